@@ -1,0 +1,152 @@
+package io.gex;
+
+import io.gex.analysis.DealerPositioning;
+import io.gex.analysis.ExpiryGex;
+import io.gex.analysis.GammaProfile;
+import io.gex.analysis.GexByStrike;
+import io.gex.analysis.GexHeatmap;
+import io.gex.analysis.PinRiskAnalysis;
+import io.gex.chain.ContractDiagnostic;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+/**
+ * The result of analysing one option chain: gamma exposure by strike, by expiry and in total; the gamma
+ * profile with its zero crossings; the zero-gamma level, regime and walls; pin risk and dealer positioning;
+ * and the diagnostics of every contract left out.
+ *
+ * <p>Units: exposures are dollars of underlying per 1% move, calls + and puts − under {@link
+ * SignConvention#DEALER_LONG_CALLS_SHORT_PUTS} ({@link #settings()} says which convention produced it);
+ * levels and strikes are index points. No figure is NaN or infinite; a level that does not exist is an
+ * empty {@link OptionalDouble}.
+ *
+ * <p>This class is immutable and thread-safe.
+ *
+ * @param symbol the underlying symbol
+ * @param spot the spot price
+ * @param valuationTime the instant the chain describes
+ * @param analyzedAt when the analysis was made, from the engine's clock
+ * @param settings the conventions used
+ * @param totalGex call + put exposure at spot
+ * @param callGex call exposure at spot
+ * @param putGex put exposure at spot
+ * @param byStrike exposure by strike
+ * @param byExpiry exposure by expiry, ascending
+ * @param heatmap net exposure by expiry and strike
+ * @param profiles gamma profiles: all expiries first, then excluding the next expiry, then excluding the
+ *     next monthly
+ * @param zeroGamma the zero-gamma (flip) level: the profile crossing nearest spot
+ * @param strikeZeroGamma the zero of cumulative net exposure over ascending strikes
+ * @param regime the sign of total exposure at spot
+ * @param callWall strike at or above spot with the largest call exposure
+ * @param putWall strike at or below spot with the largest absolute put exposure
+ * @param absGammaStrike strike with the largest |call| + |put| exposure
+ * @param pinRisk max pain, high open-interest strikes and pin-risk scores
+ * @param dealer dealer delta, vanna and charm exposure, position and hedging pressure
+ * @param contractsUsed contracts priced (including those with zero open interest, which weigh nothing)
+ * @param diagnostics why each left-out contract or unreadable row was left out
+ */
+public record GexAnalysis(
+    String symbol,
+    double spot,
+    Instant valuationTime,
+    Instant analyzedAt,
+    GexSettings settings,
+    double totalGex,
+    double callGex,
+    double putGex,
+    GexByStrike byStrike,
+    List<ExpiryGex> byExpiry,
+    GexHeatmap heatmap,
+    List<GammaProfile> profiles,
+    OptionalDouble zeroGamma,
+    OptionalDouble strikeZeroGamma,
+    GammaRegime regime,
+    OptionalDouble callWall,
+    OptionalDouble putWall,
+    OptionalDouble absGammaStrike,
+    PinRiskAnalysis pinRisk,
+    DealerPositioning dealer,
+    int contractsUsed,
+    List<ContractDiagnostic> diagnostics) {
+
+  /** Validates and copies. */
+  public GexAnalysis {
+    Objects.requireNonNull(symbol, "symbol");
+    Objects.requireNonNull(valuationTime, "valuationTime");
+    Objects.requireNonNull(analyzedAt, "analyzedAt");
+    Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(byStrike, "byStrike");
+    byExpiry = List.copyOf(byExpiry);
+    Objects.requireNonNull(heatmap, "heatmap");
+    profiles = List.copyOf(profiles);
+    Objects.requireNonNull(zeroGamma, "zeroGamma");
+    Objects.requireNonNull(strikeZeroGamma, "strikeZeroGamma");
+    Objects.requireNonNull(regime, "regime");
+    Objects.requireNonNull(callWall, "callWall");
+    Objects.requireNonNull(putWall, "putWall");
+    Objects.requireNonNull(absGammaStrike, "absGammaStrike");
+    Objects.requireNonNull(pinRisk, "pinRisk");
+    Objects.requireNonNull(dealer, "dealer");
+    diagnostics = List.copyOf(diagnostics);
+    if (profiles.isEmpty()) {
+      throw new IllegalArgumentException("profiles must hold at least the all-expiries profile");
+    }
+  }
+
+  /** The gamma profile over all expiries. */
+  public GammaProfile gammaProfile() {
+    return profiles.get(0);
+  }
+
+  /** The profile of a scope, or the all-expiries profile if that scope was not computed. */
+  public GammaProfile profile(GammaProfile.Scope scope) {
+    for (GammaProfile p : profiles) {
+      if (p.scope() == scope) {
+        return p;
+      }
+    }
+    return profiles.get(0);
+  }
+
+  /** Every zero crossing of the all-expiries profile, ascending. */
+  public io.gex.analysis.DoubleArray zeroGammaCrossings() {
+    return gammaProfile().crossings();
+  }
+
+  /** Zero gamma minus spot, in index points (positive when the flip is above spot). */
+  public OptionalDouble flipDistancePoints() {
+    return zeroGamma.isPresent()
+        ? OptionalDouble.of(zeroGamma.getAsDouble() - spot)
+        : OptionalDouble.empty();
+  }
+
+  /** Zero gamma minus spot, as a percentage of spot. */
+  public OptionalDouble flipDistancePercent() {
+    return zeroGamma.isPresent()
+        ? OptionalDouble.of((zeroGamma.getAsDouble() - spot) / spot * 100)
+        : OptionalDouble.empty();
+  }
+
+  /** The number of contracts and rows left out. */
+  public int contractsSkipped() {
+    return diagnostics.size();
+  }
+
+  /** The number of contracts and rows left out, by reason. */
+  public Map<ContractDiagnostic.Reason, Integer> skippedByReason() {
+    return countByReason(diagnostics);
+  }
+
+  static Map<ContractDiagnostic.Reason, Integer> countByReason(List<ContractDiagnostic> diagnostics) {
+    Map<ContractDiagnostic.Reason, Integer> counts = new EnumMap<>(ContractDiagnostic.Reason.class);
+    for (ContractDiagnostic d : diagnostics) {
+      counts.merge(d.reason(), 1, Integer::sum);
+    }
+    return counts;
+  }
+}

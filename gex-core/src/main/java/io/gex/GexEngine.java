@@ -1,0 +1,212 @@
+package io.gex;
+
+import io.gex.chain.OptionChain;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+
+/**
+ * Analyses option chains into dealer gamma exposure. Build one with {@link #builder()}, share it between
+ * threads, and call {@link #analyze(OptionChain)} for each chain.
+ *
+ * <pre>{@code
+ * GexEngine engine = GexEngine.builder().rate(0.045).build();
+ * GexAnalysis analysis = engine.analyze(chain);
+ * double dollarsPerOnePercent = analysis.totalGex();
+ * }</pre>
+ *
+ * <p>Implementations are immutable and thread-safe.
+ */
+public interface GexEngine {
+
+  /**
+   * Analyses a chain under this engine's settings.
+   *
+   * @param chain the chain to analyse
+   * @return the analysis; contracts left out are listed in its diagnostics
+   * @throws NoUsableContractsException if no contract of the chain can be priced
+   * @throws NullPointerException if chain is null
+   */
+  GexAnalysis analyze(OptionChain chain);
+
+  /** The conventions this engine analyses with. */
+  GexSettings settings();
+
+  /** A builder with the {@linkplain GexSettings#DEFAULT default settings}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link GexEngine}. Every setting has the default of {@link GexSettings#DEFAULT}. Not
+   * thread-safe; the engine it builds is.
+   */
+  final class Builder {
+    private double rate = GexSettings.DEFAULT.rate();
+    private double dividendYield = GexSettings.DEFAULT.dividendYield();
+    private double multiplier = GexSettings.DEFAULT.multiplier();
+    private SignConvention signConvention = GexSettings.DEFAULT.signConvention();
+    private double daysPerYear = GexSettings.DEFAULT.daysPerYear();
+    private ZoneId settlementZone = GexSettings.DEFAULT.settlementZone();
+    private LocalTime amSettlementTime = GexSettings.DEFAULT.amSettlementTime();
+    private LocalTime pmSettlementTime = GexSettings.DEFAULT.pmSettlementTime();
+    private Duration minTimeToExpiry = GexSettings.DEFAULT.minTimeToExpiry();
+    private ExpirySelection expirySelection = GexSettings.DEFAULT.expirySelection();
+    private double profileLow = GexSettings.DEFAULT.profileLow();
+    private double profileHigh = GexSettings.DEFAULT.profileHigh();
+    private int profilePoints = GexSettings.DEFAULT.profilePoints();
+    private boolean solveImpliedVolatility = GexSettings.DEFAULT.solveImpliedVolatility();
+    private Clock clock = Clock.systemUTC();
+    private LongSupplier ticker = System::nanoTime;
+    private final List<AnalysisListener> listeners = new ArrayList<>();
+
+    Builder() {}
+
+    /** Takes every convention from a settings value. */
+    public Builder settings(GexSettings settings) {
+      Objects.requireNonNull(settings, "settings");
+      rate = settings.rate();
+      dividendYield = settings.dividendYield();
+      multiplier = settings.multiplier();
+      signConvention = settings.signConvention();
+      daysPerYear = settings.daysPerYear();
+      settlementZone = settings.settlementZone();
+      amSettlementTime = settings.amSettlementTime();
+      pmSettlementTime = settings.pmSettlementTime();
+      minTimeToExpiry = settings.minTimeToExpiry();
+      expirySelection = settings.expirySelection();
+      profileLow = settings.profileLow();
+      profileHigh = settings.profileHigh();
+      profilePoints = settings.profilePoints();
+      solveImpliedVolatility = settings.solveImpliedVolatility();
+      return this;
+    }
+
+    /** Continuous risk-free rate as a decimal (default 0). */
+    public Builder rate(double value) {
+      rate = value;
+      return this;
+    }
+
+    /** Continuous dividend yield as a decimal (default 0). */
+    public Builder dividendYield(double value) {
+      dividendYield = value;
+      return this;
+    }
+
+    /** Contract multiplier (default 100). */
+    public Builder multiplier(double value) {
+      multiplier = value;
+      return this;
+    }
+
+    /** Which side dealers hold (default: long calls, short puts). */
+    public Builder signConvention(SignConvention value) {
+      signConvention = Objects.requireNonNull(value, "signConvention");
+      return this;
+    }
+
+    /** Days in a year for time to expiry (default 365). */
+    public Builder daysPerYear(double value) {
+      daysPerYear = value;
+      return this;
+    }
+
+    /** Time zone of the settlement times (default America/New_York). */
+    public Builder settlementZone(ZoneId value) {
+      settlementZone = Objects.requireNonNull(value, "settlementZone");
+      return this;
+    }
+
+    /** Settlement time of AM-settled contracts (default 09:30). */
+    public Builder amSettlementTime(LocalTime value) {
+      amSettlementTime = Objects.requireNonNull(value, "amSettlementTime");
+      return this;
+    }
+
+    /** Settlement time of PM-settled contracts (default 16:00). */
+    public Builder pmSettlementTime(LocalTime value) {
+      pmSettlementTime = Objects.requireNonNull(value, "pmSettlementTime");
+      return this;
+    }
+
+    /** Floor of the time to expiry of unsettled contracts (default 15 minutes). */
+    public Builder minTimeToExpiry(Duration value) {
+      minTimeToExpiry = Objects.requireNonNull(value, "minTimeToExpiry");
+      return this;
+    }
+
+    /** Which expiries to analyse (default all). */
+    public Builder expirySelection(ExpirySelection value) {
+      expirySelection = Objects.requireNonNull(value, "expirySelection");
+      return this;
+    }
+
+    /** Profile range as fractions of spot (default 0.5 to 1.5). */
+    public Builder profileRange(double low, double high) {
+      profileLow = low;
+      profileHigh = high;
+      return this;
+    }
+
+    /** Number of profile points (default 201). */
+    public Builder profilePoints(int value) {
+      profilePoints = value;
+      return this;
+    }
+
+    /** Whether to solve a missing implied volatility from the mid price (default off). */
+    public Builder solveImpliedVolatility(boolean value) {
+      solveImpliedVolatility = value;
+      return this;
+    }
+
+    /** The clock that stamps {@link GexAnalysis#analyzedAt()} (default the system UTC clock). */
+    public Builder clock(Clock value) {
+      clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /** The nanosecond ticker that times analyses (default {@link System#nanoTime()}). */
+    public Builder ticker(LongSupplier value) {
+      ticker = Objects.requireNonNull(value, "ticker");
+      return this;
+    }
+
+    /** Adds a listener told of each analysis's timings. */
+    public Builder listener(AnalysisListener value) {
+      listeners.add(Objects.requireNonNull(value, "listener"));
+      return this;
+    }
+
+    /**
+     * Builds the engine.
+     *
+     * @throws IllegalArgumentException naming the setting and value if a setting is out of range
+     */
+    public GexEngine build() {
+      GexSettings settings =
+          new GexSettings(
+              rate,
+              dividendYield,
+              multiplier,
+              signConvention,
+              daysPerYear,
+              settlementZone,
+              amSettlementTime,
+              pmSettlementTime,
+              minTimeToExpiry,
+              expirySelection,
+              profileLow,
+              profileHigh,
+              profilePoints,
+              solveImpliedVolatility);
+      return new DefaultGexEngine(settings, clock, ticker, listeners);
+    }
+  }
+}

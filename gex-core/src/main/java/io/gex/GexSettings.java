@@ -1,0 +1,122 @@
+package io.gex;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * The conventions an analysis was produced with. Every analysis carries the settings that produced it, so
+ * two figures are only compared when their conventions agree.
+ *
+ * <ul>
+ *   <li>GEX of a contract = gamma × open interest × multiplier × spot² × 0.01: dollars of underlying
+ *       dealers must trade per 1% move of the underlying, signed by {@link #signConvention()}.
+ *   <li>Time to expiry: calendar time from the valuation instant to settlement, in years of {@link
+ *       #daysPerYear()} days; settlement is {@link #pmSettlementTime()} (default 16:00) or {@link
+ *       #amSettlementTime()} (default 09:30) in {@link #settlementZone()} (default America/New_York) on the
+ *       expiry date. Times below {@link #minTimeToExpiry()} are raised to it, so the last minutes of 0DTE
+ *       do not produce infinite gamma.
+ *   <li>Black-Scholes with continuous {@link #rate()} and {@link #dividendYield()}.
+ *   <li>Gamma profile: total GEX re-priced (sticky strike: same volatilities and times) at {@link
+ *       #profilePoints()} spots spaced evenly in log-spot from {@link #profileLow()} × spot to {@link
+ *       #profileHigh()} × spot.
+ * </ul>
+ *
+ * <p>This class is immutable and thread-safe.
+ *
+ * @param rate continuous risk-free rate, decimal (0.05 for 5%)
+ * @param dividendYield continuous dividend yield, decimal
+ * @param multiplier contract multiplier (100 for index and equity options)
+ * @param signConvention which side dealers hold
+ * @param daysPerYear calendar days in a year for time to expiry (365)
+ * @param settlementZone the time zone of the settlement times
+ * @param amSettlementTime settlement time of AM-settled contracts
+ * @param pmSettlementTime settlement time of PM-settled contracts
+ * @param minTimeToExpiry floor of the time to expiry for contracts not yet settled
+ * @param expirySelection which expiries are analysed
+ * @param profileLow lowest profile spot as a fraction of spot ({@code > 0})
+ * @param profileHigh highest profile spot as a fraction of spot ({@code > profileLow})
+ * @param profilePoints number of profile points ({@code >= 3})
+ * @param solveImpliedVolatility whether contracts with no implied volatility get one solved from their mid
+ */
+public record GexSettings(
+    double rate,
+    double dividendYield,
+    double multiplier,
+    SignConvention signConvention,
+    double daysPerYear,
+    ZoneId settlementZone,
+    LocalTime amSettlementTime,
+    LocalTime pmSettlementTime,
+    Duration minTimeToExpiry,
+    ExpirySelection expirySelection,
+    double profileLow,
+    double profileHigh,
+    int profilePoints,
+    boolean solveImpliedVolatility) {
+
+  /** The default settings: r = q = 0, multiplier 100, dealers long calls and short puts, 365 days. */
+  public static final GexSettings DEFAULT =
+      new GexSettings(
+          0,
+          0,
+          100,
+          SignConvention.DEALER_LONG_CALLS_SHORT_PUTS,
+          365,
+          ZoneId.of("America/New_York"),
+          LocalTime.of(9, 30),
+          LocalTime.of(16, 0),
+          Duration.ofMinutes(15),
+          ExpirySelection.all(),
+          0.5,
+          1.5,
+          201,
+          false);
+
+  /** Validates every setting; messages name the setting and the value. */
+  public GexSettings {
+    Objects.requireNonNull(signConvention, "signConvention");
+    Objects.requireNonNull(settlementZone, "settlementZone");
+    Objects.requireNonNull(amSettlementTime, "amSettlementTime");
+    Objects.requireNonNull(pmSettlementTime, "pmSettlementTime");
+    Objects.requireNonNull(minTimeToExpiry, "minTimeToExpiry");
+    Objects.requireNonNull(expirySelection, "expirySelection");
+    finite("rate", rate);
+    finite("dividendYield", dividendYield);
+    if (Math.abs(rate) > 1 || Math.abs(dividendYield) > 1) {
+      throw new IllegalArgumentException(
+          "rate and dividendYield are decimals in [-1, 1], were " + rate + " and " + dividendYield);
+    }
+    if (!(multiplier > 0) || Double.isInfinite(multiplier)) {
+      throw new IllegalArgumentException("multiplier must be finite and > 0, was " + multiplier);
+    }
+    if (!(daysPerYear >= 360 && daysPerYear <= 366)) {
+      throw new IllegalArgumentException("daysPerYear must be in [360, 366], was " + daysPerYear);
+    }
+    if (minTimeToExpiry.isNegative() || minTimeToExpiry.isZero()) {
+      throw new IllegalArgumentException("minTimeToExpiry must be > 0, was " + minTimeToExpiry);
+    }
+    if (!(profileLow > 0 && profileLow < 1)) {
+      throw new IllegalArgumentException("profileLow must be in (0, 1), was " + profileLow);
+    }
+    if (!(profileHigh > 1 && profileHigh <= 10)) {
+      throw new IllegalArgumentException("profileHigh must be in (1, 10], was " + profileHigh);
+    }
+    if (profilePoints < 3 || profilePoints > 100_000) {
+      throw new IllegalArgumentException(
+          "profilePoints must be in [3, 100000], was " + profilePoints);
+    }
+  }
+
+  private static void finite(String name, double value) {
+    if (!Double.isFinite(value)) {
+      throw new IllegalArgumentException(name + " must be finite, was " + value);
+    }
+  }
+
+  /** The time-to-expiry floor in years. */
+  public double minTimeToExpiryYears() {
+    return minTimeToExpiry.toNanos() / 1e9 / (daysPerYear * 86_400.0);
+  }
+}

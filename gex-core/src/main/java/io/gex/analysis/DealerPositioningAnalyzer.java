@@ -1,0 +1,304 @@
+package io.gex.analysis;
+
+import io.gex.greeks.BlackScholes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import org.apache.commons.numbers.rootfinder.BrentSolver;
+
+/**
+ * Dealer delta, vanna and charm exposure, position class and hedging pressure.
+ *
+ * <h2>Exposures</h2>
+ *
+ * <p>Each contract counts with the sign {@code s} its gamma exposure gets under the settings' sign
+ * convention (by default +1 for calls and -1 for puts: dealers long calls, short puts), so positive figures
+ * are dealer long exposures. With Black-Scholes greeks from {@link BlackScholes} at spot {@code S} and
+ * {@code w = s × OI × multiplier × S}:
+ *
+ * <ul>
+ *   <li>delta exposure {@code = w × delta}, dollars of underlying the dealers' options are equivalent to;
+ *   <li>vanna exposure {@code = w × vanna × 0.01}, dollar delta change when volatility rises by one point
+ *       (0.01), same volatility shift for every contract;
+ *   <li>charm exposure {@code = w × charm / daysPerYear}, dollar delta change as one calendar day passes
+ *       (spot and volatilities unchanged).
+ * </ul>
+ *
+ * <p>They are summed by strike, by expiry and in total. With zero open interest every exposure is zero.
+ *
+ * <h2>Position and hedging</h2>
+ *
+ * <p>Gross GEX is the sum of every contract's |GEX| at spot. The position is {@link DealerPosition#NEUTRAL}
+ * when |total GEX| is at most {@code neutralBand × gross GEX} (default {@value #DEFAULT_NEUTRAL_BAND}), or
+ * when gross GEX is zero; otherwise long gamma for positive total GEX and short gamma for negative. The
+ * hedge flow for a 1% move is total GEX, in dollars of underlying: a positive flow is sold on a 1% rise and
+ * bought on a 1% fall (dealers long gamma lean against the move), a negative one the reverse. A short-gamma
+ * position is destabilising: dealer hedging amplifies moves.
+ *
+ * <h2>Zero-delta level</h2>
+ *
+ * <p>Total delta exposure is re-priced (same volatilities and times, as for the gamma profile) at the
+ * gamma-profile grid: {@code profilePoints} spots evenly spaced in log-spot between {@code profileLow} and
+ * {@code profileHigh} times spot. Each sign change between neighbouring points is refined with Commons
+ * Numbers' Brent solver, and the crossing nearest spot is the zero-delta level. The cost is O(contracts ×
+ * grid points) with no allocation per contract.
+ *
+ * <p>Note that under either uniform sign convention every contract's delta exposure has the same sign (a
+ * dealer long calls and short puts is long delta in both; the opposite convention is short delta in both),
+ * so total delta exposure cannot cross zero and the level is empty; the analyzer detects this from the
+ * signs alone and skips the scan. The scan runs when contracts carry mixed-signed delta exposure.
+ *
+ * <p>This class is stateless and thread-safe.
+ */
+public final class DealerPositioningAnalyzer {
+
+  /** The default neutral band: |total GEX| at most 5% of gross GEX is neutral. */
+  public static final double DEFAULT_NEUTRAL_BAND = 0.05;
+
+  /** The shared instance with the default neutral band. */
+  public static final DealerPositioningAnalyzer DEFAULT =
+      new DealerPositioningAnalyzer(DEFAULT_NEUTRAL_BAND);
+
+  private static final double INV_SQRT_2PI = 0.3989422804014327;
+
+  /** Beyond |d1| of this, N(d1) is 0 or 1 to within 1e-19: no need for erfc. */
+  private static final double CDF_CUTOFF = 9.0;
+
+  private final double neutralBand;
+
+  /**
+   * An analyzer with the given neutral band.
+   *
+   * @param neutralBand the fraction of gross GEX within which |total GEX| counts as neutral, in [0, 1)
+   * @throws IllegalArgumentException if neutralBand is outside [0, 1)
+   */
+  public DealerPositioningAnalyzer(double neutralBand) {
+    if (!(neutralBand >= 0 && neutralBand < 1)) {
+      throw new IllegalArgumentException("neutralBand must be in [0, 1), was " + neutralBand);
+    }
+    this.neutralBand = neutralBand;
+  }
+
+  /** The fraction of gross GEX within which |total GEX| counts as neutral. */
+  public double neutralBand() {
+    return neutralBand;
+  }
+
+  /**
+   * The dealers' positioning in the resolved chain, given its gamma exposures at spot.
+   *
+   * @param chain the resolved chain
+   * @param exposures the gamma exposures of the same chain at its spot (from {@link ExposureCalculator})
+   * @throws NullPointerException if an argument is null
+   */
+  public DealerPositioning analyze(ResolvedChain chain, GexExposures exposures) {
+    Objects.requireNonNull(chain, "chain");
+    Objects.requireNonNull(exposures, "exposures");
+    int strikes = chain.strikes.length;
+    int expiries = chain.expiries.length;
+    double[] deltaByStrike = new double[strikes];
+    double[] vannaByStrike = new double[strikes];
+    double[] charmByStrike = new double[strikes];
+    double[] deltaByExpiry = new double[expiries];
+    double[] vannaByExpiry = new double[expiries];
+    double[] charmByExpiry = new double[expiries];
+    double spot = chain.spot;
+    double lnS = Math.log(spot);
+    double r = chain.settings.rate();
+    double q = chain.settings.dividendYield();
+    double notional = chain.settings.multiplier() * spot;
+    double perDay = 1.0 / chain.settings.daysPerYear();
+    double delta = 0;
+    double vanna = 0;
+    double charm = 0;
+    double gross = 0;
+    for (int i = 0, n = chain.n; i < n; i++) {
+      double tau = chain.tau[i];
+      double vol = chain.vol[i];
+      double d1 = chain.d1(i, lnS);
+      double gaussian = Math.exp(-0.5 * d1 * d1);
+      gross += Math.abs(spot * chain.gexCoef[i] * gaussian);
+      double w = chain.sign[i] * chain.openInterest[i] * notional;
+      if (w == 0) {
+        continue;
+      }
+      double sd = vol * Math.sqrt(tau);
+      double d2 = d1 - sd;
+      double dfq = Math.exp(-q * tau);
+      double pdf = INV_SQRT_2PI * gaussian;
+      // N(d1) for a call, N(-d1) for a put.
+      double cdf = BlackScholes.normalCdf(chain.call[i] ? d1 : -d1);
+      double common = dfq * pdf * (2 * (r - q) * tau - d2 * sd) / (2 * tau * sd);
+      double cDelta;
+      double cCharm;
+      if (chain.call[i]) {
+        cDelta = dfq * cdf;
+        cCharm = q * dfq * cdf - common;
+      } else {
+        cDelta = -dfq * cdf;
+        cCharm = -q * dfq * cdf - common;
+      }
+      double cVanna = -dfq * pdf * d2 / vol;
+      double de = w * cDelta;
+      double ve = w * cVanna * 0.01;
+      double ce = w * cCharm * perDay;
+      int k = chain.strikeIndex[i];
+      int e = chain.expiryIndex[i];
+      deltaByStrike[k] += de;
+      vannaByStrike[k] += ve;
+      charmByStrike[k] += ce;
+      deltaByExpiry[e] += de;
+      vannaByExpiry[e] += ve;
+      charmByExpiry[e] += ce;
+      delta += de;
+      vanna += ve;
+      charm += ce;
+    }
+    List<ExpiryDealerExposure> byExpiry = new ArrayList<>(expiries);
+    for (int e = 0; e < expiries; e++) {
+      byExpiry.add(
+          new ExpiryDealerExposure(
+              chain.expiries[e], deltaByExpiry[e], vannaByExpiry[e], charmByExpiry[e]));
+    }
+    double totalGex = exposures.totalGex();
+    DealerPosition position = position(totalGex, gross);
+    HedgingPressure pressure = position.hedgingPressure();
+    return new DealerPositioning(
+        delta,
+        vanna,
+        charm,
+        new DealerExposuresByStrike(
+            DoubleArray.copyOf(chain.strikes),
+            DoubleArray.wrap(deltaByStrike),
+            DoubleArray.wrap(vannaByStrike),
+            DoubleArray.wrap(charmByStrike)),
+        byExpiry,
+        gross,
+        position,
+        pressure,
+        totalGex,
+        pressure.destabilising(),
+        zeroDelta(chain, positionWeights(chain)));
+  }
+
+  /**
+   * The position class of a total GEX given the gross GEX, under this analyzer's band.
+   *
+   * @param totalGex total GEX, dollars per 1% move
+   * @param grossGex the sum of every contract's |GEX|, {@code >= 0}
+   * @throws IllegalArgumentException if grossGex is negative or a figure is NaN
+   */
+  public DealerPosition position(double totalGex, double grossGex) {
+    if (!(grossGex >= 0) || Double.isNaN(totalGex)) {
+      throw new IllegalArgumentException(
+          "grossGex must be >= 0 and totalGex a number, were " + grossGex + " and " + totalGex);
+    }
+    if (grossGex == 0 || Math.abs(totalGex) <= neutralBand * grossGex) {
+      return DealerPosition.NEUTRAL;
+    }
+    return totalGex > 0 ? DealerPosition.LONG_GAMMA : DealerPosition.SHORT_GAMMA;
+  }
+
+  /**
+   * Total dealer delta exposure, dollars, re-priced at a hypothetical spot (same volatilities and times).
+   *
+   * @throws NullPointerException if chain is null
+   * @throws IllegalArgumentException if spot is not a finite positive number
+   */
+  public double deltaExposureAt(ResolvedChain chain, double spot) {
+    Objects.requireNonNull(chain, "chain");
+    if (!(spot > 0) || Double.isInfinite(spot)) {
+      throw new IllegalArgumentException("spot must be finite and > 0, was " + spot);
+    }
+    return deltaExposureAt(chain, positionWeights(chain), spot);
+  }
+
+  /** Each contract's signed position, {@code sign × OI × multiplier}. */
+  static double[] positionWeights(ResolvedChain chain) {
+    double[] weight = new double[chain.n];
+    double multiplier = chain.settings.multiplier();
+    for (int i = 0; i < chain.n; i++) {
+      weight[i] = chain.sign[i] * chain.openInterest[i] * multiplier;
+    }
+    return weight;
+  }
+
+  /** {@code spot × Σ weight[i] × delta_i(spot)}. */
+  static double deltaExposureAt(ResolvedChain chain, double[] weight, double spot) {
+    double lnS = Math.log(spot);
+    double q = chain.settings.dividendYield();
+    double sum = 0;
+    for (int i = 0, n = chain.n; i < n; i++) {
+      double w = weight[i];
+      if (w == 0) {
+        continue;
+      }
+      // Call delta e^(-q tau) N(d1); put delta -e^(-q tau) N(-d1).
+      double x = chain.call[i] ? chain.d1(i, lnS) : -chain.d1(i, lnS);
+      double cdf;
+      if (x >= CDF_CUTOFF) {
+        cdf = 1;
+      } else if (x <= -CDF_CUTOFF) {
+        continue;
+      } else {
+        cdf = BlackScholes.normalCdf(x);
+      }
+      double d = Math.exp(-q * chain.tau[i]) * cdf;
+      sum += chain.call[i] ? w * d : -w * d;
+    }
+    return spot * sum;
+  }
+
+  /**
+   * The zero crossing of {@link #deltaExposureAt(ResolvedChain, double[], double)} nearest spot over the
+   * gamma-profile grid, refined by Brent's method; empty when the exposure keeps one sign on the grid.
+   */
+  static OptionalDouble zeroDelta(ResolvedChain chain, double[] weight) {
+    // A call's delta is >= 0 and a put's <= 0, so when every weight[i] × (call ? 1 : -1) has one sign the
+    // total keeps that sign at every spot and cannot cross zero.
+    boolean positive = false;
+    boolean negative = false;
+    for (int i = 0; i < chain.n; i++) {
+      double directed = chain.call[i] ? weight[i] : -weight[i];
+      positive |= directed > 0;
+      negative |= directed < 0;
+    }
+    if (!positive || !negative) {
+      return OptionalDouble.empty();
+    }
+    var settings = chain.settings;
+    int points = settings.profilePoints();
+    double x0 = Math.log(chain.spot * settings.profileLow());
+    double h = (Math.log(settings.profileHigh()) - Math.log(settings.profileLow())) / (points - 1);
+    double best = Double.NaN;
+    double prevSpot = Double.NaN;
+    double prevValue = 0;
+    BrentSolver solver = null;
+    for (int j = 0; j < points; j++) {
+      double s = Math.exp(x0 + j * h);
+      double value = deltaExposureAt(chain, weight, s);
+      if (value == 0) {
+        continue;
+      }
+      if (prevValue != 0 && (value > 0) != (prevValue > 0)) {
+        if (solver == null) {
+          solver = new BrentSolver(1e-12, chain.spot * 1e-12, 1e-9);
+        }
+        double root =
+            solver.findRoot(x -> deltaExposureAt(chain, weight, x), prevSpot, s);
+        if (Double.isNaN(best) || Math.abs(root - chain.spot) < Math.abs(best - chain.spot)) {
+          best = root;
+        }
+      }
+      prevSpot = s;
+      prevValue = value;
+    }
+    return Double.isNaN(best) ? OptionalDouble.empty() : OptionalDouble.of(best);
+  }
+
+  @Override
+  public String toString() {
+    return "DealerPositioningAnalyzer[neutralBand=" + neutralBand + "]";
+  }
+}

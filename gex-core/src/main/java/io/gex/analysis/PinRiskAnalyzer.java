@@ -1,0 +1,374 @@
+package io.gex.analysis;
+
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Max pain, high open-interest strikes and pin-risk scores per expiry.
+ *
+ * <p>Only the priced contracts of the resolved chain count: contracts already settled, outside the expiry
+ * selection, or with no usable implied volatility were left out when the chain was resolved (see {@link
+ * ResolvedChain}), so they take part neither in max pain nor in open-interest rankings. Contracts of one
+ * expiry date with different settlement styles (AM and PM) are treated as one expiry.
+ *
+ * <h2>Per expiry</h2>
+ *
+ * <ul>
+ *   <li><b>Max pain</b>: the expiry's listed strike {@code s} minimising {@code multiplier × (Σ_calls
+ *       OI·max(s - K, 0) + Σ_puts OI·max(K - s, 0))}, the intrinsic value paid to holders at settlement;
+ *       computed with running sums over the ascending strikes, O(m) per expiry after the O(n) grouping of
+ *       the already sorted strikes. Ties go to the strike nearest spot, then the lower one.
+ *   <li><b>Top strikes</b>: the {@code topStrikes} strikes with the largest call + put open interest, with
+ *       their share of the expiry's open interest; strikes with no open interest are never listed. The
+ *       analysis also ranks strikes over the whole chain, with shares of the chain's open interest.
+ *   <li><b>At-the-money volatility and time</b>: each strike's implied volatility (and time to settlement)
+ *       is the mean over its call and put; the at-the-money figures interpolate linearly in strike between
+ *       the two listed strikes around spot (the nearest strike's figures when spot is outside them).
+ *   <li><b>Expected move</b>: {@code spot × σ_atm × √T}, index points, T in years.
+ *   <li><b>Pin strike</b>: the listed strike nearest spot (ties: more open interest, then lower).
+ * </ul>
+ *
+ * <h2>Pin-risk score</h2>
+ *
+ * <p>{@code score = 100 × w(c) × p(z) × t(d)}, in [0, 100], with three components in [0, 1]:
+ *
+ * <ul>
+ *   <li>concentration {@code c}: the pin strike's share of the expiry's open interest (0 when the expiry has
+ *       none), weighted by the saturating {@code w(c) = c (1 + c0) / (c + c0)}, which rises from w(0) = 0
+ *       to w(1) = 1 and reaches about one half at {@code c = c0} (the {@code concentrationScale}, default
+ *       0.05: a strike holding 5% of an expiry's open interest is already a notable magnet);
+ *   <li>proximity {@code p(z) = exp(-z² / 2)}, with {@code z = |spot - pinStrike| / expectedMove} the
+ *       distance to the pin strike in expected moves to settlement: 1 at the strike, 0.61 one move away;
+ *   <li>time factor {@code t(d) = d0 / (d0 + d)}, with {@code d} the time to settlement in (fractional)
+ *       calendar days and {@code d0} the {@code timeScaleDays} (default 2): 1 at settlement, one half
+ *       {@code d0} days before it.
+ * </ul>
+ *
+ * <p>The score rises with concentration, falls with the distance in expected moves, and rises as
+ * settlement approaches (each strictly so while the other two components are positive).
+ *
+ * <p>This class is stateless and thread-safe.
+ */
+public final class PinRiskAnalyzer {
+
+  /** The default number of strikes ranked per expiry and over the chain. */
+  public static final int DEFAULT_TOP_STRIKES = 5;
+
+  /** The default half-saturation share {@code c0} of the concentration weight. */
+  public static final double DEFAULT_CONCENTRATION_SCALE = 0.05;
+
+  /** The default time scale {@code d0} of the time factor, calendar days. */
+  public static final double DEFAULT_TIME_SCALE_DAYS = 2.0;
+
+  /** The shared instance with the default parameters. */
+  public static final PinRiskAnalyzer DEFAULT =
+      new PinRiskAnalyzer(DEFAULT_TOP_STRIKES, DEFAULT_CONCENTRATION_SCALE, DEFAULT_TIME_SCALE_DAYS);
+
+  private final int topStrikes;
+  private final double concentrationScale;
+  private final double timeScaleDays;
+
+  /**
+   * An analyzer with the given parameters.
+   *
+   * @param topStrikes strikes ranked per expiry and over the chain, {@code >= 1}
+   * @param concentrationScale the share {@code c0} at which the concentration weight is about one half,
+   *     in (0, 1]
+   * @param timeScaleDays the days {@code d0} before settlement at which the time factor is one half,
+   *     finite and {@code > 0}
+   * @throws IllegalArgumentException if a parameter is out of range
+   */
+  public PinRiskAnalyzer(int topStrikes, double concentrationScale, double timeScaleDays) {
+    if (topStrikes < 1) {
+      throw new IllegalArgumentException("topStrikes must be >= 1, was " + topStrikes);
+    }
+    if (!(concentrationScale > 0 && concentrationScale <= 1)) {
+      throw new IllegalArgumentException(
+          "concentrationScale must be in (0, 1], was " + concentrationScale);
+    }
+    if (!(timeScaleDays > 0) || Double.isInfinite(timeScaleDays)) {
+      throw new IllegalArgumentException(
+          "timeScaleDays must be finite and > 0, was " + timeScaleDays);
+    }
+    this.topStrikes = topStrikes;
+    this.concentrationScale = concentrationScale;
+    this.timeScaleDays = timeScaleDays;
+  }
+
+  /**
+   * Pin risk of every expiry of the resolved chain, ascending by expiry, with the chain's top strikes.
+   *
+   * @throws NullPointerException if chain is null
+   */
+  public PinRiskAnalysis analyze(ResolvedChain chain) {
+    Objects.requireNonNull(chain, "chain");
+    int n = chain.n;
+    int strikeCount = chain.strikes.length;
+    int expiryCount = chain.expiries.length;
+    if (n == 0) {
+      return PinRiskAnalysis.EMPTY;
+    }
+
+    // Group contracts by expiry, ascending strikes within: two stable counting sorts, O(n + strikes).
+    int[] identity = new int[n];
+    for (int i = 0; i < n; i++) {
+      identity[i] = i;
+    }
+    int[] byStrike = countingSort(chain.strikeIndex, strikeCount, identity, new int[strikeCount + 1]);
+    int[] start = new int[expiryCount + 1];
+    int[] order = countingSort(chain.expiryIndex, expiryCount, byStrike, start);
+
+    double[] chainOi = new double[strikeCount];
+    double chainTotal = 0;
+    for (int i = 0; i < n; i++) {
+      chainOi[chain.strikeIndex[i]] += chain.openInterest[i];
+      chainTotal += chain.openInterest[i];
+    }
+
+    // Scratch per expiry, reused: an expiry lists at most every strike of the chain.
+    double[] k = new double[strikeCount];
+    double[] callOi = new double[strikeCount];
+    double[] putOi = new double[strikeCount];
+    double[] oi = new double[strikeCount];
+    double[] volSum = new double[strikeCount];
+    double[] tauSum = new double[strikeCount];
+    int[] count = new int[strikeCount];
+    double[] payout = new double[strikeCount];
+
+    double spot = chain.spot;
+    double multiplier = chain.settings.multiplier();
+    double daysPerYear = chain.settings.daysPerYear();
+    List<ExpiryPinRisk> expiries = new ArrayList<>(expiryCount);
+    for (int e = 0; e < expiryCount; e++) {
+      int m = -1;
+      double total = 0;
+      for (int o = start[e]; o < start[e + 1]; o++) {
+        int i = order[o];
+        if (m < 0 || chain.strike[i] != k[m]) {
+          m++;
+          k[m] = chain.strike[i];
+          callOi[m] = 0;
+          putOi[m] = 0;
+          volSum[m] = 0;
+          tauSum[m] = 0;
+          count[m] = 0;
+        }
+        if (chain.call[i]) {
+          callOi[m] += chain.openInterest[i];
+        } else {
+          putOi[m] += chain.openInterest[i];
+        }
+        volSum[m] += chain.vol[i];
+        tauSum[m] += chain.tau[i];
+        count[m]++;
+        total += chain.openInterest[i];
+      }
+      m++;
+      for (int j = 0; j < m; j++) {
+        oi[j] = callOi[j] + putOi[j];
+      }
+
+      int maxPain = MaxPain.index(k, callOi, putOi, m, spot, payout);
+
+      // At-the-money volatility and time: linear in strike between the strikes around spot.
+      int hi = 0;
+      while (hi < m && k[hi] < spot) {
+        hi++;
+      }
+      double atmVol;
+      double atmTau;
+      if (hi == 0 || hi == m) {
+        int j = hi == 0 ? 0 : m - 1;
+        atmVol = volSum[j] / count[j];
+        atmTau = tauSum[j] / count[j];
+      } else {
+        int lo = hi - 1;
+        double w = (spot - k[lo]) / (k[hi] - k[lo]);
+        atmVol = (1 - w) * volSum[lo] / count[lo] + w * volSum[hi] / count[hi];
+        atmTau = (1 - w) * tauSum[lo] / count[lo] + w * tauSum[hi] / count[hi];
+      }
+      double expectedMove = spot * atmVol * Math.sqrt(atmTau);
+
+      int pin = 0;
+      for (int j = 1; j < m; j++) {
+        double dj = Math.abs(k[j] - spot);
+        double dp = Math.abs(k[pin] - spot);
+        if (dj < dp || (dj == dp && oi[j] > oi[pin])) {
+          pin = j;
+        }
+      }
+      double concentration = total > 0 ? Math.min(1, oi[pin] / total) : 0;
+      double distance = distanceInMoves(spot, k[pin], expectedMove);
+      double weight = concentrationWeight(concentration);
+      double proximity = proximity(distance);
+      double timeFactor = timeFactor(atmTau * daysPerYear);
+      double score = clampScore(100 * weight * proximity * timeFactor);
+
+      expiries.add(
+          new ExpiryPinRisk(
+              chain.expiries[e],
+              Math.max(0, ChronoUnit.DAYS.between(chain.valuationDate, chain.expiries[e])),
+              k[maxPain],
+              payout[maxPain] * multiplier,
+              k[pin],
+              score,
+              concentration,
+              weight,
+              proximity,
+              timeFactor,
+              expectedMove,
+              atmVol,
+              atmTau,
+              top(k, oi, m, total)));
+    }
+    return new PinRiskAnalysis(expiries, top(chain.strikes, chainOi, strikeCount, chainTotal));
+  }
+
+  /**
+   * The weight {@code w(c) = c (1 + c0) / (c + c0)} of a concentration; increasing, w(0) = 0, w(1) = 1.
+   *
+   * @param concentration the pin strike's share of the expiry's open interest, in [0, 1]
+   * @throws IllegalArgumentException if concentration is outside [0, 1]
+   */
+  public double concentrationWeight(double concentration) {
+    if (!(concentration >= 0 && concentration <= 1)) {
+      throw new IllegalArgumentException("concentration must be in [0, 1], was " + concentration);
+    }
+    return Math.min(1, concentration * (1 + concentrationScale) / (concentration + concentrationScale));
+  }
+
+  /**
+   * The proximity {@code exp(-z² / 2)} of spot to the pin strike, {@code z} in expected moves; decreasing
+   * in z, 1 at z = 0.
+   *
+   * @param distanceInMoves {@code |spot - pinStrike| / expectedMove}, {@code >= 0} (may be infinite)
+   * @throws IllegalArgumentException if distanceInMoves is negative or NaN
+   */
+  public double proximity(double distanceInMoves) {
+    if (!(distanceInMoves >= 0)) {
+      throw new IllegalArgumentException("distanceInMoves must be >= 0, was " + distanceInMoves);
+    }
+    return Math.exp(-0.5 * distanceInMoves * distanceInMoves);
+  }
+
+  /**
+   * The time factor {@code d0 / (d0 + d)}; decreasing in d, 1 at settlement.
+   *
+   * @param daysToSettlement calendar days to settlement (fractional), {@code >= 0}
+   * @throws IllegalArgumentException if daysToSettlement is negative or NaN
+   */
+  public double timeFactor(double daysToSettlement) {
+    if (!(daysToSettlement >= 0)) {
+      throw new IllegalArgumentException("daysToSettlement must be >= 0, was " + daysToSettlement);
+    }
+    return timeScaleDays / (timeScaleDays + daysToSettlement);
+  }
+
+  /**
+   * The pin-risk score {@code 100 × w(concentration) × p(distanceInMoves) × t(daysToSettlement)}, in [0,
+   * 100].
+   *
+   * @param concentration the pin strike's share of the expiry's open interest, in [0, 1]
+   * @param distanceInMoves {@code |spot - pinStrike| / expectedMove}, {@code >= 0}
+   * @param daysToSettlement calendar days to settlement, {@code >= 0}
+   * @throws IllegalArgumentException if an argument is out of range
+   */
+  public double score(double concentration, double distanceInMoves, double daysToSettlement) {
+    return clampScore(
+        100
+            * concentrationWeight(concentration)
+            * proximity(distanceInMoves)
+            * timeFactor(daysToSettlement));
+  }
+
+  /** The number of strikes this analyzer ranks. */
+  public int topStrikes() {
+    return topStrikes;
+  }
+
+  /** The half-saturation share {@code c0} of the concentration weight. */
+  public double concentrationScale() {
+    return concentrationScale;
+  }
+
+  /** The time scale {@code d0} of the time factor, calendar days. */
+  public double timeScaleDays() {
+    return timeScaleDays;
+  }
+
+  @Override
+  public String toString() {
+    return "PinRiskAnalyzer[topStrikes="
+        + topStrikes
+        + ", concentrationScale="
+        + concentrationScale
+        + ", timeScaleDays="
+        + timeScaleDays
+        + "]";
+  }
+
+  private static double clampScore(double score) {
+    return Math.max(0, Math.min(100, score));
+  }
+
+  private static double distanceInMoves(double spot, double strike, double expectedMove) {
+    double gap = Math.abs(spot - strike);
+    if (gap == 0) {
+      return 0;
+    }
+    return expectedMove > 0 ? gap / expectedMove : Double.POSITIVE_INFINITY;
+  }
+
+  /**
+   * The largest open interests first (ties: lower strike), at most {@link #topStrikes}, none with zero
+   * open interest. Repeated selection, O(topStrikes × m), with no sort of boxed indices.
+   */
+  private List<OpenInterestStrike> top(double[] strikes, double[] oi, int m, double total) {
+    List<OpenInterestStrike> out = new ArrayList<>(Math.min(topStrikes, m));
+    double prevOi = Double.POSITIVE_INFINITY;
+    double prevStrike = Double.NEGATIVE_INFINITY;
+    while (out.size() < topStrikes) {
+      int best = -1;
+      for (int j = 0; j < m; j++) {
+        double v = oi[j];
+        boolean after = v < prevOi || (v == prevOi && strikes[j] > prevStrike);
+        if (v > 0 && after && (best < 0 || v > oi[best])) {
+          best = j;
+        }
+      }
+      if (best < 0) {
+        break;
+      }
+      prevOi = oi[best];
+      prevStrike = strikes[best];
+      out.add(
+          new OpenInterestStrike(
+              strikes[best], Math.round(oi[best]), total > 0 ? Math.min(1, oi[best] / total) : 0));
+    }
+    return out;
+  }
+
+  /**
+   * The indices {@code input} stably sorted by {@code keys[index]}; {@code start}
+   * receives the first position of each key (length keyCount + 1).
+   */
+  private static int[] countingSort(int[] keys, int keyCount, int[] input, int[] start) {
+    int n = keys.length;
+    for (int i = 0; i < n; i++) {
+      start[keys[i] + 1]++;
+    }
+    for (int key = 0; key < keyCount; key++) {
+      start[key + 1] += start[key];
+    }
+    int[] next = Arrays.copyOf(start, keyCount);
+    int[] out = new int[n];
+    for (int o = 0; o < n; o++) {
+      int i = input[o];
+      out[next[keys[i]]++] = i;
+    }
+    return out;
+  }
+}

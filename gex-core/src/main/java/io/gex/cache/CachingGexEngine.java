@@ -1,0 +1,81 @@
+package io.gex.cache;
+
+import io.gex.GexAnalysis;
+import io.gex.GexEngine;
+import io.gex.GexSettings;
+import io.gex.chain.OptionChain;
+import java.util.Objects;
+
+/**
+ * A {@link GexEngine} that answers from a {@link TieredGexCache} and asks the engine it wraps only on a
+ * miss. The key of a chain is {@link GexCacheKey#of(OptionChain, GexSettings)} under the wrapped engine's
+ * settings, so engines with different conventions can share one cache without seeing each other's entries.
+ *
+ * <pre>{@code
+ * GexEngine engine = CachingGexEngine.wrap(GexEngine.builder().build(), TieredGexCache.discover());
+ * GexAnalysis a = engine.analyze(chain); // computed
+ * GexAnalysis b = engine.analyze(chain); // from the cache
+ * }</pre>
+ *
+ * <p>A cached analysis is the one first computed, so its {@link GexAnalysis#analyzedAt()} is when (and the
+ * clock of the instance where) it was computed.
+ *
+ * <p>This class is immutable and thread-safe.
+ */
+public final class CachingGexEngine implements GexEngine {
+  private final GexEngine delegate;
+  private final TieredGexCache cache;
+  private final String settingsFingerprint;
+
+  private CachingGexEngine(GexEngine delegate, TieredGexCache cache) {
+    this.delegate = delegate;
+    this.cache = cache;
+    this.settingsFingerprint = GexCacheKey.settingsFingerprint(delegate.settings());
+  }
+
+  /**
+   * An engine that caches the analyses of {@code engine} in {@code cache}.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public static CachingGexEngine wrap(GexEngine engine, TieredGexCache cache) {
+    Objects.requireNonNull(engine, "engine");
+    Objects.requireNonNull(cache, "cache");
+    if (engine instanceof CachingGexEngine) {
+      throw new IllegalArgumentException("engine is already a CachingGexEngine");
+    }
+    return new CachingGexEngine(engine, cache);
+  }
+
+  /**
+   * The cached analysis of the chain, or the wrapped engine's, computed once however many threads ask.
+   *
+   * @throws io.gex.NoUsableContractsException if no contract of the chain can be priced
+   * @throws NullPointerException if chain is null
+   */
+  @Override
+  public GexAnalysis analyze(OptionChain chain) {
+    Objects.requireNonNull(chain, "chain");
+    return cache.get(GexCacheKey.of(chain, settingsFingerprint), () -> delegate.analyze(chain));
+  }
+
+  @Override
+  public GexSettings settings() {
+    return delegate.settings();
+  }
+
+  /** The cache. */
+  public TieredGexCache cache() {
+    return cache;
+  }
+
+  /** The wrapped engine. */
+  public GexEngine delegate() {
+    return delegate;
+  }
+
+  @Override
+  public String toString() {
+    return "CachingGexEngine[" + delegate + ", " + cache + "]";
+  }
+}

@@ -1,0 +1,138 @@
+package io.gex.chain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A snapshot of an underlying's listed options: the underlying symbol, its spot price, the valuation
+ * instant, the contracts, and the diagnostics of input rows that did not become contracts.
+ *
+ * <p>Each contract appears once; {@link Builder#add} keeps the first of two rows for the same contract and
+ * records a {@link ContractDiagnostic.Reason#DUPLICATE} diagnostic for the second, while the canonical
+ * constructor rejects duplicates outright.
+ *
+ * <p>This class is immutable and thread-safe.
+ *
+ * @param underlying the underlying symbol, such as {@code SPX}
+ * @param spot the underlying's price, finite and {@code > 0}
+ * @param valuationTime the instant the chain describes
+ * @param contracts the contracts, each identified once by its {@link OccSymbol}
+ * @param diagnostics rows the source could not turn into contracts
+ */
+public record OptionChain(
+    String underlying,
+    double spot,
+    Instant valuationTime,
+    List<OptionContract> contracts,
+    List<ContractDiagnostic> diagnostics) {
+
+  /**
+   * Validates and copies.
+   *
+   * @throws IllegalArgumentException if the underlying is blank, the spot is not a finite positive
+   *     number, or a contract appears twice
+   */
+  public OptionChain {
+    Objects.requireNonNull(underlying, "underlying");
+    Objects.requireNonNull(valuationTime, "valuationTime");
+    if (underlying.isBlank()) {
+      throw new IllegalArgumentException("underlying must not be blank");
+    }
+    if (!(spot > 0) || Double.isInfinite(spot)) {
+      throw new IllegalArgumentException("spot must be finite and > 0, was " + spot);
+    }
+    contracts = List.copyOf(contracts);
+    diagnostics = List.copyOf(diagnostics);
+    Set<OccSymbol> seen = new HashSet<>(contracts.size() * 2);
+    for (OptionContract c : contracts) {
+      if (!seen.add(c.symbol())) {
+        throw new IllegalArgumentException("duplicate contract " + c.symbol() + " in chain");
+      }
+    }
+  }
+
+  /** A chain with no source diagnostics. */
+  public static OptionChain of(
+      String underlying, double spot, Instant valuationTime, List<OptionContract> contracts) {
+    return new OptionChain(underlying, spot, valuationTime, contracts, List.of());
+  }
+
+  /** A builder that drops duplicate contracts with a diagnostic. */
+  public static Builder builder(String underlying, double spot, Instant valuationTime) {
+    return new Builder(underlying, spot, valuationTime);
+  }
+
+  /** A copy at another spot (contracts unchanged). */
+  public OptionChain withSpot(double newSpot) {
+    return new OptionChain(underlying, newSpot, valuationTime, contracts, diagnostics);
+  }
+
+  /** A copy with other contracts (diagnostics unchanged). */
+  public OptionChain withContracts(List<OptionContract> newContracts) {
+    return new OptionChain(underlying, spot, valuationTime, newContracts, diagnostics);
+  }
+
+  /** Builds an {@link OptionChain} row by row, as sources do; not thread-safe. */
+  public static final class Builder {
+    private final String underlying;
+    private final double spot;
+    private final Instant valuationTime;
+    private final List<OptionContract> contracts = new ArrayList<>();
+    private final Map<OccSymbol, Integer> index = new HashMap<>();
+    private final List<ContractDiagnostic> diagnostics = new ArrayList<>();
+
+    private Builder(String underlying, double spot, Instant valuationTime) {
+      this.underlying = underlying;
+      this.spot = spot;
+      this.valuationTime = valuationTime;
+    }
+
+    /**
+     * Adds a contract; a second contract with the same symbol is not added and is reported as a
+     * {@link ContractDiagnostic.Reason#DUPLICATE} diagnostic.
+     *
+     * @return true if added, false if it was a duplicate
+     */
+    public boolean add(OptionContract contract) {
+      Objects.requireNonNull(contract, "contract");
+      if (index.putIfAbsent(contract.symbol(), contracts.size()) != null) {
+        diagnostics.add(
+            new ContractDiagnostic(
+                contract.symbol().toString(),
+                "symbol",
+                contract.symbol().toString(),
+                ContractDiagnostic.Reason.DUPLICATE,
+                "a contract with this root, expiry, right and strike was already read; the first is kept"));
+        return false;
+      }
+      contracts.add(contract);
+      return true;
+    }
+
+    /** Records a row that could not be read. */
+    public Builder diagnostic(ContractDiagnostic diagnostic) {
+      diagnostics.add(Objects.requireNonNull(diagnostic, "diagnostic"));
+      return this;
+    }
+
+    /** The number of contracts added so far. */
+    public int size() {
+      return contracts.size();
+    }
+
+    /**
+     * Builds the chain.
+     *
+     * @throws IllegalArgumentException if the underlying, spot or valuation time is invalid
+     */
+    public OptionChain build() {
+      return new OptionChain(underlying, spot, valuationTime, contracts, diagnostics);
+    }
+  }
+}

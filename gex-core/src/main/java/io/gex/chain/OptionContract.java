@@ -1,0 +1,237 @@
+package io.gex.chain;
+
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+/**
+ * One listed option with the market data the engine needs. A contract is identified by its {@link
+ * OccSymbol} (root, expiry, right, strike): SPX (AM-settled) and SPXW (PM-settled) of the same date and
+ * strike are different contracts.
+ *
+ * <p>Implied volatility is a decimal (0.25 for 25%); {@code 0} means "none quoted", and the engine then
+ * skips the contract with a diagnostic unless it is told to solve the volatility from the mid price. The
+ * optional quote fields are absent rather than NaN.
+ *
+ * <p>This class is immutable and thread-safe.
+ *
+ * @param symbol root, expiry, right and strike
+ * @param settlement AM or PM settlement on the expiry date
+ * @param openInterest open interest in contracts, {@code >= 0}
+ * @param impliedVolatility implied volatility as a decimal, finite and {@code >= 0}; 0 means none
+ * @param bid best bid, when quoted
+ * @param ask best ask, when quoted
+ * @param last last trade price, when known
+ * @param volume the day's traded volume, when known
+ * @param vendorDelta the data vendor's delta, when given (informational; the engine computes its own)
+ * @param vendorGamma the data vendor's gamma, when given (informational; the engine computes its own)
+ */
+public record OptionContract(
+    OccSymbol symbol,
+    SettlementStyle settlement,
+    long openInterest,
+    double impliedVolatility,
+    OptionalDouble bid,
+    OptionalDouble ask,
+    OptionalDouble last,
+    OptionalLong volume,
+    OptionalDouble vendorDelta,
+    OptionalDouble vendorGamma) {
+
+  /** Validates every field; messages name the field and the value. */
+  public OptionContract {
+    Objects.requireNonNull(symbol, "symbol");
+    Objects.requireNonNull(settlement, "settlement");
+    Objects.requireNonNull(bid, "bid");
+    Objects.requireNonNull(ask, "ask");
+    Objects.requireNonNull(last, "last");
+    Objects.requireNonNull(volume, "volume");
+    Objects.requireNonNull(vendorDelta, "vendorDelta");
+    Objects.requireNonNull(vendorGamma, "vendorGamma");
+    if (openInterest < 0) {
+      throw new IllegalArgumentException(
+          "openInterest must be >= 0, was " + openInterest + " for " + symbol);
+    }
+    if (!(impliedVolatility >= 0) || Double.isInfinite(impliedVolatility)) {
+      throw new IllegalArgumentException(
+          "impliedVolatility must be finite and >= 0, was " + impliedVolatility + " for " + symbol);
+    }
+    checkPrice("bid", bid, symbol);
+    checkPrice("ask", ask, symbol);
+    checkPrice("last", last, symbol);
+    if (volume.isPresent() && volume.getAsLong() < 0) {
+      throw new IllegalArgumentException(
+          "volume must be >= 0, was " + volume.getAsLong() + " for " + symbol);
+    }
+    if (vendorDelta.isPresent()) {
+      double d = vendorDelta.getAsDouble();
+      if (!(d >= -1 && d <= 1)) {
+        throw new IllegalArgumentException(
+            "vendorDelta must be in [-1, 1], was " + d + " for " + symbol);
+      }
+    }
+    checkPrice("vendorGamma", vendorGamma, symbol);
+  }
+
+  private static void checkPrice(String field, OptionalDouble value, OccSymbol symbol) {
+    if (value.isPresent()) {
+      double v = value.getAsDouble();
+      if (!(v >= 0) || Double.isInfinite(v)) {
+        throw new IllegalArgumentException(
+            field + " must be finite and >= 0, was " + v + " for " + symbol);
+      }
+    }
+  }
+
+  /**
+   * A contract with only the fields the exposures need; settlement follows {@link
+   * SettlementStyle#forRoot(String)}.
+   *
+   * @throws IllegalArgumentException if a value is out of range
+   */
+  public static OptionContract of(
+      String root,
+      LocalDate expiry,
+      OptionRight right,
+      double strike,
+      long openInterest,
+      double impliedVolatility) {
+    return builder(new OccSymbol(root, expiry, right, strike))
+        .openInterest(openInterest)
+        .impliedVolatility(impliedVolatility)
+        .build();
+  }
+
+  /** A builder for a contract with this symbol; settlement defaults to the root's default style. */
+  public static Builder builder(OccSymbol symbol) {
+    return new Builder(symbol);
+  }
+
+  /** A builder for the contract named by an OCC symbol such as {@code SPXW231215C04500000}. */
+  public static Builder builder(String occSymbol) {
+    return new Builder(OccSymbol.parse(occSymbol));
+  }
+
+  /** The option root, such as {@code SPXW}. */
+  public String root() {
+    return symbol.root();
+  }
+
+  /** The expiry date. */
+  public LocalDate expiry() {
+    return symbol.expiry();
+  }
+
+  /** Call or put. */
+  public OptionRight right() {
+    return symbol.right();
+  }
+
+  /** Whether this is a call. */
+  public boolean isCall() {
+    return symbol.right() == OptionRight.CALL;
+  }
+
+  /** The strike in index points. */
+  public double strike() {
+    return symbol.strike();
+  }
+
+  /** The mid of bid and ask when both are quoted and the ask is positive. */
+  public OptionalDouble mid() {
+    if (bid.isPresent() && ask.isPresent() && ask.getAsDouble() > 0) {
+      return OptionalDouble.of((bid.getAsDouble() + ask.getAsDouble()) / 2);
+    }
+    return OptionalDouble.empty();
+  }
+
+  /** A copy with another open interest (for scenario analysis and tests). */
+  public OptionContract withOpenInterest(long newOpenInterest) {
+    return new OptionContract(
+        symbol, settlement, newOpenInterest, impliedVolatility, bid, ask, last, volume, vendorDelta,
+        vendorGamma);
+  }
+
+  /** A copy with another implied volatility. */
+  public OptionContract withImpliedVolatility(double newImpliedVolatility) {
+    return new OptionContract(
+        symbol, settlement, openInterest, newImpliedVolatility, bid, ask, last, volume, vendorDelta,
+        vendorGamma);
+  }
+
+  /** Builds an {@link OptionContract}; not thread-safe. */
+  public static final class Builder {
+    private final OccSymbol symbol;
+    private SettlementStyle settlement;
+    private long openInterest;
+    private double impliedVolatility;
+    private OptionalDouble bid = OptionalDouble.empty();
+    private OptionalDouble ask = OptionalDouble.empty();
+    private OptionalDouble last = OptionalDouble.empty();
+    private OptionalLong volume = OptionalLong.empty();
+    private OptionalDouble vendorDelta = OptionalDouble.empty();
+    private OptionalDouble vendorGamma = OptionalDouble.empty();
+
+    private Builder(OccSymbol symbol) {
+      this.symbol = Objects.requireNonNull(symbol, "symbol");
+      this.settlement = SettlementStyle.forRoot(symbol.root());
+    }
+
+    public Builder settlement(SettlementStyle value) {
+      this.settlement = Objects.requireNonNull(value, "settlement");
+      return this;
+    }
+
+    public Builder openInterest(long value) {
+      this.openInterest = value;
+      return this;
+    }
+
+    public Builder impliedVolatility(double value) {
+      this.impliedVolatility = value;
+      return this;
+    }
+
+    public Builder bid(double value) {
+      this.bid = OptionalDouble.of(value);
+      return this;
+    }
+
+    public Builder ask(double value) {
+      this.ask = OptionalDouble.of(value);
+      return this;
+    }
+
+    public Builder last(double value) {
+      this.last = OptionalDouble.of(value);
+      return this;
+    }
+
+    public Builder volume(long value) {
+      this.volume = OptionalLong.of(value);
+      return this;
+    }
+
+    public Builder vendorDelta(double value) {
+      this.vendorDelta = OptionalDouble.of(value);
+      return this;
+    }
+
+    public Builder vendorGamma(double value) {
+      this.vendorGamma = OptionalDouble.of(value);
+      return this;
+    }
+
+    /**
+     * Builds the contract.
+     *
+     * @throws IllegalArgumentException naming the field and value if one is out of range
+     */
+    public OptionContract build() {
+      return new OptionContract(
+          symbol, settlement, openInterest, impliedVolatility, bid, ask, last, volume, vendorDelta,
+          vendorGamma);
+    }
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * Service-provider interfaces and their one discovery mechanism.
+ *
+ * <ul>
+ *   <li>{@link io.gex.spi.OptionChainSource}: reads an option chain from a file, a feed or a generator;
+ *       {@link io.gex.spi.SourceRequest} says what to read.
+ *   <li>{@link io.gex.spi.Providers}: the generic, reported lookup of the providers of any SPI (explicit
+ *       registration, then a system property, then {@link java.util.ServiceLoader}); every module that has
+ *       plugins uses it instead of calling {@code ServiceLoader} itself.
+ *   <li>{@link io.gex.spi.ChainSources}: the chain sources found that way, by id or by content detection.
+ * </ul>
+ */
+@NullMarked
+package io.gex.spi;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,294 @@
+package io.gex;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.gex.analysis.GammaProfile;
+import io.gex.chain.ContractDiagnostic.Reason;
+import io.gex.chain.OptionChain;
+import io.gex.chain.OptionContract;
+import io.gex.chain.OptionRight;
+import io.gex.greeks.BlackScholes;
+import io.gex.testing.TestChains;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class GexEngineTest {
+
+  private static final double TAU = 27 / 365.0;
+  private static final GexEngine ENGINE = GexEngine.builder().build();
+
+  /** Hand formula: sign × gamma × OI × 100 × S² × 0.01. */
+  private static double gex(double sign, double strike, double oi, double vol) {
+    return sign * BlackScholes.gamma(4000, strike, TAU, vol, 0, 0) * oi * 100 * 4000 * 4000 * 0.01;
+  }
+
+  @Test
+  void analyze_fourContracts_matchesHandComputedGex() {
+    GexAnalysis a = ENGINE.analyze(TestChains.fourContracts());
+    double put3900 = gex(-1, 3900, 1000, 0.25);
+    double put4000 = gex(-1, 4000, 500, 0.20);
+    double call4000 = gex(1, 4000, 800, 0.18);
+    double call4100 = gex(1, 4100, 1200, 0.16);
+    double tol = 1e-9 * (Math.abs(put3900) + Math.abs(call4100));
+    assertThat(a.callGex()).isCloseTo(call4000 + call4100, within(tol));
+    assertThat(a.putGex()).isCloseTo(put3900 + put4000, within(tol));
+    assertThat(a.totalGex()).isCloseTo(put3900 + put4000 + call4000 + call4100, within(tol));
+    assertThat(a.byStrike().strikes().toArray()).containsExactly(3900, 4000, 4100);
+    assertThat(a.byStrike().netGex().get(1)).isCloseTo(put4000 + call4000, within(tol));
+    assertThat(a.byStrike().putGex().get(0)).isCloseTo(put3900, within(tol));
+    assertThat(a.byExpiry()).singleElement().satisfies(e -> {
+      assertThat(e.expiry()).isEqualTo(TestChains.EXPIRY);
+      assertThat(e.daysToExpiry()).isEqualTo(27);
+      assertThat(e.openInterest()).isEqualTo(3500);
+      assertThat(e.netGex()).isCloseTo(a.totalGex(), within(tol));
+    });
+    // Walls: 4000 call (ATM) against 4100 call, 3900 put against the ATM 4000 put.
+    assertThat(a.callWall()).hasValue(call4000 > call4100 ? 4000 : 4100);
+    assertThat(a.putWall()).hasValue(Math.abs(put3900) > Math.abs(put4000) ? 3900 : 4000);
+    double abs4000 = Math.abs(call4000) + Math.abs(put4000);
+    assertThat(a.absGammaStrike())
+        .hasValue(abs4000 > Math.abs(put3900) && abs4000 > Math.abs(call4100) ? 4000 : 3900);
+    assertThat(a.regime()).isEqualTo(GammaRegime.of(a.totalGex()));
+    assertThat(a.contractsUsed()).isEqualTo(4);
+    assertThat(a.contractsSkipped()).isZero();
+    assertThat(a.settings()).isEqualTo(GexSettings.DEFAULT);
+  }
+
+  @Test
+  void analyze_fourContracts_handCheckedValues() {
+    // Independent arithmetic for the 4000 call: d1 = (0.18² / 2 × 27/365) / (0.18 √(27/365)),
+    // gamma = φ(d1) / (4000 × 0.18 √(27/365)).
+    double sd = 0.18 * Math.sqrt(27 / 365.0);
+    double d1 = 0.5 * sd;
+    double gamma = Math.exp(-0.5 * d1 * d1) / Math.sqrt(2 * Math.PI) / (4000 * sd);
+    double expected = gamma * 800 * 100 * 4000 * 4000 * 0.01;
+    // sd = 0.048956, d1 = 0.024478, φ(d1) = 0.398823, gamma = 0.0020366: about $26.07M per 1% move
+    assertThat(expected).isCloseTo(2.6069e7, within(0.0001e7));
+    GexAnalysis a = ENGINE.analyze(TestChains.fourContracts());
+    assertThat(a.byStrike().callGex().get(1)).isCloseTo(expected, within(1e-6 * expected));
+  }
+
+  @Test
+  void analyze_oppositeConvention_flipsEverySign() {
+    GexAnalysis usual = ENGINE.analyze(TestChains.fourContracts());
+    GexAnalysis flipped =
+        GexEngine.builder()
+            .signConvention(SignConvention.DEALER_SHORT_CALLS_LONG_PUTS)
+            .build()
+            .analyze(TestChains.fourContracts());
+    assertThat(flipped.totalGex()).isCloseTo(-usual.totalGex(), within(1e-6));
+    assertThat(flipped.callGex()).isCloseTo(-usual.callGex(), within(1e-6));
+    assertThat(flipped.settings().signConvention())
+        .isEqualTo(SignConvention.DEALER_SHORT_CALLS_LONG_PUTS);
+    assertThat(flipped.regime()).isNotEqualTo(usual.regime());
+  }
+
+  @Test
+  void analyze_zeroGamma_isARealZeroOfTheProfileAndNearestToSpot() {
+    GexAnalysis a = ENGINE.analyze(TestChains.fourContracts());
+    assertThat(a.zeroGamma()).isPresent();
+    double z = a.zeroGamma().getAsDouble();
+    double gross = Math.abs(a.callGex()) + Math.abs(a.putGex());
+    assertThat(exactTotalGex(TestChains.fourContracts(), z)).isCloseTo(0, within(1e-9 * gross));
+    for (double c : a.zeroGammaCrossings().toArray()) {
+      assertThat(Math.abs(c - a.spot())).isGreaterThanOrEqualTo(Math.abs(z - a.spot()));
+    }
+    assertThat(a.flipDistancePoints()).hasValueCloseTo(z - 4000, within(1e-9));
+    assertThat(a.flipDistancePercent()).hasValueCloseTo((z - 4000) / 40, within(1e-9));
+  }
+
+  /** Total GEX at a hypothetical spot, straight from the Black-Scholes gamma of each contract. */
+  static double exactTotalGex(OptionChain chain, double spot) {
+    double sum = 0;
+    for (OptionContract c : chain.contracts()) {
+      double tau =
+          java.time.Duration.between(
+                      chain.valuationTime(),
+                      c.expiry().atTime(16, 0).atZone(java.time.ZoneId.of("America/New_York")).toInstant())
+                  .toSeconds()
+              / (365 * 86400.0);
+      sum +=
+          (c.isCall() ? 1 : -1)
+              * BlackScholes.gamma(spot, c.strike(), tau, c.impliedVolatility(), 0, 0)
+              * c.openInterest()
+              * 100
+              * spot
+              * spot
+              * 0.01;
+    }
+    return sum;
+  }
+
+  @Test
+  void profile_gridValues_matchDirectBlackScholesWithin1e9() {
+    OptionChain chain = TestChains.random(11, 400);
+    GexAnalysis a = ENGINE.analyze(chain);
+    GammaProfile p = a.gammaProfile();
+    assertThat(p.spots().size()).isEqualTo(201);
+    assertThat(p.spots().get(0)).isCloseTo(2000, within(1e-9));
+    assertThat(p.spots().get(200)).isCloseTo(6000, within(1e-9));
+    double gross = 0;
+    for (int j = 0; j < p.spots().size(); j += 10) {
+      gross = Math.max(gross, Math.abs(p.totalGex().get(j)));
+    }
+    for (int j = 0; j < p.spots().size(); j += 7) {
+      double s = p.spots().get(j);
+      assertThat(p.totalGex().get(j)).isCloseTo(exactTotalGex(chain, s), within(1e-9 * gross));
+    }
+  }
+
+  @Test
+  void analyze_settledAndFlooredContracts_areHandledByStyle() {
+    LocalDate today = LocalDate.of(2024, 3, 15); // third Friday
+    Instant noonNy = Instant.parse("2024-03-15T16:00:00Z"); // 12:00 EDT
+    OptionChain chain =
+        OptionChain.of(
+            "SPX",
+            5100,
+            noonNy,
+            List.of(
+                OptionContract.of("SPX", today, OptionRight.CALL, 5100, 100, 0.15),
+                OptionContract.of("SPXW", today, OptionRight.CALL, 5100, 100, 0.15),
+                OptionContract.of("SPXW", today.minusDays(1), OptionRight.PUT, 5000, 100, 0.15)));
+    GexAnalysis a = ENGINE.analyze(chain);
+    assertThat(a.contractsUsed()).isEqualTo(1);
+    assertThat(a.skippedByReason()).containsEntry(Reason.SETTLED, 2);
+    assertThat(a.diagnostics())
+        .extracting(d -> d.location())
+        .containsExactlyInAnyOrder("SPX240315C05100000", "SPXW240314P05000000");
+    // The PM contract has 4 hours left; at 15:55 it has 5 minutes, floored to 15.
+    Instant late = Instant.parse("2024-03-15T19:55:00Z");
+    GexAnalysis b = ENGINE.analyze(chain.withContracts(chain.contracts().subList(1, 2)));
+    GexAnalysis c =
+        ENGINE.analyze(
+            OptionChain.of("SPX", 5100, late, chain.contracts().subList(1, 2)));
+    double tauFloor = 15 / (365 * 24 * 60.0);
+    assertThat(c.totalGex())
+        .isCloseTo(
+            BlackScholes.gamma(5100, 5100, tauFloor, 0.15, 0, 0) * 100 * 100 * 5100 * 5100 * 0.01,
+            within(1e-3));
+    assertThat(c.totalGex()).isGreaterThan(b.totalGex());
+  }
+
+  @Test
+  void analyze_noUsableContract_throwsWithCounts() {
+    OptionChain chain =
+        OptionChain.of(
+            "SPX",
+            4000,
+            TestChains.VALUATION,
+            List.of(
+                OptionContract.of("SPXW", TestChains.EXPIRY, OptionRight.CALL, 4000, 10, 0),
+                OptionContract.of("SPXW", LocalDate.of(2024, 2, 1), OptionRight.CALL, 4000, 10, 0.2)));
+    assertThatThrownBy(() -> ENGINE.analyze(chain))
+        .isInstanceOf(NoUsableContractsException.class)
+        .hasMessageContaining("no usable contract in the SPX chain: 2 contracts")
+        .hasMessageContaining("SETTLED=1")
+        .hasMessageContaining("NO_IMPLIED_VOLATILITY=1");
+  }
+
+  @Test
+  void analyze_missingVolatility_isSkippedOrSolvedFromMid() {
+    double price = BlackScholes.price(true, 4000, 4050, TAU, 0.17, 0, 0);
+    OptionContract noVol =
+        OptionContract.builder(
+                new io.gex.chain.OccSymbol("SPXW", TestChains.EXPIRY, OptionRight.CALL, 4050))
+            .openInterest(300)
+            .bid(price - 0.05)
+            .ask(price + 0.05)
+            .build();
+    List<OptionContract> contracts = new ArrayList<>(TestChains.fourContracts().contracts());
+    contracts.add(noVol);
+    OptionChain chain = TestChains.fourContracts().withContracts(contracts);
+    GexAnalysis skipped = ENGINE.analyze(chain);
+    assertThat(skipped.contractsUsed()).isEqualTo(4);
+    assertThat(skipped.diagnostics()).singleElement().satisfies(d -> {
+      assertThat(d.reason()).isEqualTo(Reason.NO_IMPLIED_VOLATILITY);
+      assertThat(d.field()).isEqualTo("impliedVolatility");
+      assertThat(d.value()).isEqualTo("0.0");
+    });
+    GexAnalysis solved = GexEngine.builder().solveImpliedVolatility(true).build().analyze(chain);
+    assertThat(solved.contractsUsed()).isEqualTo(5);
+    double expected = gex(1, 4050, 300, 0.17);
+    assertThat(solved.totalGex() - skipped.totalGex()).isCloseTo(expected, within(1e-3 * expected));
+  }
+
+  @Test
+  void expirySelection_slicesAsTradersDo() {
+    Instant morning = Instant.parse("2024-03-01T15:00:00Z"); // 10:00 EST, Friday 2024-03-01
+    LocalDate today = LocalDate.of(2024, 3, 1);
+    LocalDate monthly = LocalDate.of(2024, 3, 15);
+    LocalDate later = LocalDate.of(2024, 4, 19);
+    OptionChain chain =
+        OptionChain.of(
+            "SPX",
+            4000,
+            morning,
+            List.of(
+                OptionContract.of("SPXW", today, OptionRight.CALL, 4000, 10, 0.2),
+                OptionContract.of("SPXW", LocalDate.of(2024, 3, 8), OptionRight.CALL, 4000, 10, 0.2),
+                OptionContract.of("SPX", monthly, OptionRight.PUT, 4000, 10, 0.2),
+                OptionContract.of("SPX", later, OptionRight.PUT, 4000, 10, 0.2)));
+    assertThat(usedExpiries(chain, ExpirySelection.all())).containsExactly(today, LocalDate.of(2024, 3, 8), monthly, later);
+    assertThat(usedExpiries(chain, ExpirySelection.zeroDteOnly())).containsExactly(today);
+    assertThat(usedExpiries(chain, ExpirySelection.excludeZeroDte()))
+        .containsExactly(LocalDate.of(2024, 3, 8), monthly, later);
+    assertThat(usedExpiries(chain, ExpirySelection.throughNextMonthly()))
+        .containsExactly(today, LocalDate.of(2024, 3, 8), monthly);
+    assertThat(usedExpiries(chain, ExpirySelection.daysToExpiry(7, 14)))
+        .containsExactly(LocalDate.of(2024, 3, 8), monthly);
+    GexAnalysis a = ENGINE.analyze(chain);
+    assertThat(a.profile(GammaProfile.Scope.EXCLUDING_NEXT_EXPIRY).excludedExpiry()).hasValue(today);
+    assertThat(a.profile(GammaProfile.Scope.EXCLUDING_NEXT_MONTHLY).excludedExpiry()).hasValue(monthly);
+    GexAnalysis zeroDte =
+        GexEngine.builder().expirySelection(ExpirySelection.zeroDteOnly()).build().analyze(chain);
+    assertThat(zeroDte.skippedByReason()).containsEntry(Reason.EXCLUDED_BY_EXPIRY_SELECTION, 3);
+  }
+
+  private static List<LocalDate> usedExpiries(OptionChain chain, ExpirySelection selection) {
+    return GexEngine.builder().expirySelection(selection).build().analyze(chain).byExpiry().stream()
+        .map(e -> e.expiry())
+        .toList();
+  }
+
+  @Test
+  void listeners_seeTimingsAndAThrowingListenerIsHarmless() {
+    AtomicLong ticks = new AtomicLong();
+    List<AnalysisTimings> seen = new ArrayList<>();
+    GexEngine engine =
+        GexEngine.builder()
+            .ticker(() -> ticks.addAndGet(1000))
+            .clock(Clock.fixed(Instant.parse("2024-03-01T20:00:05Z"), ZoneOffset.UTC))
+            .listener(t -> { throw new IllegalStateException("boom"); })
+            .listener(seen::add)
+            .build();
+    GexAnalysis a = engine.analyze(TestChains.fourContracts());
+    assertThat(a.analyzedAt()).isEqualTo(Instant.parse("2024-03-01T20:00:05Z"));
+    assertThat(seen).singleElement().satisfies(t -> {
+      assertThat(t.contracts()).isEqualTo(4);
+      assertThat(t.resolveNanos()).isEqualTo(1000);
+      assertThat(t.totalNanos()).isEqualTo(4000);
+    });
+  }
+
+  @Test
+  void builder_badSettings_namesSettingAndValue() {
+    assertThatThrownBy(() -> GexEngine.builder().multiplier(0).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("multiplier must be finite and > 0, was 0.0");
+    assertThatThrownBy(() -> GexEngine.builder().profileRange(0.9, 0.95).build())
+        .hasMessageContaining("profileHigh must be in (1, 10], was 0.95");
+    assertThatThrownBy(() -> GexEngine.builder().rate(Double.NaN).build())
+        .hasMessageContaining("rate must be finite, was NaN");
+    assertThatThrownBy(() -> GexEngine.builder().profilePoints(2).build())
+        .hasMessageContaining("profilePoints must be in [3, 100000], was 2");
+  }
+}

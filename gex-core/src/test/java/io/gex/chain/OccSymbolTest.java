@@ -1,0 +1,51 @@
+package io.gex.chain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class OccSymbolTest {
+
+  @Test
+  void parse_spxwCall_givesRootExpiryRightStrike() {
+    OccSymbol s = OccSymbol.parse("SPXW231215C04500000");
+    assertThat(s.root()).isEqualTo("SPXW");
+    assertThat(s.expiry()).isEqualTo(LocalDate.of(2023, 12, 15));
+    assertThat(s.right()).isEqualTo(OptionRight.CALL);
+    assertThat(s.strike()).isEqualTo(4500.0);
+    assertThat(s.toString()).isEqualTo("SPXW231215C04500000");
+  }
+
+  @Test
+  void parse_paddedRootAndFractionalStrike_works() {
+    OccSymbol s = OccSymbol.parse("SPY   240119P00472500");
+    assertThat(s.root()).isEqualTo("SPY");
+    assertThat(s.right()).isEqualTo(OptionRight.PUT);
+    assertThat(s.strike()).isEqualTo(472.5);
+    assertThat(s.toString()).isEqualTo("SPY240119P00472500");
+  }
+
+  @Test
+  void parse_badInput_namesTheSymbol() {
+    assertThatThrownBy(() -> OccSymbol.parse("SPXW231315C04500000"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("SPXW231315C04500000");
+    assertThatThrownBy(() -> OccSymbol.parse("hello"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'hello'");
+    assertThatThrownBy(() -> OccSymbol.parse("SPX231215C00000000"))
+        .hasMessageContaining("strike must be > 0");
+  }
+
+  @Test
+  void settlementStyle_indexMonthliesAreAmAndWeekliesPm() {
+    assertThat(SettlementStyle.forRoot("SPX")).isEqualTo(SettlementStyle.AM);
+    assertThat(SettlementStyle.forRoot("NDX")).isEqualTo(SettlementStyle.AM);
+    assertThat(SettlementStyle.forRoot("RUT")).isEqualTo(SettlementStyle.AM);
+    assertThat(SettlementStyle.forRoot("SPXW")).isEqualTo(SettlementStyle.PM);
+    assertThat(SettlementStyle.forRoot("NDXP")).isEqualTo(SettlementStyle.PM);
+    assertThat(SettlementStyle.forRoot("AAPL")).isEqualTo(SettlementStyle.PM);
+  }
+}

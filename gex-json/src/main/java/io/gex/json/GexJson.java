@@ -1,0 +1,183 @@
+package io.gex.json;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.gex.GexAnalysis;
+import io.gex.GexException;
+import io.gex.analysis.DoubleArray;
+import io.gex.chain.OccSymbol;
+import io.gex.chain.OptionChain;
+import java.io.IOException;
+import java.util.Objects;
+
+/**
+ * The JSON form of gex values: {@link GexAnalysis} and {@link OptionChain} with every record component,
+ * read back into equal values. Instants and dates are ISO-8601 strings, {@link DoubleArray} a JSON array of
+ * numbers, an empty {@code OptionalDouble} is {@code null}, an OCC symbol its compact string. Unknown
+ * properties are ignored on reading, so a reader accepts the output of a newer writer that added fields;
+ * callers that store this form put their own version marker around it.
+ *
+ * <p>This class is stateless and thread-safe.
+ */
+public final class GexJson {
+
+  private static final ObjectMapper MAPPER = newMapper();
+
+  private GexJson() {}
+
+  /**
+   * A new mapper configured for gex values, for callers that want their own writer or reader settings.
+   * Mappers are thread-safe once configured.
+   */
+  public static ObjectMapper newMapper() {
+    SimpleModule gex = new SimpleModule("gex");
+    gex.addSerializer(DoubleArray.class, new DoubleArraySerializer());
+    gex.addDeserializer(DoubleArray.class, new DoubleArrayDeserializer());
+    gex.addSerializer(OccSymbol.class, new OccSymbolSerializer());
+    gex.addDeserializer(OccSymbol.class, new OccSymbolDeserializer());
+    return JsonMapper.builder()
+        .addModule(new Jdk8Module())
+        .addModule(new JavaTimeModule())
+        .addModule(gex)
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+        // Records are written through their public component accessors only, never through look-alike
+        // methods such as isCall(); they are read back through their validating canonical constructors.
+        .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
+        .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.NONE)
+        .build();
+  }
+
+  /** The shared mapper. Do not reconfigure it; use {@link #newMapper()} for that. */
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  /**
+   * The JSON of an analysis, UTF-8.
+   *
+   * @throws GexException if it cannot be written (a bug, not an input problem)
+   */
+  public static byte[] toBytes(GexAnalysis analysis) {
+    Objects.requireNonNull(analysis, "analysis");
+    try {
+      return MAPPER.writeValueAsBytes(analysis);
+    } catch (JsonProcessingException e) {
+      throw new GexException("cannot write analysis of " + analysis.symbol() + " as JSON", e);
+    }
+  }
+
+  /**
+   * Reads an analysis written by {@link #toBytes(GexAnalysis)}.
+   *
+   * @throws GexException if the bytes are not such an analysis (corrupt, truncated, or invalid values);
+   *     the message says where
+   */
+  public static GexAnalysis analysisFromBytes(byte[] json) {
+    Objects.requireNonNull(json, "json");
+    try {
+      return MAPPER.readValue(json, GexAnalysis.class);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new GexException("cannot read an analysis from JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The JSON of a chain, UTF-8.
+   *
+   * @throws GexException if it cannot be written
+   */
+  public static byte[] toBytes(OptionChain chain) {
+    Objects.requireNonNull(chain, "chain");
+    try {
+      return MAPPER.writeValueAsBytes(chain);
+    } catch (JsonProcessingException e) {
+      throw new GexException("cannot write chain of " + chain.underlying() + " as JSON", e);
+    }
+  }
+
+  /**
+   * Reads a chain written by {@link #toBytes(OptionChain)}.
+   *
+   * @throws GexException if the bytes are not such a chain
+   */
+  public static OptionChain chainFromBytes(byte[] json) {
+    Objects.requireNonNull(json, "json");
+    try {
+      return MAPPER.readValue(json, OptionChain.class);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new GexException("cannot read a chain from JSON: " + e.getMessage(), e);
+    }
+  }
+
+  private static final class DoubleArraySerializer extends StdSerializer<DoubleArray> {
+    private static final long serialVersionUID = 1L;
+
+    DoubleArraySerializer() {
+      super(DoubleArray.class);
+    }
+
+    @Override
+    public void serialize(DoubleArray value, JsonGenerator gen, SerializerProvider provider)
+        throws IOException {
+      double[] values = value.toArray();
+      gen.writeArray(values, 0, values.length);
+    }
+  }
+
+  private static final class DoubleArrayDeserializer extends StdDeserializer<DoubleArray> {
+    private static final long serialVersionUID = 1L;
+
+    DoubleArrayDeserializer() {
+      super(DoubleArray.class);
+    }
+
+    @Override
+    public DoubleArray deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      return DoubleArray.copyOf(ctxt.readValue(p, double[].class));
+    }
+  }
+
+  private static final class OccSymbolSerializer extends StdSerializer<OccSymbol> {
+    private static final long serialVersionUID = 1L;
+
+    OccSymbolSerializer() {
+      super(OccSymbol.class);
+    }
+
+    @Override
+    public void serialize(OccSymbol value, JsonGenerator gen, SerializerProvider provider)
+        throws IOException {
+      gen.writeString(value.toString());
+    }
+  }
+
+  private static final class OccSymbolDeserializer extends StdDeserializer<OccSymbol> {
+    private static final long serialVersionUID = 1L;
+
+    OccSymbolDeserializer() {
+      super(OccSymbol.class);
+    }
+
+    @Override
+    public OccSymbol deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      return OccSymbol.parse(p.getValueAsString(""));
+    }
+  }
+}

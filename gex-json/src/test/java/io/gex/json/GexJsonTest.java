@@ -1,0 +1,74 @@
+package io.gex.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gex.GexAnalysis;
+import io.gex.GexEngine;
+import io.gex.GexException;
+import io.gex.chain.OptionChain;
+import io.gex.chain.OptionContract;
+import io.gex.testing.TestChains;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class GexJsonTest {
+
+  private final GexEngine engine =
+      GexEngine.builder()
+          .clock(Clock.fixed(Instant.parse("2024-03-01T20:00:01Z"), ZoneOffset.UTC))
+          .build();
+
+  @Test
+  void analysis_roundTrip_isEqual() {
+    GexAnalysis analysis = engine.analyze(TestChains.random(7, 300));
+    byte[] json = GexJson.toBytes(analysis);
+    assertThat(GexJson.analysisFromBytes(json)).isEqualTo(analysis);
+  }
+
+  @Test
+  void analysis_json_hasReadableFieldsAndNoLookAlikes() {
+    String json =
+        new String(GexJson.toBytes(engine.analyze(TestChains.fourContracts())), StandardCharsets.UTF_8);
+    assertThat(json)
+        .contains("\"symbol\":\"SPX\"")
+        .contains("\"valuationTime\":\"2024-03-01T20:00:00Z\"")
+        .contains("\"signConvention\":\"DEALER_LONG_CALLS_SHORT_PUTS\"")
+        .doesNotContain("\"gammaProfile\"");
+  }
+
+  @Test
+  void chain_roundTrip_isEqualAndKeepsOptionalQuotes() {
+    OptionChain chain =
+        OptionChain.of(
+            "SPX",
+            4000,
+            TestChains.VALUATION,
+            java.util.List.of(
+                OptionContract.builder("SPXW240328C04000000")
+                    .openInterest(10)
+                    .impliedVolatility(0.2)
+                    .bid(1.5)
+                    .ask(1.7)
+                    .volume(3)
+                    .build(),
+                OptionContract.builder("SPX240315P03900000").openInterest(5).build()));
+    OptionChain back = GexJson.chainFromBytes(GexJson.toBytes(chain));
+    assertThat(back).isEqualTo(chain);
+    assertThat(back.contracts().get(0).mid()).hasValue(1.6);
+  }
+
+  @Test
+  void analysisFromBytes_corruptBytes_throwsGexException() {
+    byte[] json = GexJson.toBytes(engine.analyze(TestChains.fourContracts()));
+    byte[] truncated = java.util.Arrays.copyOf(json, json.length / 2);
+    assertThatThrownBy(() -> GexJson.analysisFromBytes(truncated))
+        .isInstanceOf(GexException.class)
+        .hasMessageContaining("cannot read an analysis");
+    assertThatThrownBy(() -> GexJson.analysisFromBytes("{\"symbol\":\"X\"}".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(GexException.class);
+  }
+}
