@@ -1,0 +1,32 @@
+package io.gex.alerts;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The last raise of one {@link AlertKey}: at what severity, when, and until when repeats are suppressed.
+ *
+ * <p>This class is immutable and thread-safe.
+ *
+ * @param severity the severity last raised
+ * @param raisedAt when it was raised (the engine clock's instant)
+ * @param suppressedUntil raisedAt + the cooldown in force then; from this instant on, the key may be raised
+ *     again at any severity
+ */
+public record AlertState(AlertSeverity severity, Instant raisedAt, Instant suppressedUntil) {
+
+  /**
+   * Validates.
+   *
+   * @throws IllegalArgumentException if suppressedUntil is before raisedAt
+   */
+  public AlertState {
+    Objects.requireNonNull(severity, "severity");
+    Objects.requireNonNull(raisedAt, "raisedAt");
+    Objects.requireNonNull(suppressedUntil, "suppressedUntil");
+    if (suppressedUntil.isBefore(raisedAt)) {
+      throw new IllegalArgumentException(
+          "suppressedUntil must not be before raisedAt " + raisedAt + ", was " + suppressedUntil);
+    }
+  }
+}
