@@ -1,0 +1,104 @@
+package io.gex.source;
+
+import de.siegmar.fastcsv.reader.CloseableIterator;
+import de.siegmar.fastcsv.reader.CommentStrategy;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
+import io.gex.ChainSourceException;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A streaming CSV reader over a file (FastCSV, record by record, never the whole file in memory) that turns
+ * every reading failure into a {@link ChainSourceException} naming the file and the line.
+ */
+final class CsvInput implements Closeable {
+  private final Path file;
+  private final CsvReader<CsvRecord> reader;
+  private final CloseableIterator<CsvRecord> records;
+  private long lastLine;
+
+  private CsvInput(Path file, CsvReader<CsvRecord> reader) {
+    this.file = file;
+    this.reader = reader;
+    this.records = reader.iterator();
+  }
+
+  /**
+   * Opens a UTF-8 CSV file (a byte-order mark is skipped); rows may have any number of fields.
+   *
+   * @param comments whether lines starting with {@code #} are returned as comment records
+   * @throws ChainSourceException if the file cannot be opened
+   */
+  static CsvInput open(Path file, boolean comments) {
+    try {
+      CsvReader<CsvRecord> reader =
+          CsvReader.builder()
+              .commentStrategy(comments ? CommentStrategy.READ : CommentStrategy.NONE)
+              .skipEmptyLines(true)
+              .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+              .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+              .detectBomHeader(true)
+              .ofCsvRecord(file, StandardCharsets.UTF_8);
+      return new CsvInput(file, reader);
+    } catch (NoSuchFileException e) {
+      throw new ChainSourceException("cannot read " + file + ": no such file", e);
+    } catch (IOException | UncheckedIOException e) {
+      throw new ChainSourceException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The next record, or null at the end.
+   *
+   * @throws ChainSourceException if the file cannot be read or parsed from here on
+   */
+  @Nullable CsvRecord next() {
+    try {
+      if (!records.hasNext()) {
+        return null;
+      }
+      CsvRecord record = records.next();
+      lastLine = record.getStartingLineNumber();
+      return record;
+    } catch (CsvParseException e) {
+      throw new ChainSourceException(
+          file + " line " + (lastLine + 1) + " or after: not readable as CSV: " + e.getMessage(), e);
+    } catch (UncheckedIOException e) {
+      throw new ChainSourceException(
+          "cannot read " + file + " after line " + lastLine + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The file, for messages. */
+  Path file() {
+    return file;
+  }
+
+  @Override
+  public void close() {
+    try {
+      records.close();
+      reader.close();
+    } catch (IOException e) {
+      // Reading is over; a failure to release the file does not change the chain that was read.
+    }
+  }
+
+  /** A record's fields joined back with commas, clipped, for messages. */
+  static String text(CsvRecord record) {
+    return Fields.clip(String.join(",", record.getFields()));
+  }
+
+  /** The field at an index, or "" when the record is shorter. */
+  static String field(CsvRecord record, int index) {
+    return index < record.getFieldCount() ? record.getField(index) : "";
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * gex sources: option-chain readers for CBOE's delayed-quotes JSON ({@code cboe-json}, file or HTTP), CBOE's
+ * quote-table CSV ({@code cboe-csv}), a plain documented CSV ({@code csv}) and a seeded synthetic chain
+ * generator ({@code synthetic}), provided through {@link io.gex.spi.OptionChainSource}.
+ */
+module io.gex.sources {
+  requires static org.jspecify;
+  requires transitive io.gex.core;
+  requires com.fasterxml.jackson.core;
+  requires de.siegmar.fastcsv;
+  requires java.net.http;
+
+  exports io.gex.source;
+
+  provides io.gex.spi.OptionChainSource with
+      io.gex.source.CboeJsonSource,
+      io.gex.source.CboeCsvSource,
+      io.gex.source.CsvChainSource,
+      io.gex.source.SyntheticChainSource;
+}
