@@ -1,0 +1,306 @@
+package io.gex.charts;
+
+import io.gex.GammaRegime;
+import io.gex.GexAnalysis;
+import io.gex.analysis.ExpiryPinRisk;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Writes the visual report of an analysis into a directory: one PNG per chart ({@link ChartKind#fileName()})
+ * and an {@code index.html} that shows them under a headline table (symbol, spot, valuation time, total GEX
+ * in $bn per 1% move, regime, zero gamma, strike zero gamma, call wall, put wall, absolute gamma strike, max
+ * pain, contracts) and an alerts section.
+ *
+ * <p>The page is readable offline: images are linked relatively, styles are inline, there is no script,
+ * and every text from the analysis or the caller is HTML-escaped. Alerts are plain lines supplied by the
+ * caller (for instance the messages of an alert engine); this module does not evaluate alerts itself.
+ *
+ * <pre>{@code
+ * ReportFiles files = GexReport.write(analysis, List.of("Spot crossed below zero gamma"), Path.of("out"));
+ * }</pre>
+ *
+ * <p>This class is immutable and thread-safe.
+ */
+public final class GexReport {
+
+  /** The name of the HTML page written into the output directory. */
+  public static final String INDEX_FILE = "index.html";
+
+  private static final GexReport DEFAULTS = new GexReport(GexCharts.defaults());
+  private static final DateTimeFormatter UTC_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  private final GexCharts charts;
+
+  private GexReport(GexCharts charts) {
+    this.charts = charts;
+  }
+
+  /**
+   * A report drawing its charts with the given settings (size, strike window, heatmap depth).
+   *
+   * @param charts the chart settings
+   * @return the report writer
+   */
+  public static GexReport of(GexCharts charts) {
+    return new GexReport(Objects.requireNonNull(charts, "charts"));
+  }
+
+  /** A report with {@link GexCharts#defaults()}. */
+  public static GexReport defaults() {
+    return DEFAULTS;
+  }
+
+  /** The chart settings used. */
+  public GexCharts charts() {
+    return charts;
+  }
+
+  /**
+   * Writes the report with default chart settings: the PNGs and {@code index.html} into {@code outDir}
+   * (created if missing; files of the same name are replaced).
+   *
+   * @param analysis the analysis to report
+   * @param alerts alert lines to list, plain text, in order (may be empty)
+   * @param outDir the output directory
+   * @return the files written
+   * @throws GexChartException if a file cannot be written
+   */
+  public static ReportFiles write(GexAnalysis analysis, List<String> alerts, Path outDir) {
+    return DEFAULTS.writeTo(analysis, alerts, outDir);
+  }
+
+  /**
+   * Writes the report: the PNGs and {@code index.html} into {@code outDir} (created if missing; files of
+   * the same name are replaced). The dealer-exposure chart is written only when the analysis has dealer
+   * exposures by strike.
+   *
+   * @param analysis the analysis to report
+   * @param alerts alert lines to list, plain text, in order (may be empty)
+   * @param outDir the output directory
+   * @return the files written
+   * @throws GexChartException if a file cannot be written
+   */
+  public ReportFiles writeTo(GexAnalysis analysis, List<String> alerts, Path outDir) {
+    Objects.requireNonNull(analysis, "analysis");
+    List<String> lines = List.copyOf(alerts);
+    Objects.requireNonNull(outDir, "outDir");
+    try {
+      Files.createDirectories(outDir);
+    } catch (IOException e) {
+      throw new GexChartException("could not create report directory " + outDir, e);
+    }
+    Map<ChartKind, Path> images = new EnumMap<>(ChartKind.class);
+    for (ChartKind kind : ChartKind.values()) {
+      charts
+          .writePng(kind, analysis, outDir.resolve(kind.fileName()))
+          .ifPresent(path -> images.put(kind, path));
+    }
+    Path index = outDir.resolve(INDEX_FILE);
+    try {
+      Files.writeString(index, html(analysis, lines, images), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new GexChartException("could not write " + index + ": " + e.getMessage(), e);
+    }
+    return new ReportFiles(index, images);
+  }
+
+  /**
+   * The headline figures of an analysis as labelled, formatted rows, in the order the report shows them:
+   * symbol, spot, valuation time, total GEX ($bn per 1% move, with the call and put parts), regime, zero
+   * gamma (with its distance from spot), strike zero gamma, call wall, put wall, absolute gamma strike, max
+   * pain (of the nearest expiry, from {@link io.gex.analysis.PinRiskAnalysis#headline()}) and the number of
+   * contracts used and skipped. A level the analysis does not have reads {@code none}; max pain without
+   * pin-risk data reads {@code n/a}.
+   *
+   * @param analysis the analysis
+   * @return the rows
+   */
+  public static List<HeadlineRow> headline(GexAnalysis analysis) {
+    Objects.requireNonNull(analysis, "analysis");
+    List<HeadlineRow> rows = new ArrayList<>();
+    rows.add(new HeadlineRow("Symbol", analysis.symbol()));
+    rows.add(new HeadlineRow("Spot", Formats.level(analysis.spot())));
+    rows.add(new HeadlineRow("Valuation time", Formats.valuationTime(analysis)));
+    rows.add(
+        new HeadlineRow(
+            "Total GEX",
+            Formats.billions(analysis.totalGex())
+                + " "
+                + Formats.GEX_UNIT
+                + " (calls "
+                + Formats.billions(analysis.callGex())
+                + ", puts "
+                + Formats.billions(analysis.putGex())
+                + ")"));
+    rows.add(new HeadlineRow("Regime", regime(analysis.regime())));
+    String zeroGamma = "none in the profile range";
+    if (analysis.zeroGamma().isPresent()) {
+      zeroGamma =
+          Formats.level(analysis.zeroGamma().getAsDouble())
+              + " ("
+              + Formats.percent(analysis.flipDistancePercent().orElse(0))
+              + " from spot)";
+    }
+    rows.add(new HeadlineRow("Zero gamma", zeroGamma));
+    rows.add(new HeadlineRow("Strike zero gamma", Formats.level(analysis.strikeZeroGamma(), "none")));
+    rows.add(new HeadlineRow("Call wall", Formats.level(analysis.callWall(), "none")));
+    rows.add(new HeadlineRow("Put wall", Formats.level(analysis.putWall(), "none")));
+    rows.add(
+        new HeadlineRow("Absolute gamma strike", Formats.level(analysis.absGammaStrike(), "none")));
+    Optional<ExpiryPinRisk> pin = analysis.pinRisk().headline();
+    rows.add(
+        new HeadlineRow(
+            "Max pain",
+            pin.map(
+                    p ->
+                        Formats.level(p.maxPain())
+                            + " (expiry "
+                            + p.expiry()
+                            + ", "
+                            + p.daysToExpiry()
+                            + "d)")
+                .orElse("n/a (no pin-risk data)")));
+    rows.add(
+        new HeadlineRow(
+            "Contracts",
+            String.format(
+                Locale.ROOT,
+                "%,d used, %,d skipped",
+                analysis.contractsUsed(),
+                analysis.contractsSkipped())));
+    return List.copyOf(rows);
+  }
+
+  private static String regime(GammaRegime regime) {
+    return switch (regime) {
+      case POSITIVE -> "Positive gamma (dealers long gamma: hedging dampens moves)";
+      case NEGATIVE -> "Negative gamma (dealers short gamma: hedging amplifies moves)";
+      case NEUTRAL -> "Neutral (no net gamma)";
+    };
+  }
+
+  /** The headline table as an HTML fragment (what the golden test compares). */
+  static String headlineTable(GexAnalysis analysis) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("<table class=\"headline\">\n  <tbody>\n");
+    for (HeadlineRow row : headline(analysis)) {
+      sb.append("    <tr><th scope=\"row\">")
+          .append(escape(row.label()))
+          .append("</th><td>")
+          .append(escape(row.value()))
+          .append("</td></tr>\n");
+    }
+    sb.append("  </tbody>\n</table>\n");
+    return sb.toString();
+  }
+
+  /** The whole page, linking the given images relatively by file name. */
+  String html(GexAnalysis analysis, List<String> alerts, Map<ChartKind, Path> images) {
+    String symbol = escape(analysis.symbol());
+    StringBuilder sb = new StringBuilder(8192);
+    sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        .append("<title>")
+        .append(symbol)
+        .append(" gamma exposure report, ")
+        .append(escape(Formats.valuationTime(analysis)))
+        .append("</title>\n<style>\n")
+        .append(CSS)
+        .append("</style>\n</head>\n<body>\n<main>\n")
+        .append("<h1>")
+        .append(symbol)
+        .append(" gamma exposure</h1>\n<p class=\"sub\">Spot ")
+        .append(escape(Formats.level(analysis.spot())))
+        .append(" &middot; valued ")
+        .append(escape(Formats.valuationTime(analysis)))
+        .append(" &middot; exposures in ")
+        .append(escape(Formats.GEX_UNIT))
+        .append("</p>\n\n<h2>Headline</h2>\n")
+        .append(headlineTable(analysis))
+        .append("\n<h2>Alerts</h2>\n");
+    if (alerts.isEmpty()) {
+      sb.append("<p class=\"none\">No alerts.</p>\n");
+    } else {
+      sb.append("<ul class=\"alerts\">\n");
+      for (String line : alerts) {
+        sb.append("  <li>").append(escape(line)).append("</li>\n");
+      }
+      sb.append("</ul>\n");
+    }
+    for (ChartKind kind : ChartKind.values()) {
+      sb.append("\n<h2>").append(escape(kind.title())).append("</h2>\n");
+      Path image = images.get(kind);
+      if (image == null) {
+        sb.append("<p class=\"none\">Not available for this analysis.</p>\n");
+        continue;
+      }
+      Path fileName = image.getFileName();
+      sb.append("<figure>\n  <img src=\"")
+          .append(escape(fileName == null ? kind.fileName() : fileName.toString()))
+          .append("\" width=\"")
+          .append(charts.width())
+          .append("\" height=\"")
+          .append(charts.height())
+          .append("\" alt=\"")
+          .append(symbol)
+          .append(' ')
+          .append(escape(kind.title()))
+          .append("\">\n</figure>\n");
+    }
+    sb.append("\n<footer>")
+        .append(String.format(Locale.ROOT, "%,d", analysis.contractsUsed()))
+        .append(" contracts priced; sign convention ")
+        .append(escape(analysis.settings().signConvention().name()))
+        .append("; analysed ")
+        .append(escape(UTC_TIME.format(analysis.analyzedAt())))
+        .append(" by gex.</footer>\n</main>\n</body>\n</html>\n");
+    return sb.toString();
+  }
+
+  /** Escapes the five HTML-significant characters. */
+  static String escape(String text) {
+    StringBuilder sb = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> sb.append("&amp;");
+        case '<' -> sb.append("&lt;");
+        case '>' -> sb.append("&gt;");
+        case '"' -> sb.append("&quot;");
+        case '\'' -> sb.append("&#39;");
+        default -> sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  private static final String CSS =
+      "body{font-family:-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;color:#222;"
+          + "background:#fafafa;margin:0}\n"
+          + "main{max-width:1240px;margin:0 auto;padding:24px}\n"
+          + "h1{margin:0 0 4px;font-size:26px}\n"
+          + "h2{margin:28px 0 10px;font-size:19px;border-bottom:1px solid #ddd;padding-bottom:4px}\n"
+          + ".sub{color:#555;margin:0}\n"
+          + "table.headline{border-collapse:collapse;background:#fff;min-width:520px}\n"
+          + "table.headline th,table.headline td{border:1px solid #ddd;padding:6px 12px;"
+          + "text-align:left}\n"
+          + "table.headline th{background:#f0f0f0;font-weight:600;white-space:nowrap}\n"
+          + "ul.alerts li{margin:4px 0;color:#8a1c1c}\n"
+          + ".none{color:#777;font-style:italic}\n"
+          + "figure{margin:0;background:#fff;border:1px solid #ddd}\n"
+          + "img{display:block;max-width:100%;height:auto}\n"
+          + "footer{margin-top:28px;color:#777;font-size:13px}\n";
+}
