@@ -1,0 +1,90 @@
+package io.gex.cache.redis;
+
+import io.gex.GexAnalysis;
+import io.gex.GexException;
+import io.gex.json.GexJson;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The stored form of an analysis: a 4-byte header, then the JSON of {@link GexJson#toBytes(GexAnalysis)},
+ * gzipped if the flag says so. Header: the magic bytes {@code 'g' 'x'}, the format {@linkplain #VERSION
+ * version}, and a flags byte (bit 0: gzip). Readers refuse any other version, so a change of the form is
+ * a miss, never a wrong answer.
+ *
+ * <p>This class is stateless and thread-safe.
+ */
+final class AnalysisCodec {
+  static final byte MAGIC_0 = 'g';
+  static final byte MAGIC_1 = 'x';
+  static final byte VERSION = 1;
+  static final byte FLAG_GZIP = 1;
+  static final int HEADER = 4;
+
+  private AnalysisCodec() {}
+
+  static byte[] encode(GexAnalysis analysis, boolean gzip) {
+    byte[] json = GexJson.toBytes(analysis);
+    if (!gzip) {
+      byte[] out = new byte[HEADER + json.length];
+      header(out, (byte) 0);
+      System.arraycopy(json, 0, out, HEADER, json.length);
+      return out;
+    }
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream(json.length / 4 + HEADER);
+    buffer.write(MAGIC_0);
+    buffer.write(MAGIC_1);
+    buffer.write(VERSION);
+    buffer.write(FLAG_GZIP);
+    try (GZIPOutputStream zip = new GZIPOutputStream(buffer, 8192)) {
+      zip.write(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // in-memory streams do not fail
+    }
+    return buffer.toByteArray();
+  }
+
+  private static void header(byte[] out, byte flags) {
+    out[0] = MAGIC_0;
+    out[1] = MAGIC_1;
+    out[2] = VERSION;
+    out[3] = flags;
+  }
+
+  /**
+   * Reads a stored analysis.
+   *
+   * @throws GexException if the bytes are not a stored analysis of this version (the message says why)
+   */
+  static GexAnalysis decode(byte[] stored) {
+    if (stored.length < HEADER || stored[0] != MAGIC_0 || stored[1] != MAGIC_1) {
+      throw new GexException("not a stored gex analysis (bad header, " + stored.length + " bytes)");
+    }
+    if (stored[2] != VERSION) {
+      throw new GexException(
+          "stored analysis has format version " + stored[2] + ", this reader knows " + VERSION);
+    }
+    byte flags = stored[3];
+    if ((flags & ~FLAG_GZIP) != 0) {
+      throw new GexException("stored analysis has unknown flags " + flags);
+    }
+    byte[] json;
+    if ((flags & FLAG_GZIP) != 0) {
+      try (InputStream in =
+          new GZIPInputStream(new ByteArrayInputStream(stored, HEADER, stored.length - HEADER))) {
+        json = in.readAllBytes();
+      } catch (IOException e) {
+        throw new GexException("stored analysis is not valid gzip: " + e.getMessage(), e);
+      }
+    } else {
+      json = Arrays.copyOfRange(stored, HEADER, stored.length);
+    }
+    return GexJson.analysisFromBytes(json);
+  }
+}
