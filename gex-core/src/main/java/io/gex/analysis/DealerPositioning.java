@@ -27,8 +27,9 @@ import java.util.OptionalDouble;
  *     a long-gamma book dealers sell into strength), equal to total GEX; for a 1% move down the same amount
  *     is traded the other way (positive: buy)
  * @param destabilising whether dealer hedging amplifies moves (short gamma beyond the band)
- * @param zeroDelta the spot where total dealer delta exposure crosses zero, nearest spot, when found in the
- *     profile range
+ * @param zeroDelta the spot where the open interest's net delta (calls at their positive delta, puts at
+ *     their negative: the usual DEX, as if dealers were short every option) crosses zero, when it does in
+ *     the profile range; the dealers' own delta under a uniform sign convention never changes sign
  */
 public record DealerPositioning(
     double deltaExposure,

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.numbers.rootfinder.BrentSolver;
 
 /**
@@ -38,16 +39,16 @@ import org.apache.commons.numbers.rootfinder.BrentSolver;
  *
  * <h2>Zero-delta level</h2>
  *
- * <p>Total delta exposure is re-priced (same volatilities and times, as for the gamma profile) at the
- * gamma-profile grid: {@code profilePoints} spots evenly spaced in log-spot between {@code profileLow} and
- * {@code profileHigh} times spot. Each sign change between neighbouring points is refined with Commons
- * Numbers' Brent solver, and the crossing nearest spot is the zero-delta level. The cost is O(contracts ×
- * grid points) with no allocation per contract.
- *
- * <p>Note that under either uniform sign convention every contract's delta exposure has the same sign (a
- * dealer long calls and short puts is long delta in both; the opposite convention is short delta in both),
- * so total delta exposure cannot cross zero and the level is empty; the analyzer detects this from the
- * signs alone and skips the scan. The scan runs when contracts carry mixed-signed delta exposure.
+ * <p>Under either sign convention the dealers' own delta keeps one sign at every spot (a dealer long calls
+ * and short puts is long delta through both), so a zero of it does not exist. The zero-delta level is
+ * therefore, as usually quoted, the spot where the open interest's net delta crosses zero: {@code Σ OI ×
+ * multiplier × delta}, with calls at their positive and puts at their negative delta (customers long every
+ * option, dealers short it), re-priced at hypothetical spots with the same volatilities and times. That sum
+ * rises strictly with spot (its derivative is a sum of gammas), so it has at most one zero: it is
+ * bracketed by stepping out from spot in growing steps within the profile range ({@code profileLow} to
+ * {@code profileHigh} times spot) and refined with Commons Numbers' Brent solver to 1e-10 relative. It is
+ * empty when the net delta keeps one sign over the whole range. {@link #zeroDelta(ResolvedChain,
+ * double[])} scans any other weighting over the profile grid.
  *
  * <p>This class is stateless and thread-safe.
  */
@@ -179,7 +180,7 @@ public final class DealerPositioningAnalyzer {
         pressure,
         totalGex,
         pressure.destabilising(),
-        zeroDelta(chain, positionWeights(chain)));
+        netDeltaZero(chain));
   }
 
   /**
@@ -251,8 +252,86 @@ public final class DealerPositioningAnalyzer {
   }
 
   /**
-   * The zero crossing of {@link #deltaExposureAt(ResolvedChain, double[], double)} nearest spot over the
-   * gamma-profile grid, refined by Brent's method; empty when the exposure keeps one sign on the grid.
+   * The spot where the open interest's net delta ({@code Σ OI × multiplier × delta}, calls positive, puts
+   * negative) crosses zero within the profile range, or empty. The sum rises strictly with spot, so the
+   * first sign change found stepping out from spot brackets its only zero.
+   */
+  static OptionalDouble netDeltaZero(ResolvedChain chain) {
+    // Weights carry the dividend discount, so an evaluation costs one normal CDF per contract near the
+    // money and nothing else.
+    double[] weight = new double[chain.n];
+    double multiplier = chain.settings.multiplier();
+    double q = chain.settings.dividendYield();
+    double totalWeight = 0;
+    for (int i = 0; i < chain.n; i++) {
+      weight[i] = chain.openInterest[i] * multiplier * Math.exp(-q * chain.tau[i]);
+      totalWeight += weight[i];
+    }
+    if (totalWeight == 0) {
+      return OptionalDouble.empty(); // no open interest: the net delta is zero everywhere
+    }
+    double spot = chain.spot;
+    DoubleUnaryOperator netDelta = s -> netDeltaAt(chain, weight, s);
+    double atSpot = netDelta.applyAsDouble(spot);
+    if (atSpot == 0) {
+      return OptionalDouble.of(spot);
+    }
+    // Above zero at spot: the zero lies below, so step down; below zero: step up.
+    boolean down = atSpot > 0;
+    double limit = spot * (down ? chain.settings.profileLow() : chain.settings.profileHigh());
+    double near = spot;
+    double nearValue = atSpot;
+    double step = 0.005;
+    while (true) {
+      double far = down ? Math.max(limit, spot * (1 - step)) : Math.min(limit, spot * (1 + step));
+      double farValue = netDelta.applyAsDouble(far);
+      if (farValue == 0) {
+        return OptionalDouble.of(far);
+      }
+      if ((farValue > 0) != (atSpot > 0)) {
+        double a = Math.min(near, far);
+        double b = Math.max(near, far);
+        double guess = near + (far - near) * nearValue / (nearValue - farValue);
+        if (!(guess > a && guess < b)) {
+          guess = 0.5 * (a + b);
+        }
+        BrentSolver solver =
+            new BrentSolver(1e-10, spot * 1e-12, Math.max(Math.abs(atSpot) * 1e-13, 1e-300));
+        return OptionalDouble.of(solver.findRoot(netDelta, a, guess, b));
+      }
+      if (far == limit) {
+        return OptionalDouble.empty();
+      }
+      near = far;
+      nearValue = farValue;
+      step *= 2;
+    }
+  }
+
+  /** {@code Σ weight[i] × (call ? N(d1) : -N(-d1))}: net delta with the discount already in the weights. */
+  private static double netDeltaAt(ResolvedChain chain, double[] weight, double spot) {
+    double lnS = Math.log(spot);
+    double sum = 0;
+    for (int i = 0, n = chain.n; i < n; i++) {
+      double w = weight[i];
+      if (w == 0) {
+        continue;
+      }
+      double x = chain.call[i] ? chain.d1(i, lnS) : -chain.d1(i, lnS);
+      if (x <= -CDF_CUTOFF) {
+        continue;
+      }
+      double cdf = x >= CDF_CUTOFF ? 1 : BlackScholes.normalCdf(x);
+      sum += chain.call[i] ? w * cdf : -w * cdf;
+    }
+    return sum;
+  }
+
+  /**
+   * The zero crossing of {@link #deltaExposureAt(ResolvedChain, double[], double)} for arbitrary position
+   * weights, nearest spot over the gamma-profile grid, refined by Brent's method; empty when the exposure
+   * keeps one sign on the grid. This is the general scan (O(contracts × grid points)); the analysis uses
+   * {@link #netDeltaZero(ResolvedChain)}.
    */
   static OptionalDouble zeroDelta(ResolvedChain chain, double[] weight) {
     // A call's delta is >= 0 and a put's <= 0, so when every weight[i] × (call ? 1 : -1) has one sign the

@@ -163,7 +163,9 @@ class DealerPositioningAnalyzerTest {
         .forAll(longs().all(), integers().between(1, 300))
         .checkAssert(
             (seed, n) -> {
-              GexAnalysis analysis = engine.analyze(TestChains.random(seed, n));
+              OptionChain chain = TestChains.random(seed, n);
+              GexAnalysis analysis = engine.analyze(chain);
+              ResolvedChain rc = ResolvedChain.resolve(chain, engine.settings());
               DealerPositioning d = analysis.dealer();
               double tol = 1e-9 * (Math.abs(d.deltaExposure()) + Math.abs(d.vannaExposure()) + 1);
               assertThat(d.byStrike().delta().sum()).isCloseTo(d.deltaExposure(), within(tol));
@@ -178,7 +180,20 @@ class DealerPositioningAnalyzerTest {
               assertThat(d.hedgeFlowPerPercent()).isEqualTo(analysis.totalGex());
               assertThat(d.grossGex()).isGreaterThanOrEqualTo(Math.abs(analysis.totalGex()) * (1 - 1e-12));
               assertThat(d.deltaExposure()).isGreaterThanOrEqualTo(0);
-              assertThat(d.zeroDelta()).isEmpty();
+              if (d.zeroDelta().isPresent()) {
+                // The open interest's net delta (calls +, puts -) really is zero there.
+                double z = d.zeroDelta().getAsDouble();
+                double[] oi = new double[rc.n];
+                for (int i = 0; i < oi.length; i++) {
+                  oi[i] = rc.openInterest[i] * 100;
+                }
+                double scale = 0;
+                for (double w : oi) {
+                  scale += w * z;
+                }
+                assertThat(DealerPositioningAnalyzer.deltaExposureAt(rc, oi, z))
+                    .isCloseTo(0, within(1e-7 * scale));
+              }
               assertThat(d.destabilising()).isEqualTo(d.position() == DealerPosition.SHORT_GAMMA);
             });
   }
@@ -208,7 +223,8 @@ class DealerPositioningAnalyzerTest {
             usual.position() == DealerPosition.LONG_GAMMA
                 ? DealerPosition.SHORT_GAMMA
                 : DealerPosition.LONG_GAMMA);
-    assertThat(opposite.zeroDelta()).isEmpty();
+    // The zero-delta level is the open interest's, whatever side dealers are assumed to hold.
+    assertThat(opposite.zeroDelta()).isEqualTo(usual.zeroDelta());
   }
 
   @Test
@@ -306,8 +322,9 @@ class DealerPositioningAnalyzerTest {
     assertThat(zero.getAsDouble())
         .isCloseTo(4000 * Math.exp(-(0.05 - 0.015 + 0.02) * tau), within(1e-6));
     assertThat(zero.getAsDouble()).isCloseTo(3991.57, within(0.01));
-    // The engine's own convention (long call, short put) is long delta everywhere: no level.
-    assertThat(ANALYZER.analyze(resolved, ExposureCalculator.DEFAULT.calculate(resolved)).zeroDelta()).isEmpty();
+    // The analysis reports the open interest's net-delta zero: the same level (calls +, puts -).
+    assertThat(ANALYZER.analyze(resolved, ExposureCalculator.DEFAULT.calculate(resolved)).zeroDelta())
+        .hasValueCloseTo(zero.getAsDouble(), within(1e-6));
   }
 
   @Test
