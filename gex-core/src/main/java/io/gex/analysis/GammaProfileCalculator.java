@@ -12,8 +12,10 @@ import org.apache.commons.numbers.rootfinder.BrentSolver;
  *
  * <p>The grid has {@code profilePoints} spots spaced evenly in log-spot between {@code profileLow} and
  * {@code profileHigh} times spot. Each sign change between neighbouring grid points is refined with
- * Commons Numbers' Brent solver on the exact profile to a relative accuracy of 1e-10 (the issue asks
- * 1e-6).
+ * Newton's method on the exact profile (its derivative comes free from the same exponentials), started
+ * from the grid's linear interpolation and kept inside the bracket, to a relative accuracy of 1e-11; Commons
+ * Numbers' Brent solver takes over whenever Newton leaves the bracket or does not settle (the results
+ * promise 1e-6).
  *
  * <p>Speed: contract {@code i}'s gamma at grid point {@code j} is a Gaussian in {@code d1}, which is linear
  * in {@code j} on a log grid, so successive values follow from multiplications by a ratio that itself
@@ -314,6 +316,42 @@ public final class GammaProfileCalculator {
           }
           return s * sum;
         };
+    double guess = a + (b - a) * ga / (ga - gb);
+    if (!(guess > a && guess < b)) {
+      guess = 0.5 * (a + b);
+    }
+    // Newton from the grid's interpolation: one pass gives the profile and its derivative from the same
+    // exponentials (f = S Σ e_i, f' = Σ e_i (1 - d_i invSd_i)), and two or three steps reach 1e-11. Written
+    // here rather than taken from Commons because Brent, derivative-free, needs about eight passes; Brent
+    // still takes over whenever Newton leaves the bracket or does not settle.
+    double x = guess;
+    for (int iteration = 0; iteration < 8; iteration++) {
+      double lnS = Math.log(x);
+      double sum = 0;
+      double slope = 0;
+      for (int k = 0; k < count; k++) {
+        int i = active[k];
+        double d = chain.d1(i, lnS);
+        if (d <= CUTOFF && d >= -CUTOFF) {
+          double e = chain.gexCoef[i] * Math.exp(-0.5 * d * d);
+          sum += e;
+          slope += e * d * chain.invSd[i];
+        }
+      }
+      double fx = x * sum;
+      double dfx = sum - slope;
+      if (fx == 0) {
+        return OptionalDouble.of(x);
+      }
+      double next = x - fx / dfx;
+      if (!(next > a && next < b)) {
+        break;
+      }
+      if (Math.abs(next - x) <= 1e-11 * x) {
+        return OptionalDouble.of(next);
+      }
+      x = next;
+    }
     double fa = f.applyAsDouble(a);
     double fb = f.applyAsDouble(b);
     if (fa == 0) {
@@ -324,10 +362,6 @@ public final class GammaProfileCalculator {
     }
     if ((fa > 0) == (fb > 0)) {
       return OptionalDouble.empty();
-    }
-    double guess = a + (b - a) * ga / (ga - gb);
-    if (!(guess > a && guess < b)) {
-      guess = 0.5 * (a + b);
     }
     // Relative 1e-10 in spot (the issue asks 1e-6); a profile value within 1e-13 of the profile's
     // largest magnitude counts as zero.
