@@ -1,0 +1,241 @@
+package io.gex.examples.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gex.ExpirySelection;
+import io.gex.GexAnalysis;
+import io.gex.GexException;
+import io.gex.GexSettings;
+import io.gex.alerts.GexAlert;
+import io.gex.analysis.DealerPositioning;
+import io.gex.analysis.ExpiryGex;
+import io.gex.analysis.ExpiryPinRisk;
+import io.gex.analysis.GexByStrike;
+import io.gex.chain.ContractDiagnostic;
+import io.gex.json.GexJson;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+/**
+ * The JSON document of {@code gex analyze --format json}: one object with the headline figures of an
+ * analysis, its exposure by strike and expiry, pin risk, dealer positioning and the alerts raised.
+ *
+ * <p>Units: every exposure is in dollars of underlying per 1% move of the underlying ({@code totalGex} of
+ * −2.77e9 is −$2.77bn per 1%), calls + and puts − under the default sign convention; every level and
+ * strike is in index points; times are ISO-8601 strings. Numbers are plain JSON numbers. A level that does
+ * not exist is {@code null}, never omitted. Keys are never removed or change meaning; later versions may add
+ * keys.
+ *
+ * <table>
+ *   <caption>Keys</caption>
+ *   <tr><th>key</th><th>value</th></tr>
+ *   <tr><td>{@code symbol}</td><td>the underlying symbol, such as {@code "SPX"}</td></tr>
+ *   <tr><td>{@code spot}</td><td>spot price, index points</td></tr>
+ *   <tr><td>{@code valuationTime}</td><td>the instant the chain describes, ISO-8601 UTC</td></tr>
+ *   <tr><td>{@code convention}</td><td>the settings of the analysis: {@code signConvention}, {@code rate}
+ *       and {@code dividendYield} (continuous, decimal), {@code multiplier}, {@code daysPerYear}, {@code
+ *       settlementZone}, {@code amSettlementTime}, {@code pmSettlementTime}, {@code minTimeToExpiry}
+ *       (ISO-8601 duration), {@code expirySelection} (the kind, such as {@code "ALL"}; with {@code
+ *       expiryMinDays} and {@code expiryMaxDays} for a days-to-expiry range), {@code profileLow} and {@code profileHigh} (fractions
+ *       of spot), {@code profilePoints}, {@code solveImpliedVolatility}, and {@code gexUnit}
+ *       ({@code "USD per 1% move"})</td></tr>
+ *   <tr><td>{@code totalGex}, {@code callGex}, {@code putGex}</td><td>exposure at spot, $ per 1%</td></tr>
+ *   <tr><td>{@code zeroGamma}</td><td>the zero-gamma (flip) level nearest spot, or null when the profile
+ *       does not cross zero in its range</td></tr>
+ *   <tr><td>{@code zeroGammaCrossings}</td><td>every zero crossing of the all-expiries gamma profile,
+ *       ascending</td></tr>
+ *   <tr><td>{@code flipDistancePercent}</td><td>(zeroGamma − spot) / spot × 100, or null</td></tr>
+ *   <tr><td>{@code strikeZeroGamma}</td><td>the zero of cumulative net exposure over ascending strikes, or
+ *       null</td></tr>
+ *   <tr><td>{@code regime}</td><td>{@code "POSITIVE"}, {@code "NEGATIVE"} or {@code "NEUTRAL"}: the sign
+ *       of total exposure at spot</td></tr>
+ *   <tr><td>{@code callWall}, {@code putWall}, {@code absGammaStrike}</td><td>strike at or above spot with
+ *       the largest call exposure; at or below spot with the largest absolute put exposure; with the largest
+ *       |call| + |put| exposure; each null when none</td></tr>
+ *   <tr><td>{@code contractsUsed}</td><td>contracts priced</td></tr>
+ *   <tr><td>{@code contractsSkipped}</td><td>contracts and rows left out</td></tr>
+ *   <tr><td>{@code skippedByReason}</td><td>object: reason ({@code MALFORMED}, {@code DUPLICATE}, {@code
+ *       SETTLED}, {@code NO_IMPLIED_VOLATILITY}, {@code EXCLUDED_BY_EXPIRY_SELECTION}) → count, reasons with
+ *       no contract left out</td></tr>
+ *   <tr><td>{@code byStrike}</td><td>array, ascending strike: {@code {strike, callGex, putGex,
+ *       netGex}}</td></tr>
+ *   <tr><td>{@code byExpiry}</td><td>array, ascending expiry: {@code {expiry (yyyy-MM-dd), daysToExpiry,
+ *       callGex, putGex, netGex, openInterest, contracts}}</td></tr>
+ *   <tr><td>{@code maxPain}</td><td>array, ascending expiry: {@code {expiry, strike}}, the strike that
+ *       minimises what holders are paid at settlement</td></tr>
+ *   <tr><td>{@code pinRisk}</td><td>array, ascending expiry: {@code {expiry, daysToExpiry, score (0-100),
+ *       strike}}, strike being the candidate pin (the strike nearest spot)</td></tr>
+ *   <tr><td>{@code deltaExposure}</td><td>dealer delta exposure, $</td></tr>
+ *   <tr><td>{@code vannaExposure}</td><td>change of dealer dollar delta per vol point up, $</td></tr>
+ *   <tr><td>{@code charmExposure}</td><td>change of dealer dollar delta per calendar day, $</td></tr>
+ *   <tr><td>{@code zeroDelta}</td><td>spot where dealer delta exposure crosses zero, or null</td></tr>
+ *   <tr><td>{@code dealerPosition}</td><td>{@code "LONG_GAMMA"}, {@code "SHORT_GAMMA"} or {@code
+ *       "NEUTRAL"}</td></tr>
+ *   <tr><td>{@code hedgingPressure}</td><td>{@code "BUY_WEAKNESS_SELL_STRENGTH"}, {@code
+ *       "SELL_WEAKNESS_BUY_STRENGTH"} or {@code "BALANCED"}</td></tr>
+ *   <tr><td>{@code hedgeFlowPerPercent}</td><td>$ of underlying dealers trade for a 1% move up (positive:
+ *       they sell)</td></tr>
+ *   <tr><td>{@code destabilising}</td><td>whether dealer hedging amplifies moves</td></tr>
+ *   <tr><td>{@code grossGex}</td><td>sum of every contract's |GEX|, $ per 1%</td></tr>
+ *   <tr><td>{@code alerts}</td><td>array of the alerts raised: {@code {type, severity, message, ruleId,
+ *       key}}</td></tr>
+ * </table>
+ *
+ * <p>This class is stateless and thread-safe.
+ */
+public final class AnalysisJson {
+
+  /** The unit of every exposure, as written in {@code convention.gexUnit}. */
+  public static final String GEX_UNIT = "USD per 1% move";
+
+  private static final ObjectMapper MAPPER = GexJson.newMapper();
+  private static final ObjectMapper PRETTY =
+      GexJson.newMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private AnalysisJson() {}
+
+  /**
+   * The JSON object of an analysis and the alerts raised on it.
+   *
+   * @param analysis the analysis
+   * @param alerts the alerts raised, in order (may be empty)
+   * @return a new, mutable tree
+   */
+  public static ObjectNode toTree(GexAnalysis analysis, List<GexAlert> alerts) {
+    Objects.requireNonNull(analysis, "analysis");
+    Objects.requireNonNull(alerts, "alerts");
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("symbol", analysis.symbol());
+    root.put("spot", analysis.spot());
+    root.put("valuationTime", analysis.valuationTime().toString());
+    root.set("convention", convention(analysis.settings()));
+    root.put("totalGex", analysis.totalGex());
+    root.put("callGex", analysis.callGex());
+    root.put("putGex", analysis.putGex());
+    level(root, "zeroGamma", analysis.zeroGamma());
+    ArrayNode crossings = root.putArray("zeroGammaCrossings");
+    analysis.zeroGammaCrossings().stream().forEach(crossings::add);
+    level(root, "flipDistancePercent", analysis.flipDistancePercent());
+    level(root, "strikeZeroGamma", analysis.strikeZeroGamma());
+    root.put("regime", analysis.regime().name());
+    level(root, "callWall", analysis.callWall());
+    level(root, "putWall", analysis.putWall());
+    level(root, "absGammaStrike", analysis.absGammaStrike());
+    root.put("contractsUsed", analysis.contractsUsed());
+    root.put("contractsSkipped", analysis.contractsSkipped());
+    ObjectNode skipped = root.putObject("skippedByReason");
+    for (Map.Entry<ContractDiagnostic.Reason, Integer> e : analysis.skippedByReason().entrySet()) {
+      skipped.put(e.getKey().name(), e.getValue());
+    }
+
+    ArrayNode byStrike = root.putArray("byStrike");
+    GexByStrike s = analysis.byStrike();
+    for (int i = 0; i < s.size(); i++) {
+      ObjectNode row = byStrike.addObject();
+      row.put("strike", s.strikes().get(i));
+      row.put("callGex", s.callGex().get(i));
+      row.put("putGex", s.putGex().get(i));
+      row.put("netGex", s.netGex().get(i));
+    }
+    ArrayNode byExpiry = root.putArray("byExpiry");
+    for (ExpiryGex e : analysis.byExpiry()) {
+      ObjectNode row = byExpiry.addObject();
+      row.put("expiry", e.expiry().toString());
+      row.put("daysToExpiry", e.daysToExpiry());
+      row.put("callGex", e.callGex());
+      row.put("putGex", e.putGex());
+      row.put("netGex", e.netGex());
+      row.put("openInterest", e.openInterest());
+      row.put("contracts", e.contracts());
+    }
+
+    ArrayNode maxPain = root.putArray("maxPain");
+    ArrayNode pinRisk = root.putArray("pinRisk");
+    for (ExpiryPinRisk p : analysis.pinRisk().expiries()) {
+      ObjectNode mp = maxPain.addObject();
+      mp.put("expiry", p.expiry().toString());
+      mp.put("strike", p.maxPain());
+      ObjectNode pr = pinRisk.addObject();
+      pr.put("expiry", p.expiry().toString());
+      pr.put("daysToExpiry", p.daysToExpiry());
+      pr.put("score", p.score());
+      pr.put("strike", p.pinStrike());
+    }
+
+    DealerPositioning d = analysis.dealer();
+    root.put("deltaExposure", d.deltaExposure());
+    root.put("vannaExposure", d.vannaExposure());
+    root.put("charmExposure", d.charmExposure());
+    level(root, "zeroDelta", d.zeroDelta());
+    root.put("dealerPosition", d.position().name());
+    root.put("hedgingPressure", d.hedgingPressure().name());
+    root.put("hedgeFlowPerPercent", d.hedgeFlowPerPercent());
+    root.put("destabilising", d.destabilising());
+    root.put("grossGex", d.grossGex());
+
+    ArrayNode alertArray = root.putArray("alerts");
+    for (GexAlert a : alerts) {
+      ObjectNode node = alertArray.addObject();
+      node.put("type", a.type());
+      node.put("severity", a.severity().name());
+      node.put("message", a.message());
+      node.put("ruleId", a.ruleId());
+      node.put("key", a.key());
+    }
+    return root;
+  }
+
+  /**
+   * The JSON text of an analysis and its alerts, indented, without a trailing newline.
+   *
+   * @param analysis the analysis
+   * @param alerts the alerts raised (may be empty)
+   * @return the JSON text
+   * @throws GexException if it cannot be written (a bug, not an input problem)
+   */
+  public static String write(GexAnalysis analysis, List<GexAlert> alerts) {
+    try {
+      return PRETTY.writeValueAsString(toTree(analysis, alerts));
+    } catch (JsonProcessingException e) {
+      throw new GexException("cannot write the analysis of " + analysis.symbol() + " as JSON", e);
+    }
+  }
+
+  private static ObjectNode convention(GexSettings settings) {
+    ObjectNode c = MAPPER.createObjectNode();
+    c.put("signConvention", settings.signConvention().name());
+    c.put("rate", settings.rate());
+    c.put("dividendYield", settings.dividendYield());
+    c.put("multiplier", settings.multiplier());
+    c.put("daysPerYear", settings.daysPerYear());
+    c.put("settlementZone", settings.settlementZone().getId());
+    c.put("amSettlementTime", settings.amSettlementTime().toString());
+    c.put("pmSettlementTime", settings.pmSettlementTime().toString());
+    c.put("minTimeToExpiry", settings.minTimeToExpiry().toString());
+    ExpirySelection selection = settings.expirySelection();
+    c.put("expirySelection", selection.kind().name());
+    if (selection.kind() == ExpirySelection.Kind.DAYS_TO_EXPIRY) {
+      c.put("expiryMinDays", selection.minDays());
+      c.put("expiryMaxDays", selection.maxDays());
+    }
+    c.put("profileLow", settings.profileLow());
+    c.put("profileHigh", settings.profileHigh());
+    c.put("profilePoints", settings.profilePoints());
+    c.put("solveImpliedVolatility", settings.solveImpliedVolatility());
+    c.put("gexUnit", GEX_UNIT);
+    return c;
+  }
+
+  private static void level(ObjectNode node, String key, OptionalDouble value) {
+    if (value.isPresent()) {
+      node.put(key, value.getAsDouble());
+    } else {
+      node.putNull(key);
+    }
+  }
+}
