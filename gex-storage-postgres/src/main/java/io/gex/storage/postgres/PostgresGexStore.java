@@ -662,11 +662,6 @@ public final class PostgresGexStore implements GexStore {
     T run(Connection c) throws SQLException;
   }
 
-  @FunctionalInterface
-  private interface SqlBody<T> {
-    T run() throws SQLException;
-  }
-
   private <T> T withRetry(String what, SqlWork<T> work) {
     SQLException last = null;
     for (int attempt = 1; ; attempt++) {
@@ -698,33 +693,9 @@ public final class PostgresGexStore implements GexStore {
     }
   }
 
-  private static <T> T inTransaction(Connection c, boolean readOnly, SqlBody<T> body)
-      throws SQLException {
-    boolean autoCommit = c.getAutoCommit();
-    c.setAutoCommit(false);
-    try {
-      if (readOnly) {
-        try (Statement st = c.createStatement()) {
-          st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-        }
-      }
-      T result = body.run();
-      c.commit();
-      return result;
-    } catch (SQLException | RuntimeException e) {
-      try {
-        c.rollback();
-      } catch (SQLException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      throw e;
-    } finally {
-      try {
-        c.setAutoCommit(autoCommit);
-      } catch (SQLException ignored) {
-        // A broken connection; the pool discards it.
-      }
-    }
+  private static <T> T inTransaction(
+      Connection c, boolean readOnly, Transactions.SqlBody<T> body) throws SQLException {
+    return Transactions.run(c, readOnly, body);
   }
 
   private GexAnalysis analysis(String json) {

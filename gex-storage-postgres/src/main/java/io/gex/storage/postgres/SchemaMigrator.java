@@ -72,9 +72,7 @@ final class SchemaMigrator {
    */
   static List<Integer> migrate(Connection c, String schema) throws SQLException {
     String quoted = PostgresGexStore.quote(schema);
-    boolean autoCommit = c.getAutoCommit();
-    c.setAutoCommit(false);
-    try {
+    return Transactions.run(c, false, () -> {
       try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
         lock.setString(1, "gex-migrate:" + schema);
         lock.execute();
@@ -158,21 +156,7 @@ final class SchemaMigrator {
         }
         now.add(script.version());
       }
-      c.commit();
       return List.copyOf(now);
-    } catch (SQLException | RuntimeException e) {
-      try {
-        c.rollback();
-      } catch (SQLException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      throw e;
-    } finally {
-      try {
-        c.setAutoCommit(autoCommit);
-      } catch (SQLException ignored) {
-        // The connection is broken; the pool discards it.
-      }
-    }
+    });
   }
 }
