@@ -11,7 +11,6 @@ import io.gex.greeks.ImpliedVolatility;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -109,10 +108,13 @@ public final class ResolvedChain {
     this.strikeIndex = new int[n];
     TreeSet<LocalDate> expirySet = new TreeSet<>();
     double[] allStrikes = new double[n];
+    int listed = 0;
     for (int i = 0; i < n; i++) {
       OptionContract c = priced.get(i);
       strike[i] = c.strike();
-      allStrikes[i] = c.strike();
+      if (listed == 0 || allStrikes[listed - 1] != c.strike()) {
+        allStrikes[listed++] = c.strike(); // a call and its put usually follow each other: sort one of them
+      }
       openInterest[i] = c.openInterest();
       call[i] = c.isCall();
       sign[i] = settings.signConvention().sign(c.isCall());
@@ -121,8 +123,8 @@ public final class ResolvedChain {
       }
     }
     this.expiries = expirySet.toArray(new LocalDate[0]);
-    Arrays.sort(allStrikes);
-    this.strikes = distinct(allStrikes);
+    Arrays.sort(allStrikes, 0, listed);
+    this.strikes = distinct(Arrays.copyOf(allStrikes, listed));
     for (int i = 0; i < n; i++) {
       LocalDate expiry = priced.get(i).expiry();
       expiryIndex[i] =
@@ -151,7 +153,8 @@ public final class ResolvedChain {
       lnStrike[i] = Math.log(strike[i]);
       drift[i] = (r - q + 0.5 * vol[i] * vol[i]) * tau[i];
       invSd[i] = 1.0 / (vol[i] * Math.sqrt(tau[i]));
-      gexCoef[i] = sign[i] * openInterest[i] * scale * Math.exp(-q * tau[i]) * invSd[i];
+      double discount = q == 0 ? 1 : Math.exp(-q * tau[i]);
+      gexCoef[i] = sign[i] * openInterest[i] * scale * discount * invSd[i];
     }
   }
 
@@ -194,16 +197,15 @@ public final class ResolvedChain {
     // Settlement instants per (date, style): zone rules are looked up once per expiry, not per contract.
     Map<LocalDate, Instant> amSettles = new HashMap<>();
     Map<LocalDate, Instant> pmSettles = new HashMap<>();
+    java.util.function.Function<LocalDate, Instant> amSettlement =
+        d -> d.atTime(settings.amSettlementTime()).atZone(settings.settlementZone()).toInstant();
+    java.util.function.Function<LocalDate, Instant> pmSettlement =
+        d -> d.atTime(settings.pmSettlementTime()).atZone(settings.settlementZone()).toInstant();
     for (OptionContract c : contracts) {
-      boolean am = c.settlement() == SettlementStyle.AM;
       Instant settles =
-          (am ? amSettles : pmSettles)
-              .computeIfAbsent(
-                  c.expiry(),
-                  d ->
-                      d.atTime(am ? settings.amSettlementTime() : settings.pmSettlementTime())
-                          .atZone(settings.settlementZone())
-                          .toInstant());
+          c.settlement() == SettlementStyle.AM
+              ? amSettles.computeIfAbsent(c.expiry(), amSettlement)
+              : pmSettles.computeIfAbsent(c.expiry(), pmSettlement);
       if (!settles.isAfter(now)) {
         diagnostics.add(
             new ContractDiagnostic(
@@ -270,7 +272,7 @@ public final class ResolvedChain {
     double[] vol = new double[live.size()];
     for (int i = 0; i < live.size(); i++) {
       OptionContract c = live.get(i);
-      long days = ChronoUnit.DAYS.between(today, c.expiry());
+      long days = c.expiry().toEpochDay() - today.toEpochDay();
       boolean keep;
       switch (selection.kind()) {
         case ZERO_DTE_ONLY:
