@@ -1,0 +1,107 @@
+package io.gex.bench;
+
+import io.gex.GexEngine;
+import io.gex.GexSettings;
+import io.gex.analysis.DealerPositioningAnalyzer;
+import io.gex.analysis.ExposureCalculator;
+import io.gex.analysis.GammaProfileCalculator;
+import io.gex.analysis.GexExposures;
+import io.gex.analysis.PinRiskAnalyzer;
+import io.gex.analysis.ResolvedChain;
+import io.gex.chain.OptionChain;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The thread CPU time of one full analysis and of each of its stages, for when the machine is shared and
+ * JMH's wall-clock scores measure the scheduler as much as the code (on a 2-core machine with a load of
+ * 10, a 250 µs analysis can take 2 ms of wall time). CPU time leaves out the time the thread waited for a
+ * core; it still includes cache and memory contention with the other processes, so it is an estimate of
+ * the cost on an idle core, not a replacement for the JMH figures.
+ *
+ * <p>Each chain is analysed for a warm-up period first (so that the JIT has compiled the hot paths), then
+ * each figure is the median over 9 batches of the CPU time per call. Stages: {@code resolve}
+ * ({@link ResolvedChain#resolve}), {@code exposures}, {@code pinRisk}, {@code dealer}, and {@code profiles},
+ * the engine's three gamma profiles.
+ *
+ * <pre>
+ * java -cp gex-bench/target/benchmarks.jar io.gex.bench.CpuTimeReport 500 spx
+ * </pre>
+ *
+ * <p>Arguments: the chains as for {@link BenchData#chain} (default {@code 500 spx}); the system property
+ * {@code warmup} sets the warm-up seconds per chain (default 10). Not thread-safe; a command-line tool.
+ */
+public final class CpuTimeReport {
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final int BATCHES = 9;
+
+  /** Keeps results reachable so that the JIT cannot drop the work. */
+  private static volatile @Nullable Object sink;
+
+  private CpuTimeReport() {}
+
+  /**
+   * Prints one line per chain: microseconds of CPU time per call for the full analysis and each stage.
+   *
+   * @param args the chains, such as {@code 500 spx}
+   * @throws UnsupportedOperationException if this JVM cannot measure thread CPU time
+   */
+  public static void main(String[] args) {
+    if (!THREADS.isCurrentThreadCpuTimeSupported()) {
+      throw new UnsupportedOperationException("this JVM cannot measure thread CPU time");
+    }
+    THREADS.setThreadCpuTimeEnabled(true);
+    String[] chains = args.length == 0 ? new String[] {"500", BenchData.SPX} : args;
+    long warmupNanos = TimeUnit.SECONDS.toNanos(Long.getLong("warmup", 10));
+    for (String name : chains) {
+      OptionChain chain = BenchData.chain(name);
+      GexEngine engine = GexEngine.builder().build();
+      ResolvedChain resolved = ResolvedChain.resolve(chain, GexSettings.DEFAULT);
+      GexExposures exposures = ExposureCalculator.DEFAULT.calculate(resolved);
+      long end = System.nanoTime() + warmupNanos;
+      int calls = 0;
+      long start = System.nanoTime();
+      while (System.nanoTime() < end) {
+        sink = engine.analyze(chain);
+        calls++;
+      }
+      // Batches of about 50 ms of work each.
+      long perCall = Math.max(1, (System.nanoTime() - start) / Math.max(1, calls));
+      int reps = (int) Math.max(1, Math.min(10_000, TimeUnit.MILLISECONDS.toNanos(50) / perCall));
+      System.out.printf(
+          Locale.ROOT,
+          "%s (%d contracts, %d analysed): full %.0f us | resolve %.0f | exposures %.0f | pinRisk %.0f"
+              + " | dealer %.0f | profiles %.0f (us of CPU per call, median of %d batches of %d)%n",
+          name,
+          chain.contracts().size(),
+          resolved.size(),
+          cpuMicros(() -> engine.analyze(chain), reps),
+          cpuMicros(() -> ResolvedChain.resolve(chain, GexSettings.DEFAULT), reps),
+          cpuMicros(() -> ExposureCalculator.DEFAULT.calculate(resolved), reps),
+          cpuMicros(() -> PinRiskAnalyzer.DEFAULT.analyze(resolved), reps),
+          cpuMicros(() -> DealerPositioningAnalyzer.DEFAULT.analyze(resolved, exposures), reps),
+          cpuMicros(() -> GammaProfileCalculator.DEFAULT.profiles(resolved), reps),
+          BATCHES,
+          reps);
+    }
+  }
+
+  private static double cpuMicros(Supplier<?> work, int reps) {
+    double[] perCall = new double[BATCHES];
+    for (int b = 0; b < BATCHES; b++) {
+      long t0 = THREADS.getCurrentThreadCpuTime();
+      for (int i = 0; i < reps; i++) {
+        sink = work.get();
+      }
+      perCall[b] = (THREADS.getCurrentThreadCpuTime() - t0) / 1e3 / reps;
+    }
+    Arrays.sort(perCall);
+    return perCall[BATCHES / 2];
+  }
+}

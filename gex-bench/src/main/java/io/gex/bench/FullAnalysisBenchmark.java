@@ -1,0 +1,62 @@
+package io.gex.bench;
+
+import io.gex.GexAnalysis;
+import io.gex.GexEngine;
+import io.gex.chain.OptionChain;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The whole {@link GexEngine#analyze} with the default settings: resolving the chain, exposures by strike
+ * and expiry, the heatmap, walls, three gamma profiles of 201 points with their zero crossings, pin risk
+ * and dealer positioning.
+ *
+ * <p>Chains: synthetic SPX chains of about 500, 5,000 and 20,000 contracts ({@link BenchData#synthetic})
+ * and the real SPX snapshot ({@code spx}: 19,156 contracts, of which 16,853 are analysed; the others had
+ * settled or have no implied volatility). Targets
+ * (median, one thread): 500 contracts at most 250 µs, the SPX snapshot at most 10 ms.
+ *
+ * <pre>
+ * java -jar gex-bench/target/benchmarks.jar FullAnalysis -f 1 -wi 3 -i 5 -prof gc
+ * </pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+@SuppressWarnings("NullAway.Init") // JMH sets @Param fields and calls @Setup before any benchmark call
+public class FullAnalysisBenchmark {
+
+  /** A synthetic contract count, or {@code spx} for the real snapshot. */
+  @Param({"500", "5000", "20000", "spx"})
+  public String chain;
+
+  private GexEngine engine;
+  private OptionChain input;
+
+  /** Builds the engine and the chain outside the measurement. */
+  @Setup(Level.Trial)
+  public void setUp() {
+    engine = GexEngine.builder().build();
+    input = BenchData.chain(chain);
+  }
+
+  /** One full analysis. */
+  @Benchmark
+  public GexAnalysis analyze() {
+    return engine.analyze(input);
+  }
+}
