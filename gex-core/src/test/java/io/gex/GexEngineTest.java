@@ -291,4 +291,41 @@ class GexEngineTest {
     assertThatThrownBy(() -> GexEngine.builder().profilePoints(2).build())
         .hasMessageContaining("profilePoints must be in [3, 100000], was 2");
   }
+
+  @Test
+  void analyze_zeroOpenInterestEverywhere_isNeutralWithNoLevels() {
+    List<OptionContract> none = new ArrayList<>();
+    for (OptionContract c : TestChains.fourContracts().contracts()) {
+      none.add(c.withOpenInterest(0));
+    }
+    GexAnalysis a = ENGINE.analyze(TestChains.fourContracts().withContracts(none));
+    assertThat(a.totalGex()).isZero();
+    assertThat(a.regime()).isEqualTo(GammaRegime.NEUTRAL);
+    assertThat(a.zeroGamma()).isEmpty();
+    assertThat(a.zeroGammaCrossings().size()).isZero();
+    assertThat(a.callWall()).isEmpty();
+    assertThat(a.putWall()).isEmpty();
+    assertThat(a.absGammaStrike()).isEmpty();
+    assertThat(a.strikeZeroGamma()).isEmpty();
+    assertThat(a.dealer().zeroDelta()).isEmpty();
+    assertThat(a.contractsUsed()).isEqualTo(4); // priced, weighing nothing
+  }
+
+  @Test
+  void analyze_oneCall_isPositiveEverywhereWithCallWallAtItsStrike() {
+    OptionChain one =
+        OptionChain.of(
+            "SPX",
+            4000,
+            TestChains.VALUATION,
+            List.of(OptionContract.of("SPXW", TestChains.EXPIRY, OptionRight.CALL, 4050, 10, 0.2)));
+    GexAnalysis a = ENGINE.analyze(one);
+    assertThat(a.totalGex()).isPositive().isCloseTo(gex(1, 4050, 10, 0.2), within(1e-6));
+    assertThat(a.regime()).isEqualTo(GammaRegime.POSITIVE);
+    assertThat(a.zeroGamma()).isEmpty(); // a lone long call never crosses zero
+    assertThat(a.callWall()).hasValue(4050);
+    assertThat(a.putWall()).isEmpty();
+    assertThat(a.gammaProfile().totalGex().stream()).allMatch(v -> v >= 0);
+    assertThat(a.pinRisk().expiries()).singleElement().satisfies(e -> assertThat(e.maxPain()).isEqualTo(4050));
+  }
 }
