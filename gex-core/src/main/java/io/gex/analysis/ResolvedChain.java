@@ -131,7 +131,10 @@ public final class ResolvedChain {
           i > 0 && expiry.equals(priced.get(i - 1).expiry())
               ? expiryIndex[i - 1]
               : Arrays.binarySearch(expiries, expiry);
-      strikeIndex[i] = Arrays.binarySearch(strikes, strike[i]);
+      strikeIndex[i] =
+          i > 0 && strike[i] == strike[i - 1]
+              ? strikeIndex[i - 1]
+              : Arrays.binarySearch(strikes, strike[i]);
     }
     int monthly = -1;
     for (int e = 0; e < expiries.length; e++) {
@@ -201,11 +204,20 @@ public final class ResolvedChain {
         d -> d.atTime(settings.amSettlementTime()).atZone(settings.settlementZone()).toInstant();
     java.util.function.Function<LocalDate, Instant> pmSettlement =
         d -> d.atTime(settings.pmSettlementTime()).atZone(settings.settlementZone()).toInstant();
+    OptionContract previous = null;
+    Instant previousSettles = now;
     for (OptionContract c : contracts) {
+      // Sources list contracts grouped by expiry: most share the previous contract's settlement.
       Instant settles =
-          c.settlement() == SettlementStyle.AM
-              ? amSettles.computeIfAbsent(c.expiry(), amSettlement)
-              : pmSettles.computeIfAbsent(c.expiry(), pmSettlement);
+          previous != null
+                  && previous.settlement() == c.settlement()
+                  && previous.expiry().equals(c.expiry())
+              ? previousSettles
+              : c.settlement() == SettlementStyle.AM
+                  ? amSettles.computeIfAbsent(c.expiry(), amSettlement)
+                  : pmSettles.computeIfAbsent(c.expiry(), pmSettlement);
+      previous = c;
+      previousSettles = settles;
       if (!settles.isAfter(now)) {
         diagnostics.add(
             new ContractDiagnostic(
@@ -267,12 +279,23 @@ public final class ResolvedChain {
         }
       }
     }
+    if (selection.kind() == ExpirySelection.Kind.ALL) {
+      return new ResolvedChain(
+          chain,
+          settings,
+          today,
+          live,
+          Arrays.copyOf(tauAll, live.size()),
+          Arrays.copyOf(volAll, live.size()),
+          diagnostics);
+    }
     List<OptionContract> priced = new ArrayList<>(live.size());
     double[] tau = new double[live.size()];
     double[] vol = new double[live.size()];
+    long todayEpochDay = today.toEpochDay();
     for (int i = 0; i < live.size(); i++) {
       OptionContract c = live.get(i);
-      long days = c.expiry().toEpochDay() - today.toEpochDay();
+      long days = c.expiry().toEpochDay() - todayEpochDay;
       boolean keep;
       switch (selection.kind()) {
         case ZERO_DTE_ONLY:
