@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Several writers of one symbol at once. */
+@org.junit.jupiter.api.extension.ExtendWith(PostgresAvailable.class)
 class PostgresConcurrencyTest {
 
   private static final TestDatabase DB = TestDatabase.get();

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The schema's keys and checks reject bad rows written past the store, with the right SQLState. */
+@org.junit.jupiter.api.extension.ExtendWith(PostgresAvailable.class)
 class PostgresConstraintTest {
 
   private static final TestDatabase DB = TestDatabase.get();

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The store found with ServiceLoader, configured from the environment. */
+@org.junit.jupiter.api.extension.ExtendWith(PostgresAvailable.class)
 class PostgresDiscoveryTest {
 
   private static final TestDatabase DB = TestDatabase.get();

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** After migration, the store needs only DML rights. */
+@org.junit.jupiter.api.extension.ExtendWith(PostgresAvailable.class)
 class PostgresDmlRoleTest {
 
   private static final TestDatabase DB = TestDatabase.get();

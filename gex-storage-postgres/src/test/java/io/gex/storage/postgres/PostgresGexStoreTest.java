@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Round trips of every stored type against a real PostgreSQL, in a schema of its own. */
+@org.junit.jupiter.api.extension.ExtendWith(PostgresAvailable.class)
 class PostgresGexStoreTest {
 
   private static final TestDatabase DB = TestDatabase.get();

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** A connection killed with pg_terminate_backend in the middle of a 20,000-contract save. */
+@org.junit.jupiter.api.extension.ExtendWith(PostgresAvailable.class)
 class PostgresKilledConnectionTest {
 
   private static final TestDatabase DB = TestDatabase.get();

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /** The migration runner: idempotent, safe when run concurrently, and strict about changed scripts. */
+@org.junit.jupiter.api.extension.ExtendWith(PostgresAvailable.class)
 class PostgresMigrationTest {
 
   private static final TestDatabase DB = TestDatabase.get();

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * It prints the medians and writes them to {@code target/benchmark-results.txt}.
  */
 @Tag("benchmark")
+@org.junit.jupiter.api.extension.ExtendWith(PostgresAvailable.class)
 class PostgresStoreBenchmarkTest {
 
   private static final int WARMUP = 3;

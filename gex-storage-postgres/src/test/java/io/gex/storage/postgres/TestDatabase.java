@@ -42,6 +42,21 @@ final class TestDatabase {
     return instance;
   }
 
+  /**
+   * Why no PostgreSQL can be had for the tests, if none can: no {@code GEX_TEST_PG_URL} and running as root,
+   * where the embedded server cannot start.
+   */
+  static java.util.Optional<String> unavailableReason() {
+    String url = System.getenv("GEX_TEST_PG_URL");
+    if ((url == null || url.isBlank()) && "root".equals(System.getProperty("user.name"))) {
+      return java.util.Optional.of(
+          "no PostgreSQL for the tests: GEX_TEST_PG_URL is not set, and the embedded server cannot start"
+              + " as root (initdb refuses); set GEX_TEST_PG_URL=jdbc:postgresql://127.0.0.1:5432/test"
+              + " GEX_TEST_PG_USER=postgres, or run as another user");
+    }
+    return java.util.Optional.empty();
+  }
+
   private static TestDatabase select() {
     String url = System.getenv("GEX_TEST_PG_URL");
     if (url != null && !url.isBlank()) {
@@ -52,12 +67,11 @@ final class TestDatabase {
           System.getenv("GEX_TEST_PG_PASSWORD"),
           "server from GEX_TEST_PG_URL");
     }
-    if ("root".equals(System.getProperty("user.name"))) {
-      // Skipped, not failed: a fresh machine run as root has no server to test against.
-      throw new org.opentest4j.TestAbortedException(
-          "no PostgreSQL for the tests: GEX_TEST_PG_URL is not set, and the embedded server cannot start"
-              + " as root (initdb refuses); set GEX_TEST_PG_URL=jdbc:postgresql://127.0.0.1:5432/test"
-              + " GEX_TEST_PG_USER=postgres, or run as another user");
+    java.util.Optional<String> unavailable = unavailableReason();
+    if (unavailable.isPresent()) {
+      // PostgresAvailable skips the test classes first; reaching here means a class lacks it.
+      throw new IllegalStateException(
+          unavailable.get() + " (and this test class lacks @ExtendWith(PostgresAvailable.class))");
     }
     try {
       EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
