@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
-import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.numbers.rootfinder.BrentSolver;
 
 /**
@@ -44,10 +43,11 @@ import org.apache.commons.numbers.rootfinder.BrentSolver;
  * therefore, as usually quoted, the spot where the open interest's net delta crosses zero: {@code Σ OI ×
  * multiplier × delta}, with calls at their positive and puts at their negative delta (customers long every
  * option, dealers short it), re-priced at hypothetical spots with the same volatilities and times. That sum
- * rises strictly with spot (its derivative is a sum of gammas), so it has at most one zero: it is
- * bracketed by stepping out from spot in growing steps within the profile range ({@code profileLow} to
- * {@code profileHigh} times spot) and refined with Commons Numbers' Brent solver to 1e-10 relative. It is
- * empty when the net delta keeps one sign over the whole range. {@link #zeroDelta(ResolvedChain,
+ * rises strictly with spot (its derivative is a sum of gammas), so it has at most one zero, searched within
+ * the profile range ({@code profileLow} to {@code profileHigh} times spot) by Newton's method from spot,
+ * kept inside the bracket the signs seen so far imply, to 1e-11 relative; Commons Numbers' Brent solver
+ * finishes a bracket Newton does not settle in. It is empty when the net delta keeps one sign over the
+ * whole range. {@link #zeroDelta(ResolvedChain,
  * double[])} scans any other weighting over the profile grid.
  *
  * <p>This class is stateless and thread-safe.
@@ -253,8 +253,8 @@ public final class DealerPositioningAnalyzer {
 
   /**
    * The spot where the open interest's net delta ({@code Σ OI × multiplier × delta}, calls positive, puts
-   * negative) crosses zero within the profile range, or empty. The sum rises strictly with spot, so the
-   * first sign change found stepping out from spot brackets its only zero.
+   * negative) crosses zero within the profile range, or empty. The sum rises strictly with spot, so a
+   * positive value puts the only zero below, a negative one above.
    */
   static OptionalDouble netDeltaZero(ResolvedChain chain) {
     // Weights carry the dividend discount, so an evaluation costs one normal CDF per contract near the
@@ -317,7 +317,14 @@ public final class DealerPositioningAnalyzer {
     }
     if (loSeen && hiSeen) {
       BrentSolver solver = new BrentSolver(1e-10, spot * 1e-12, totalWeight * 1e-15);
-      return OptionalDouble.of(solver.findRoot(s -> netDeltaAt(chain, weight, s), lo, hi));
+      return OptionalDouble.of(
+          solver.findRoot(
+              s -> {
+                netDeltaAndSlope(chain, weight, s, valueAndSlope);
+                return valueAndSlope[0];
+              },
+              lo,
+              hi));
     }
     return OptionalDouble.empty();
   }
@@ -350,25 +357,6 @@ public final class DealerPositioningAnalyzer {
     }
     out[0] = value;
     out[1] = slope / spot;
-  }
-
-  /** {@code Σ weight[i] × (call ? N(d1) : -N(-d1))}: net delta with the discount already in the weights. */
-  private static double netDeltaAt(ResolvedChain chain, double[] weight, double spot) {
-    double lnS = Math.log(spot);
-    double sum = 0;
-    for (int i = 0, n = chain.n; i < n; i++) {
-      double w = weight[i];
-      if (w == 0) {
-        continue;
-      }
-      double x = chain.call[i] ? chain.d1(i, lnS) : -chain.d1(i, lnS);
-      if (x <= -CDF_CUTOFF) {
-        continue;
-      }
-      double cdf = x >= CDF_CUTOFF ? 1 : BlackScholes.normalCdf(x);
-      sum += chain.call[i] ? w * cdf : -w * cdf;
-    }
-    return sum;
   }
 
   /**

@@ -284,8 +284,8 @@ public final class GammaProfileCalculator {
   /**
    * The zero of the exact profile between two grid spots whose grid values differ in sign, or empty when
    * the exact profile does not change sign there (a grid sign change within rounding). Only contracts
-   * whose window reaches into [a, b] are evaluated; Brent starts from the linear interpolation of the grid
-   * values.
+   * whose window reaches into [a, b] are evaluated; Newton starts from the linear interpolation of the grid
+   * values, and Brent finishes when Newton does not settle inside the bracket.
    */
   private static OptionalDouble refine(
       ResolvedChain chain, int excluded, double a, double ga, double b, double gb, double scale) {
@@ -303,18 +303,11 @@ public final class GammaProfileCalculator {
       }
     }
     int count = m;
+    double[] valueAndSlope = new double[2];
     DoubleUnaryOperator f =
         s -> {
-          double lnS = Math.log(s);
-          double sum = 0;
-          for (int k = 0; k < count; k++) {
-            int i = active[k];
-            double d = chain.d1(i, lnS);
-            if (d <= CUTOFF && d >= -CUTOFF) {
-              sum += chain.gexCoef[i] * Math.exp(-0.5 * d * d);
-            }
-          }
-          return s * sum;
+          profileAndSlope(chain, active, count, s, valueAndSlope);
+          return valueAndSlope[0];
         };
     double guess = a + (b - a) * ga / (ga - gb);
     if (!(guess > a && guess < b)) {
@@ -326,20 +319,9 @@ public final class GammaProfileCalculator {
     // still takes over whenever Newton leaves the bracket or does not settle.
     double x = guess;
     for (int iteration = 0; iteration < 8; iteration++) {
-      double lnS = Math.log(x);
-      double sum = 0;
-      double slope = 0;
-      for (int k = 0; k < count; k++) {
-        int i = active[k];
-        double d = chain.d1(i, lnS);
-        if (d <= CUTOFF && d >= -CUTOFF) {
-          double e = chain.gexCoef[i] * Math.exp(-0.5 * d * d);
-          sum += e;
-          slope += e * d * chain.invSd[i];
-        }
-      }
-      double fx = x * sum;
-      double dfx = sum - slope;
+      profileAndSlope(chain, active, count, x, valueAndSlope);
+      double fx = valueAndSlope[0];
+      double dfx = valueAndSlope[1];
       if (fx == 0) {
         return OptionalDouble.of(x);
       }
@@ -367,6 +349,29 @@ public final class GammaProfileCalculator {
     // largest magnitude counts as zero.
     BrentSolver solver = new BrentSolver(1e-10, chain.spot * 1e-12, Math.max(scale * 1e-13, 1e-300));
     return OptionalDouble.of(solver.findRoot(f, a, guess, b));
+  }
+
+  /**
+   * The exact profile over the active contracts at spot {@code s} and its derivative in spot, one pass:
+   * {@code out[0] = S Σ e_i}, {@code out[1] = Σ e_i (1 - d_i invSd_i)} with {@code e_i = gexCoef_i
+   * exp(-d_i²/2)}.
+   */
+  private static void profileAndSlope(
+      ResolvedChain chain, int[] active, int count, double s, double[] out) {
+    double lnS = Math.log(s);
+    double sum = 0;
+    double slope = 0;
+    for (int k = 0; k < count; k++) {
+      int i = active[k];
+      double d = chain.d1(i, lnS);
+      if (d <= CUTOFF && d >= -CUTOFF) {
+        double e = chain.gexCoef[i] * Math.exp(-0.5 * d * d);
+        sum += e;
+        slope += e * d * chain.invSd[i];
+      }
+    }
+    out[0] = s * sum;
+    out[1] = sum - slope;
   }
 
   private static OptionalDouble nearest(double[] values, double target) {
