@@ -1,5 +1,6 @@
 package io.gex;
 
+import io.gex.analysis.DealerPosition;
 import io.gex.analysis.DealerPositioning;
 import io.gex.analysis.ExpiryGex;
 import io.gex.analysis.GammaProfile;
@@ -10,6 +11,7 @@ import io.gex.chain.ContractDiagnostic;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -130,6 +132,36 @@ public record GexAnalysis(
     return zeroGamma.isPresent()
         ? OptionalDouble.of((zeroGamma.getAsDouble() - spot) / spot * 100)
         : OptionalDouble.empty();
+  }
+
+  /**
+   * The gamma state in the one vocabulary every gex output uses (text, JSON, the HTML report, alert
+   * messages), so that they never tell different stories. It joins the {@link #regime()} (the sign of total
+   * GEX at spot), the dealers' side of it and what their hedging does to moves, and says when the position
+   * lies within the neutral band of {@link DealerPositioning#position()} (|total| small next to gross GEX),
+   * where the effect is slight. For example: {@code positive gamma: dealers long gamma, their hedging
+   * dampens moves}, or {@code negative gamma, near neutral (|total| 1.7% of gross): dealers slightly short
+   * gamma, their hedging slightly amplifies moves}.
+   */
+  public String gammaState() {
+    boolean nearNeutral = dealer.position() == DealerPosition.NEUTRAL;
+    String near =
+        nearNeutral
+            ? String.format(
+                Locale.ROOT,
+                ", near neutral (|total| %.1f%% of gross)",
+                dealer.grossGex() > 0 ? Math.abs(totalGex) / dealer.grossGex() * 100 : 0.0)
+            : "";
+    String slightly = nearNeutral ? "slightly " : "";
+    return switch (regime) {
+      case POSITIVE ->
+          "positive gamma" + near + ": dealers " + slightly + "long gamma, their hedging " + slightly
+              + "dampens moves";
+      case NEGATIVE ->
+          "negative gamma" + near + ": dealers " + slightly + "short gamma, their hedging " + slightly
+              + "amplifies moves";
+      case NEUTRAL -> "no net gamma: dealer hedging neither dampens nor amplifies moves";
+    };
   }
 
   /** The number of contracts and rows left out. */

@@ -60,7 +60,7 @@ public interface GexEngine {
     private double profileLow = GexSettings.DEFAULT.profileLow();
     private double profileHigh = GexSettings.DEFAULT.profileHigh();
     private int profilePoints = GexSettings.DEFAULT.profilePoints();
-    private boolean solveImpliedVolatility = GexSettings.DEFAULT.solveImpliedVolatility();
+    private IvSource ivSource = GexSettings.DEFAULT.ivSource();
     private Clock clock = Clock.systemUTC();
     private LongSupplier ticker = System::nanoTime;
     private final List<AnalysisListener> listeners = new ArrayList<>();
@@ -83,7 +83,7 @@ public interface GexEngine {
       profileLow = settings.profileLow();
       profileHigh = settings.profileHigh();
       profilePoints = settings.profilePoints();
-      solveImpliedVolatility = settings.solveImpliedVolatility();
+      ivSource = settings.ivSource();
       return this;
     }
 
@@ -160,9 +160,9 @@ public interface GexEngine {
       return this;
     }
 
-    /** Whether to solve a missing implied volatility from the mid price (default off). */
-    public Builder solveImpliedVolatility(boolean value) {
-      solveImpliedVolatility = value;
+    /** Where implied volatilities come from (default {@link IvSource#OTM}); see {@link IvSource}. */
+    public Builder ivSource(IvSource value) {
+      ivSource = Objects.requireNonNull(value, "ivSource");
       return this;
     }
 
@@ -205,7 +205,7 @@ public interface GexEngine {
               profileLow,
               profileHigh,
               profilePoints,
-              solveImpliedVolatility);
+              ivSource);
       return new DefaultGexEngine(settings, clock, ticker, listeners);
     }
   }

@@ -38,7 +38,7 @@ import java.util.Objects;
  * @param profileLow lowest profile spot as a fraction of spot ({@code > 0})
  * @param profileHigh highest profile spot as a fraction of spot ({@code > profileLow})
  * @param profilePoints number of profile points ({@code >= 3})
- * @param solveImpliedVolatility whether contracts with no implied volatility get one solved from their mid
+ * @param ivSource where each contract's implied volatility comes from ({@link IvSource#OTM} by default)
  */
 public record GexSettings(
     double rate,
@@ -54,7 +54,7 @@ public record GexSettings(
     double profileLow,
     double profileHigh,
     int profilePoints,
-    boolean solveImpliedVolatility) {
+    IvSource ivSource) {
 
   /** The default settings: r = q = 0, multiplier 100, dealers long calls and short puts, 365 days. */
   public static final GexSettings DEFAULT =
@@ -72,7 +72,7 @@ public record GexSettings(
           0.5,
           1.5,
           201,
-          false);
+          IvSource.OTM);
 
   /** Validates every setting; messages name the setting and the value. */
   public GexSettings {
@@ -82,6 +82,7 @@ public record GexSettings(
     Objects.requireNonNull(pmSettlementTime, "pmSettlementTime");
     Objects.requireNonNull(minTimeToExpiry, "minTimeToExpiry");
     Objects.requireNonNull(expirySelection, "expirySelection");
+    Objects.requireNonNull(ivSource, "ivSource");
     finite("rate", rate);
     finite("dividendYield", dividendYield);
     if (Math.abs(rate) > 1 || Math.abs(dividendYield) > 1) {
@@ -113,6 +114,23 @@ public record GexSettings(
     if (!Double.isFinite(value)) {
       throw new IllegalArgumentException(name + " must be finite, was " + value);
     }
+  }
+
+  /**
+   * The conventions that decide the sign and size of the figures, in one line for people: rate, dividend
+   * yield, implied-volatility source and sign convention, for example {@code r 0.00%, q 0.00%, IV otm,
+   * dealers long calls / short puts}. Every text output of gex states it with the analysis.
+   */
+  public String describe() {
+    return String.format(
+        java.util.Locale.ROOT,
+        "r %.2f%%, q %.2f%%, IV %s, dealers %s",
+        rate * 100,
+        dividendYield * 100,
+        ivSource.id(),
+        signConvention == SignConvention.DEALER_LONG_CALLS_SHORT_PUTS
+            ? "long calls / short puts"
+            : "short calls / long puts");
   }
 
   /** The time-to-expiry floor in years. */

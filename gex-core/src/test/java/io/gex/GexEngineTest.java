@@ -215,7 +215,7 @@ class GexEngineTest {
       assertThat(d.field()).isEqualTo("impliedVolatility");
       assertThat(d.value()).isEqualTo("0.0");
     });
-    GexAnalysis solved = GexEngine.builder().solveImpliedVolatility(true).build().analyze(chain);
+    GexAnalysis solved = GexEngine.builder().ivSource(IvSource.MID).build().analyze(chain);
     assertThat(solved.contractsUsed()).isEqualTo(5);
     double expected = gex(1, 4050, 300, 0.17);
     assertThat(solved.totalGex() - skipped.totalGex()).isCloseTo(expected, within(1e-3 * expected));

@@ -152,7 +152,7 @@ public final class AnalysisFixture {
             0.5,
             1.5,
             201,
-            false);
+            GexSettings.DEFAULT.ivSource());
     double[] net = new double[strikes.length];
     double calls = 0;
     double puts = 0;

@@ -2,6 +2,7 @@ package io.gex.analysis;
 
 import io.gex.ExpirySelection;
 import io.gex.GexSettings;
+import io.gex.IvSource;
 import io.gex.chain.ContractDiagnostic;
 import io.gex.chain.ContractDiagnostic.Reason;
 import io.gex.chain.OptionChain;
@@ -236,7 +237,7 @@ public final class ResolvedChain {
       if (!(v > 0)) {
         OptionalDouble solved = OptionalDouble.empty();
         OptionalDouble mid = c.mid();
-        if (settings.solveImpliedVolatility() && mid.isPresent()) {
+        if (settings.ivSource() == IvSource.MID && mid.isPresent()) {
           solved =
               ImpliedVolatility.solve(
                   c.isCall(),
@@ -254,12 +255,12 @@ public final class ResolvedChain {
                   "impliedVolatility",
                   Double.toString(c.impliedVolatility()),
                   Reason.NO_IMPLIED_VOLATILITY,
-                  settings.solveImpliedVolatility()
+                  settings.ivSource() == IvSource.MID
                       ? "no implied volatility quoted and none solvable from the mid "
                           + (mid.isPresent()
                               ? String.format(Locale.ROOT, "%.4f", mid.getAsDouble())
                               : "(no bid/ask)")
-                      : "no implied volatility quoted (solving from the mid price is off)"));
+                      : "no implied volatility quoted (IV source " + settings.ivSource().id() + ")"));
           continue;
         }
         v = solved.getAsDouble();

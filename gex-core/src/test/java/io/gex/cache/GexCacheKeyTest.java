@@ -8,6 +8,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.gex.GexEngine;
 import io.gex.GexSettings;
+import io.gex.IvSource;
 import io.gex.SignConvention;
 import io.gex.chain.ContractDiagnostic;
 import io.gex.chain.OptionChain;
@@ -141,7 +142,7 @@ class GexCacheKeyTest {
         .isNotEqualTo(base);
     assertThat(
             GexCacheKey.settingsFingerprint(
-                GexEngine.builder().solveImpliedVolatility(true).build().settings()))
+                GexEngine.builder().ivSource(IvSource.MID).build().settings()))
         .isNotEqualTo(base);
   }
 

@@ -42,7 +42,7 @@ import java.util.OptionalDouble;
  *       settlementZone}, {@code amSettlementTime}, {@code pmSettlementTime}, {@code minTimeToExpiry}
  *       (ISO-8601 duration), {@code expirySelection} (the kind, such as {@code "ALL"}; with {@code
  *       expiryMinDays} and {@code expiryMaxDays} for a days-to-expiry range), {@code profileLow} and {@code profileHigh} (fractions
- *       of spot), {@code profilePoints}, {@code solveImpliedVolatility}, and {@code gexUnit}
+ *       of spot), {@code profilePoints}, {@code ivSource} ({@code vendor}, {@code otm} or {@code mid}), and {@code gexUnit}
  *       ({@code "USD per 1% move"})</td></tr>
  *   <tr><td>{@code totalGex}, {@code callGex}, {@code putGex}</td><td>exposure at spot, $ per 1%</td></tr>
  *   <tr><td>{@code zeroGamma}</td><td>the zero-gamma (flip) level nearest spot, or null when the profile
@@ -226,7 +226,7 @@ public final class AnalysisJson {
     c.put("profileLow", settings.profileLow());
     c.put("profileHigh", settings.profileHigh());
     c.put("profilePoints", settings.profilePoints());
-    c.put("solveImpliedVolatility", settings.solveImpliedVolatility());
+    c.put("ivSource", settings.ivSource().id());
     c.put("gexUnit", GEX_UNIT);
     return c;
   }
