@@ -1,6 +1,7 @@
 package io.gex.analysis;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -12,11 +13,21 @@ import java.util.Optional;
  * @param expiries pin risk per expiry, ascending by expiry date
  * @param topStrikes the chain's highest open-interest strikes over all expiries, largest first; each share
  *     is of the whole chain's open interest
+ * @param openInterestByStrike call and put open interest at every strike, over all expiries analysed
  */
-public record PinRiskAnalysis(List<ExpiryPinRisk> expiries, List<OpenInterestStrike> topStrikes) {
+public record PinRiskAnalysis(
+    List<ExpiryPinRisk> expiries,
+    List<OpenInterestStrike> topStrikes,
+    OpenInterestByStrike openInterestByStrike) {
 
   /** An analysis with no expiry. */
-  public static final PinRiskAnalysis EMPTY = new PinRiskAnalysis(List.of(), List.of());
+  public static final PinRiskAnalysis EMPTY =
+      new PinRiskAnalysis(List.of(), List.of(), OpenInterestByStrike.EMPTY);
+
+  /** An analysis without open interest by strike (kept for callers of the first version). */
+  public PinRiskAnalysis(List<ExpiryPinRisk> expiries, List<OpenInterestStrike> topStrikes) {
+    this(expiries, topStrikes, OpenInterestByStrike.EMPTY);
+  }
 
   /**
    * Validates and copies.
@@ -27,6 +38,7 @@ public record PinRiskAnalysis(List<ExpiryPinRisk> expiries, List<OpenInterestStr
   public PinRiskAnalysis {
     expiries = List.copyOf(expiries);
     topStrikes = List.copyOf(topStrikes);
+    Objects.requireNonNull(openInterestByStrike, "openInterestByStrike");
     for (int i = 1; i < expiries.size(); i++) {
       if (!expiries.get(i).expiry().isAfter(expiries.get(i - 1).expiry())) {
         throw new IllegalArgumentException(

@@ -122,8 +122,11 @@ public final class PinRiskAnalyzer {
     int[] order = countingSort(chain.expiryIndex, expiryCount, byStrike, start);
 
     double[] chainOi = new double[strikeCount];
+    double[] chainCallOi = new double[strikeCount];
+    double[] chainPutOi = new double[strikeCount];
     double chainTotal = 0;
     for (int i = 0; i < n; i++) {
+      (chain.call[i] ? chainCallOi : chainPutOi)[chain.strikeIndex[i]] += chain.openInterest[i];
       chainOi[chain.strikeIndex[i]] += chain.openInterest[i];
       chainTotal += chain.openInterest[i];
     }
@@ -224,7 +227,13 @@ public final class PinRiskAnalyzer {
               atmTau,
               top(k, oi, m, total)));
     }
-    return new PinRiskAnalysis(expiries, top(chain.strikes, chainOi, strikeCount, chainTotal));
+    return new PinRiskAnalysis(
+        expiries,
+        top(chain.strikes, chainOi, strikeCount, chainTotal),
+        new OpenInterestByStrike(
+            DoubleArray.copyOf(Arrays.copyOf(chain.strikes, strikeCount)),
+            DoubleArray.copyOf(chainCallOi),
+            DoubleArray.copyOf(chainPutOi)));
   }
 
   /**
