@@ -14,7 +14,13 @@ final class PostgresAvailable implements ExecutionCondition {
   @Override
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
     return TestDatabase.unavailableReason()
-        .map(ConditionEvaluationResult::disabled)
+        .map(
+            reason -> {
+              // One line on the console per skipped class: a silent skip would hide that nothing ran.
+              System.out.println(
+                  "SKIPPED " + context.getRequiredTestClass().getSimpleName() + ": " + reason);
+              return ConditionEvaluationResult.disabled(reason);
+            })
         .orElseGet(() -> ConditionEvaluationResult.enabled("a PostgreSQL server is available"));
   }
 }
