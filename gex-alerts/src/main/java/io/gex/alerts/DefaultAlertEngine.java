@@ -129,7 +129,8 @@ final class DefaultAlertEngine implements AlertEngine {
                 b.settings.cooldownOf(id),
                 b.settings.values(id),
                 problems));
-      } catch (RuntimeException e) {
+      } catch (Throwable e) {
+        Failures.rethrowIfFatal(e);
         problems.add("rule '" + id + "' has a broken parameter declaration: " + e);
       }
     }
@@ -177,7 +178,8 @@ final class DefaultAlertEngine implements AlertEngine {
       String i;
       try {
         i = id.apply(t);
-      } catch (RuntimeException e) {
+      } catch (Throwable e) {
+        Failures.rethrowIfFatal(e);
         problems.add("the " + what + " " + t.getClass().getName() + " registered explicitly has no readable id: " + e);
         continue;
       }
