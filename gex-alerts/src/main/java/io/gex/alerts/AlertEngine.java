@@ -17,12 +17,13 @@ import org.jspecify.annotations.Nullable;
  * alerts raised and returns an {@link AlertEvaluation}.
  *
  * <pre>{@code
- * AlertEngine alerts = AlertEngine.builder()
+ * try (AlertEngine alerts = AlertEngine.builder()
  *     .settings(AlertSettings.load(Path.of("alerts.properties")))
  *     .listener(myWebhook)
- *     .build();
- * AlertEvaluation result = alerts.evaluate(gexEngine.analyze(chain));
- * result.raised().forEach(a -> System.out.println(a.severity() + " " + a.message()));
+ *     .build()) {
+ *   AlertEvaluation result = alerts.evaluate(gexEngine.analyze(chain));
+ *   result.raised().forEach(a -> System.out.println(a.severity() + " " + a.message()));
+ * }
  * }</pre>
  *
  * <p><b>Rules.</b> The built-in rules ({@link io.gex.alerts.rules}) and any plugin rule are found with
@@ -35,11 +36,30 @@ import org.jspecify.annotations.Nullable;
  * most {@link AlertSettings#ruleTimeout()} for it; a rule that is late is interrupted, and its alerts are
  * dropped. A rule that throws, returns garbage (null, null alerts, alerts of another rule or symbol, more
  * than {@link AlertSettings#maxAlertsPerRule()}) or runs too long is reported in {@link
- * AlertEvaluation#failures()}; the other rules run as usual. With a direct executor ({@code Runnable::run})
- * a rule runs on the evaluating thread and cannot be interrupted: a rule found (by the engine's ticker) to
- * have taken longer than its budget is still reported as timed out and its alerts dropped, but a rule that
- * never returns blocks the caller. The default executor is a cached pool of daemon threads owned by the
- * engine (idle threads end after a minute, so the engine needs no closing).
+ * AlertEvaluation#failures()}; the other rules run as usual. A rule that throws an {@link Error} or an
+ * undeclared checked exception is reported like one that throws a runtime exception; only a {@link
+ * VirtualMachineError} (out of memory, stack overflow) propagates to the caller.
+ *
+ * <p>A rule that ignores the interrupt keeps its thread after it was reported {@link
+ * AlertFailure.Reason#TIMED_OUT}. Until that run returns the engine does not start the rule again: later
+ * evaluations report it {@link AlertFailure.Reason#STUCK} and go on without it, so such a rule holds at most
+ * one thread (one per evaluation that gave up on it at the same moment, when several run at once), never one
+ * more per evaluation. Its alerts of that run, if it ever returns, are dropped.
+ *
+ * <p>With a direct executor ({@code Runnable::run}) a rule runs on the evaluating thread and cannot be
+ * interrupted: a rule found (by the engine's ticker) to have taken longer than its budget is still reported
+ * as timed out and its alerts dropped, but a rule that never returns blocks the caller. The default executor
+ * is a cached pool of daemon threads named {@code gex-alert-rule-<engine>-<n>}, owned by the engine (idle
+ * threads end after a minute); {@link #close()} shuts it down.
+ *
+ * <p><b>Listeners and delivery.</b> Each raised alert is told to every listener in turn, on the evaluating
+ * thread, after all the rules ran. A listener that throws anything but a {@link VirtualMachineError} is
+ * reported in {@link AlertEvaluation#failures()} ({@link AlertFailure.Reason#LISTENER_FAILED}, logged at
+ * WARN) and the other listeners are still told. An alert is <i>delivered</i> when every listener took it
+ * without throwing (with no listener, every raised alert is delivered): each listener is a channel of its own
+ * (a log, a webhook, a pager), and one that missed the alert should get it when it works again, so a failed
+ * alert is retried even though the others had it. Listeners may thus be told of an alert again, and should
+ * tolerate repeats.
  *
  * <p><b>Previous analysis.</b> {@link #evaluate(GexAnalysis, Optional)} uses the previous analysis given;
  * {@link #evaluate(GexAnalysis)} uses the latest analysis of the symbol remembered by the {@link
@@ -47,22 +67,32 @@ import org.jspecify.annotations.Nullable;
  * already remembered). A remembered analysis later than the current one, or one made under another sign
  * convention, is not passed to the rules.
  *
- * <p><b>Cooldown.</b> A raised alert suppresses alerts of the same rule, symbol and {@link GexAlert#key()}
- * at the same or a lower severity for the rule's {@link RuleSettings#cooldown()}, measured on the engine's
- * {@link Clock}; a higher severity is raised at once (and starts a new cooldown). The state lives in the
- * {@link AlertStateStore} (in memory by default).
+ * <p><b>Cooldown.</b> A delivered alert suppresses alerts of the same rule, symbol and {@link
+ * GexAlert#key()} at the same or a lower severity for the rule's {@link RuleSettings#cooldown()}, measured on
+ * the engine's {@link Clock} from the evaluation's instant; a higher severity is raised at once (and starts a
+ * new cooldown). The cooldown starts only once the alert is delivered: an alert that some listener failed to
+ * take ({@link AlertEvaluation#undelivered()}) starts none and is raised again by the next evaluation that
+ * finds it. The state lives in the {@link AlertStateStore} (in memory by default): the engine reads a key's
+ * {@linkplain AlertStateStore#lastRaised last raise} to decide, and records the raise with {@link
+ * AlertStateStore#tryRaise} after delivery. Two evaluations of one symbol at the same moment may therefore
+ * both deliver the same alert: a repeat is preferred to a missed alert.
+ *
+ * <p><b>Closing.</b> {@link #close()} shuts the engine's own pool down (interrupting running rules); an
+ * executor given to the builder belongs to the caller and is left alone. Evaluating after closing throws.
  *
  * <p>The engine's configuration is immutable and it is thread-safe; its mutable state (cooldowns, latest
  * analyses) lives in the thread-safe state store.
  */
-public interface AlertEngine {
+public interface AlertEngine extends AutoCloseable {
 
   /**
    * Evaluates an analysis against the latest remembered analysis of its symbol (see the class
    * documentation), then remembers it.
    *
    * @param current the analysis to evaluate
-   * @return the alerts raised and suppressed and the failures; never throws because of a rule or listener
+   * @return the alerts raised and suppressed and the failures; never throws because of a rule, listener or
+   *     state store, except to pass on a {@link VirtualMachineError}
+   * @throws IllegalStateException if the engine is closed
    * @throws NullPointerException if current is null
    */
   AlertEvaluation evaluate(GexAnalysis current);
@@ -73,11 +103,22 @@ public interface AlertEngine {
    *
    * @param current the analysis to evaluate
    * @param previous the previous analysis of the same symbol, if any
-   * @return the alerts raised and suppressed and the failures; never throws because of a rule or listener
+   * @return the alerts raised and suppressed and the failures; never throws because of a rule, listener or
+   *     state store, except to pass on a {@link VirtualMachineError}
    * @throws IllegalArgumentException if previous is of another symbol or has a later valuation time
+   * @throws IllegalStateException if the engine is closed
    * @throws NullPointerException if an argument is null
    */
   AlertEvaluation evaluate(GexAnalysis current, Optional<GexAnalysis> previous);
+
+  /**
+   * Closes the engine: shuts down its own pool (the default executor), interrupting the rules still running
+   * on it; an executor given to {@link Builder#executor} is not touched. A rule that ignores the interrupt
+   * keeps its daemon thread until it returns. Idempotent; an evaluation already running finishes, reporting
+   * the rules it could no longer start as {@link AlertFailure.Reason#NOT_RUN}.
+   */
+  @Override
+  void close();
 
   /** Every rule the engine knows, enabled or not, in evaluation order. */
   List<AlertRule> rules();
@@ -183,7 +224,8 @@ public interface AlertEngine {
     }
 
     /**
-     * The executor rules run on (default: a cached pool of daemon threads owned by the engine). With {@code
+     * The executor rules run on (default: a cached pool of daemon threads owned by the engine and shut down
+     * by {@link AlertEngine#close()}). An executor given here stays the caller's to shut down. With {@code
      * Runnable::run} rules run on the evaluating thread and a slow rule cannot be interrupted (see {@link
      * AlertEngine}).
      */

@@ -8,8 +8,14 @@ package io.gex.alerts;
  * or {@code provides io.gex.alerts.AlertListener with ...}) and can be registered on the engine's builder;
  * {@link LoggingAlertListener} is built in. The engine calls {@link #onAlert} on the evaluating thread,
  * after the cooldown check, once per raised alert and listener: a listener that does I/O should hand the
- * alert to its own executor and return. A listener that throws is logged at WARN and reported in {@link
- * AlertEvaluation#failures()}; the other listeners are still told. Listeners must be thread-safe.
+ * alert to its own executor and return.
+ *
+ * <p>Returning normally means "taken". A listener that throws (anything but a {@link VirtualMachineError},
+ * which propagates) is logged at WARN and reported in {@link AlertEvaluation#failures()}; the other
+ * listeners are still told. The alert then counts as not delivered: its cooldown does not start, and the
+ * next evaluation that finds it raises it again and tells every listener again. So a listener may be told
+ * of the same alert more than once (also when two evaluations of one symbol run at once) and should
+ * tolerate repeats. Listeners must be thread-safe.
  */
 @FunctionalInterface
 public interface AlertListener {

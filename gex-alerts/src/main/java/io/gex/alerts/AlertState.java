@@ -29,4 +29,19 @@ public record AlertState(AlertSeverity severity, Instant raisedAt, Instant suppr
           "suppressedUntil must not be before raisedAt " + raisedAt + ", was " + suppressedUntil);
     }
   }
+
+  /**
+   * Whether this raise suppresses an alert of the same key: {@code now} is before {@link #suppressedUntil()}
+   * and the alert's severity is not {@linkplain AlertSeverity#isHigherThan higher} than {@link #severity()}.
+   * This is the cooldown rule of {@link AlertStateStore}.
+   *
+   * @param severity the new alert's severity
+   * @param now the engine clock's current instant
+   * @throws NullPointerException if an argument is null
+   */
+  public boolean suppresses(AlertSeverity severity, Instant now) {
+    Objects.requireNonNull(severity, "severity");
+    Objects.requireNonNull(now, "now");
+    return now.isBefore(suppressedUntil) && !severity.isHigherThan(this.severity);
+  }
 }

@@ -15,7 +15,12 @@ import java.util.Optional;
  * is raised when its key has no state, or {@code now} is at or after the state's {@link
  * AlertState#suppressedUntil()}, or its severity is {@linkplain AlertSeverity#isHigherThan higher} than the
  * state's severity. A raise replaces the state with {@code (severity, now, now + cooldown)}; a suppressed
- * alert leaves the state unchanged (so a stream of repeats does not extend the cooldown).
+ * alert leaves the state unchanged (so a stream of repeats does not extend the cooldown). {@link
+ * AlertState#suppresses} is that rule.
+ *
+ * <p>The engine changes the state only after the listeners took an alert: it reads {@link #lastRaised} to
+ * decide whether an alert is raised, tells the listeners, and calls {@link #tryRaise} to record the raise
+ * only if every listener took it. An alert not delivered thus leaves no state and is raised again.
  *
  * <p>Implementations must be thread-safe: one engine may evaluate on many threads.
  */
@@ -30,12 +35,17 @@ public interface AlertStateStore {
    * @param now the engine clock's current instant
    * @param cooldown how long a raise suppresses repeats of the same or lower severity ({@code >= 0})
    * @return true if the alert is raised, false if it is suppressed
-   * @throws RuntimeException if the store cannot be reached; the engine then raises the alert (it prefers a
-   *     repeat to a missed alert) and reports the failure in the evaluation
+   * @throws RuntimeException if the store cannot be reached; the engine (which calls this after the alert
+   *     was delivered) reports the failure in the evaluation
    */
   boolean tryRaise(AlertKey key, AlertSeverity severity, Instant now, Duration cooldown);
 
-  /** The last raise of a key, if it was ever raised (and not yet forgotten by the store). */
+  /**
+   * The last raise of a key, if it was ever raised (and not yet forgotten by the store).
+   *
+   * @throws RuntimeException if the store cannot be reached; the engine then raises the alert (it prefers a
+   *     repeat to a missed alert) and reports the failure in the evaluation
+   */
   Optional<AlertState> lastRaised(AlertKey key);
 
   /** The latest analysis remembered for a symbol: the one with the latest valuation time. */

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,17 +14,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.LongSupplier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,9 +35,9 @@ final class DefaultAlertEngine implements AlertEngine {
   private final List<AlertFailure> setupProblems;
   private final AlertStateStore store;
   private final Clock clock;
-  private final Executor executor;
-  private final LongSupplier ticker;
-  private final long timeoutNanos;
+  private final RuleRunner runner;
+  private final @Nullable ExecutorService ownedPool;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private DefaultAlertEngine(
       AlertSettings settings,
@@ -54,8 +47,8 @@ final class DefaultAlertEngine implements AlertEngine {
       List<AlertFailure> setupProblems,
       AlertStateStore store,
       Clock clock,
-      Executor executor,
-      LongSupplier ticker) {
+      RuleRunner runner,
+      @Nullable ExecutorService ownedPool) {
     this.settings = settings;
     this.rules = List.copyOf(rules);
     this.ruleSettings = Collections.unmodifiableMap(new LinkedHashMap<>(ruleSettings));
@@ -74,9 +67,8 @@ final class DefaultAlertEngine implements AlertEngine {
     this.setupProblems = List.copyOf(setupProblems);
     this.store = store;
     this.clock = clock;
-    this.executor = executor;
-    this.ticker = ticker;
-    this.timeoutNanos = settings.ruleTimeout().toNanos();
+    this.runner = runner;
+    this.ownedPool = ownedPool;
   }
 
   static DefaultAlertEngine create(AlertEngine.Builder b) {
@@ -137,7 +129,8 @@ final class DefaultAlertEngine implements AlertEngine {
                 b.settings.cooldownOf(id),
                 b.settings.values(id),
                 problems));
-      } catch (RuntimeException e) {
+      } catch (Throwable e) {
+        Failures.rethrowIfFatal(e);
         problems.add("rule '" + id + "' has a broken parameter declaration: " + e);
       }
     }
@@ -162,7 +155,10 @@ final class DefaultAlertEngine implements AlertEngine {
     }
     listeners.addAll(listenerReport.providers());
 
-    Executor executor = b.executor != null ? b.executor : defaultExecutor();
+    ExecutorService ownedPool = b.executor == null ? RuleRunner.newPool() : null;
+    Executor executor = ownedPool != null ? ownedPool : Objects.requireNonNull(b.executor);
+    RuleRunner runner =
+        new RuleRunner(executor, b.ticker, b.settings.ruleTimeout().toNanos(), b.settings.maxAlertsPerRule());
     if (rules.isEmpty()) {
       LOG.warn(
           "No alert rules: none registered{}; the engine raises no alert",
@@ -170,7 +166,7 @@ final class DefaultAlertEngine implements AlertEngine {
     }
     DefaultAlertEngine engine =
         new DefaultAlertEngine(
-            b.settings, rules, ruleSettings, listeners, setup, b.stateStore, b.clock, executor, b.ticker);
+            b.settings, rules, ruleSettings, listeners, setup, b.stateStore, b.clock, runner, ownedPool);
     LOG.debug("Alert engine: rules {}, enabled {}, listeners {}", ruleIds(rules), engine.activeIds, listeners);
     return engine;
   }
@@ -182,7 +178,8 @@ final class DefaultAlertEngine implements AlertEngine {
       String i;
       try {
         i = id.apply(t);
-      } catch (RuntimeException e) {
+      } catch (Throwable e) {
+        Failures.rethrowIfFatal(e);
         problems.add("the " + what + " " + t.getClass().getName() + " registered explicitly has no readable id: " + e);
         continue;
       }
@@ -215,26 +212,17 @@ final class DefaultAlertEngine implements AlertEngine {
     return ids;
   }
 
-  private static Executor defaultExecutor() {
-    AtomicInteger count = new AtomicInteger();
-    ThreadFactory factory =
-        r -> {
-          Thread t = new Thread(r, "gex-alert-rule-" + count.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        };
-    return Executors.newCachedThreadPool(factory);
-  }
-
   @Override
   public AlertEvaluation evaluate(GexAnalysis current) {
     Objects.requireNonNull(current, "current");
+    checkOpen();
     List<AlertFailure> failures = new ArrayList<>();
     Optional<GexAnalysis> previous;
     try {
       previous = store.latestAnalysis(current.symbol());
-    } catch (RuntimeException e) {
-      failures.add(storeFailure("reading the latest analysis of " + current.symbol(), e));
+    } catch (Throwable t) {
+      Failures.rethrowIfFatal(t);
+      failures.add(storeFailure("reading the latest analysis of " + current.symbol(), t, null));
       previous = Optional.empty();
     }
     if (previous.isPresent() && previous.get().valuationTime().isAfter(current.valuationTime())) {
@@ -252,6 +240,7 @@ final class DefaultAlertEngine implements AlertEngine {
   public AlertEvaluation evaluate(GexAnalysis current, Optional<GexAnalysis> previous) {
     Objects.requireNonNull(current, "current");
     Objects.requireNonNull(previous, "previous");
+    checkOpen();
     if (previous.isPresent()) {
       GexAnalysis p = previous.get();
       if (!p.symbol().equals(current.symbol())) {
@@ -269,6 +258,22 @@ final class DefaultAlertEngine implements AlertEngine {
     return run(current, previous, new ArrayList<>());
   }
 
+  private void checkOpen() {
+    if (closed.get()) {
+      throw new IllegalStateException("the alert engine is closed; build a new one to evaluate");
+    }
+  }
+
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      if (ownedPool != null) {
+        ownedPool.shutdownNow();
+      }
+      LOG.debug("Alert engine closed: {}", this);
+    }
+  }
+
   private AlertEvaluation run(
       GexAnalysis current, Optional<GexAnalysis> given, List<AlertFailure> failures) {
     Optional<GexAnalysis> previous = given;
@@ -281,6 +286,8 @@ final class DefaultAlertEngine implements AlertEngine {
     List<String> ran = new ArrayList<>();
     List<GexAlert> raised = new ArrayList<>();
     List<GexAlert> suppressed = new ArrayList<>();
+    // raises decided in this evaluation, not yet recorded: a repeat of a key within one evaluation
+    Map<AlertKey, AlertState> pending = new HashMap<>();
     boolean interrupted = false;
     for (int r = 0; r < active.size(); r++) {
       AlertRule rule = active.get(r);
@@ -289,40 +296,30 @@ final class DefaultAlertEngine implements AlertEngine {
       if (interrupted || Thread.currentThread().isInterrupted()) {
         interrupted = true;
         failures.add(
-            failure(id, AlertFailure.Reason.NOT_RUN, "not run: the evaluating thread was interrupted", null));
+            Failures.failure(
+                id, AlertFailure.Reason.NOT_RUN, "not run: the evaluating thread was interrupted", null));
         continue;
       }
       ran.add(id);
-      List<GexAlert> alerts = runRule(rule, id, s, current, previous, failures);
-      for (GexAlert alert : alerts) {
-        boolean raise;
-        try {
-          raise = store.tryRaise(alert.alertKey(), alert.severity(), now, s.cooldown());
-        } catch (RuntimeException e) {
-          failures.add(storeFailure("checking the cooldown of " + alert.alertKey() + " (alert raised)", e));
-          raise = true;
+      for (GexAlert alert : runner.run(rule, id, s, current, previous, failures)) {
+        AlertKey key = alert.alertKey();
+        if (isSuppressed(alert, pending.get(key), now, failures)) {
+          suppressed.add(alert);
+        } else {
+          raised.add(alert);
+          pending.put(key, new AlertState(alert.severity(), now, now.plus(s.cooldown())));
         }
-        (raise ? raised : suppressed).add(alert);
       }
     }
     try {
       store.rememberAnalysis(current);
-    } catch (RuntimeException e) {
-      failures.add(storeFailure("remembering the analysis of " + current.symbol(), e));
+    } catch (Throwable t) {
+      Failures.rethrowIfFatal(t);
+      failures.add(storeFailure("remembering the analysis of " + current.symbol(), t, null));
     }
     for (GexAlert alert : raised) {
-      for (AlertListener listener : listeners) {
-        try {
-          listener.onAlert(alert);
-        } catch (RuntimeException e) {
-          String lid = listenerId(listener);
-          failures.add(
-              failure(
-                  lid,
-                  AlertFailure.Reason.LISTENER_FAILED,
-                  "listener threw on alert " + alert.alertKey() + ": " + e,
-                  e));
-        }
+      if (deliver(alert, failures)) {
+        record(alert, now, failures);
       }
     }
     return new AlertEvaluation(
@@ -336,125 +333,83 @@ final class DefaultAlertEngine implements AlertEngine {
         failures);
   }
 
-  /** Runs one rule within its budget; returns its valid alerts, or none after adding a failure. */
-  private List<GexAlert> runRule(
-      AlertRule rule,
-      String id,
-      RuleSettings s,
-      GexAnalysis current,
-      Optional<GexAnalysis> previous,
-      List<AlertFailure> failures) {
-    FutureTask<List<GexAlert>> task = new FutureTask<>(() -> rule.evaluate(current, previous, s));
-    long start = ticker.getAsLong();
+  /**
+   * Whether an alert is suppressed by the cooldown of its key: by a raise earlier in this evaluation, else
+   * by the last raise the store recorded. Changes nothing; a store that fails lets the alert through.
+   */
+  private boolean isSuppressed(
+      GexAlert alert, @Nullable AlertState pending, Instant now, List<AlertFailure> failures) {
+    if (pending != null) {
+      return pending.suppresses(alert.severity(), now);
+    }
     try {
-      executor.execute(task);
-    } catch (RejectedExecutionException e) {
-      failures.add(failure(id, AlertFailure.Reason.NOT_RUN, "the executor rejected the rule: " + e, e));
-      return List.of();
+      Optional<AlertState> last = store.lastRaised(alert.alertKey());
+      return last.isPresent() && last.get().suppresses(alert.severity(), now);
+    } catch (Throwable t) {
+      Failures.rethrowIfFatal(t);
+      failures.add(storeFailure("reading the cooldown of " + alert.alertKey() + " (alert raised)", t, alert));
+      return false;
     }
-    List<GexAlert> result;
-    try {
-      result = task.get(timeoutNanos, TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      task.cancel(true);
-      failures.add(
-          failure(
-              id,
-              AlertFailure.Reason.TIMED_OUT,
-              "did not finish within its budget of "
-                  + millis(timeoutNanos)
-                  + " ms; interrupted and its alerts dropped",
-              null));
-      return List.of();
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause() != null ? e.getCause() : e;
-      failures.add(failure(id, AlertFailure.Reason.THREW, "threw " + cause, cause));
-      return List.of();
-    } catch (CancellationException e) {
-      failures.add(failure(id, AlertFailure.Reason.NOT_RUN, "its task was cancelled", e));
-      return List.of();
-    } catch (InterruptedException e) {
-      task.cancel(true);
-      Thread.currentThread().interrupt();
-      failures.add(
-          failure(id, AlertFailure.Reason.NOT_RUN, "the evaluating thread was interrupted while it ran", e));
-      return List.of();
-    }
-    long elapsed = ticker.getAsLong() - start;
-    if (elapsed > timeoutNanos) {
-      failures.add(
-          failure(
-              id,
-              AlertFailure.Reason.TIMED_OUT,
-              "took "
-                  + millis(elapsed)
-                  + " ms, over its budget of "
-                  + millis(timeoutNanos)
-                  + " ms; its alerts are dropped",
-              null));
-      return List.of();
-    }
-    String problem = problemWith(result, id, current.symbol());
-    if (problem != null) {
-      failures.add(failure(id, AlertFailure.Reason.INVALID_RESULT, problem + "; all its alerts are dropped", null));
-      return List.of();
-    }
-    return List.copyOf(result);
   }
 
-  private @Nullable String problemWith(@Nullable List<GexAlert> result, String id, String symbol) {
-    if (result == null) {
-      return "returned null instead of a list";
+  /**
+   * Tells every listener of an alert; whether it was delivered, that is every listener took it without
+   * throwing. A listener that throws is reported and the others are still told.
+   */
+  private boolean deliver(GexAlert alert, List<AlertFailure> failures) {
+    boolean delivered = true;
+    for (AlertListener listener : listeners) {
+      try {
+        listener.onAlert(alert);
+      } catch (Throwable t) {
+        Failures.rethrowIfFatal(t);
+        delivered = false;
+        failures.add(
+            Failures.failure(
+                listenerId(listener),
+                AlertFailure.Reason.LISTENER_FAILED,
+                "listener threw on alert "
+                    + alert.alertKey()
+                    + ": "
+                    + t
+                    + "; not delivered, so its cooldown is not started and the next evaluation raises it again",
+                t,
+                alert));
+      }
     }
-    List<GexAlert> copy;
+    return delivered;
+  }
+
+  /** Starts the cooldown of a delivered alert. */
+  private void record(GexAlert alert, Instant now, List<AlertFailure> failures) {
+    RuleSettings s = Objects.requireNonNull(ruleSettings.get(alert.ruleId()), alert.ruleId());
     try {
-      copy = new ArrayList<>(result);
-    } catch (RuntimeException e) {
-      return "returned a list that cannot be read: " + e;
+      // false only if a concurrent evaluation recorded a raise of the key meanwhile: its state stands
+      store.tryRaise(alert.alertKey(), alert.severity(), now, s.cooldown());
+    } catch (Throwable t) {
+      Failures.rethrowIfFatal(t);
+      failures.add(
+          storeFailure(
+              "recording the raise of " + alert.alertKey() + " (alert delivered; it may be raised again)", t, alert));
     }
-    if (copy.size() > settings.maxAlertsPerRule()) {
-      return "returned " + copy.size() + " alerts, more than the " + settings.maxAlertsPerRule() + " allowed";
-    }
-    for (int i = 0; i < copy.size(); i++) {
-      GexAlert a = copy.get(i);
-      if (a == null) {
-        return "returned a null alert at index " + i;
-      }
-      if (!a.ruleId().equals(id)) {
-        return "returned an alert at index " + i + " with ruleId '" + a.ruleId() + "', not its own id '" + id + "'";
-      }
-      if (!a.symbol().equals(symbol)) {
-        return "returned an alert at index " + i + " about symbol " + a.symbol() + ", not " + symbol;
-      }
-    }
-    return null;
   }
 
-  private static AlertFailure failure(
-      String source, AlertFailure.Reason reason, String message, @Nullable Throwable cause) {
-    if (cause != null) {
-      LOG.warn("Alert {} {}: {}", source, reason, message, cause);
-    } else {
-      LOG.warn("Alert {} {}: {}", source, reason, message);
-    }
-    return new AlertFailure(source, reason, message, Optional.ofNullable(cause));
-  }
-
-  private AlertFailure storeFailure(String what, RuntimeException e) {
-    return failure(
-        store.getClass().getName(), AlertFailure.Reason.STATE_STORE_FAILED, "state store failed " + what + ": " + e, e);
+  private AlertFailure storeFailure(String what, Throwable t, @Nullable GexAlert alert) {
+    return Failures.failure(
+        store.getClass().getName(),
+        AlertFailure.Reason.STATE_STORE_FAILED,
+        "state store failed " + what + ": " + t,
+        t,
+        alert);
   }
 
   private static String listenerId(AlertListener listener) {
     try {
       return listener.id();
-    } catch (RuntimeException e) {
+    } catch (Throwable t) {
+      Failures.rethrowIfFatal(t);
       return listener.getClass().getName();
     }
-  }
-
-  private static String millis(long nanos) {
-    return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e6);
   }
 
   @Override
@@ -493,6 +448,13 @@ final class DefaultAlertEngine implements AlertEngine {
 
   @Override
   public String toString() {
-    return "AlertEngine[rules=" + activeIds + ", listeners=" + listeners.size() + ", store=" + store + "]";
+    return "AlertEngine[rules="
+        + activeIds
+        + ", listeners="
+        + listeners.size()
+        + ", store="
+        + store
+        + (closed.get() ? ", closed" : "")
+        + "]";
   }
 }

@@ -31,9 +31,7 @@ final class InMemoryAlertStateStore implements AlertStateStore {
     states.compute(
         key,
         (k, old) -> {
-          if (old == null
-              || !now.isBefore(old.suppressedUntil())
-              || severity.isHigherThan(old.severity())) {
+          if (old == null || !old.suppresses(severity, now)) {
             raised[0] = true;
             return candidate;
           }

@@ -125,7 +125,8 @@ public final class RuleSettings {
     if (valid.size() == values.size()) {
       try {
         rule.validate(settings);
-      } catch (RuntimeException ex) {
+      } catch (Throwable ex) {
+        Failures.rethrowIfFatal(ex);
         problems.add("settings of rule '" + ruleId + "' do not fit together: " + ex.getMessage());
       }
     }

@@ -53,6 +53,15 @@ class AlertStateStoreTest {
   }
 
   @Test
+  void suppresses_untilTheCooldownEnds_unlessTheSeverityRises() {
+    AlertState state = new AlertState(AlertSeverity.MEDIUM, T, T.plus(COOL));
+    assertThat(state.suppresses(AlertSeverity.MEDIUM, T)).isTrue();
+    assertThat(state.suppresses(AlertSeverity.LOW, T.plus(COOL).minusNanos(1))).isTrue();
+    assertThat(state.suppresses(AlertSeverity.MEDIUM, T.plus(COOL))).isFalse();
+    assertThat(state.suppresses(AlertSeverity.HIGH, T)).isFalse();
+  }
+
+  @Test
   void tryRaise_zeroCooldown_alwaysRaises() {
     AlertStateStore store = AlertStateStore.inMemory();
     assertThat(store.tryRaise(KEY, AlertSeverity.LOW, T, Duration.ZERO)).isTrue();

@@ -1,8 +1,9 @@
 package io.gex.alerts.rules;
 
+import io.gex.GammaRegime;
 import java.util.Locale;
 
-/** Number formatting for alert messages. Stateless. */
+/** Number formatting and shared wording for alert messages. Stateless. */
 final class Figures {
   private Figures() {}
 
@@ -30,6 +31,19 @@ final class Figures {
       return String.format(Locale.ROOT, "%s$%.1fk", sign, abs / 1e3);
     }
     return String.format(Locale.ROOT, "%s$%.0f", sign, abs);
+  }
+
+  /**
+   * What a gamma regime means for dealer hedging, in the project's words: the regime is the sign of total
+   * GEX; dealers long gamma hedge against moves (dampen them), dealers short gamma hedge with them (amplify
+   * them).
+   */
+  static String meaning(GammaRegime regime) {
+    return switch (regime) {
+      case POSITIVE -> "dealers long gamma: hedging dampens moves";
+      case NEGATIVE -> "dealers short gamma: hedging amplifies moves";
+      case NEUTRAL -> "total GEX zero: dealers have no net gamma to hedge";
+    };
   }
 
   /** A strike for an alert key: 4000 or 4012.5 (no trailing zeros). */

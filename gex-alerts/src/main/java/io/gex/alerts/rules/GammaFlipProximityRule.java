@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Raises when spot is within a percentage of the zero-gamma (flip) level, where dealer hedging changes from
- * damping moves to amplifying them. Distance = |zero gamma − spot| × 100 / spot, in percent of spot.
+ * Raises when spot is within a percentage of the zero-gamma (flip) level, the spot at which total GEX
+ * changes sign: across it the regime flips and dealer hedging switches between damping moves (long gamma)
+ * and amplifying them (short gamma). Distance = |zero gamma − spot| × 100 / spot, in percent of spot.
  *
  * <ul>
  *   <li>{@code percent} (default 1.0): distance at or below it raises LOW;

@@ -16,8 +16,9 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>type {@code gex-concentration.total}, key {@code total}: |total GEX| at or above {@code
- *       total-threshold} (default 5e9 dollars per 1% move) raises MEDIUM, at or above twice it HIGH; figures
- *       {@code totalGex}, {@code threshold};
+ *       total-threshold} (default 5e9 dollars per 1% move) raises MEDIUM, at or above twice it HIGH, of
+ *       either sign (the message says what the regime, the sign, means for dealer hedging); figures {@code
+ *       totalGex}, {@code threshold};
  *   <li>type {@code gex-concentration.strike}, key {@code strike:<strike>}: the strike with the largest
  *       gross exposure |call GEX| + |put GEX| holds at least {@code strike-share} (default 0.25) of the
  *       chain's gross exposure (the sum over strikes): MEDIUM, or HIGH at twice the share; figures {@code
@@ -86,8 +87,11 @@ public final class GexConcentrationRule implements AlertRule {
                   current.symbol()
                       + " total GEX is "
                       + Figures.dollars(total)
-                      + " per 1% move, beyond the threshold of "
-                      + Figures.dollars(threshold))
+                      + " per 1% move ("
+                      + Figures.meaning(current.regime())
+                      + "), at or beyond the threshold of "
+                      + Figures.dollars(threshold)
+                      + " in size")
               .figure("totalGex", total)
               .figure("threshold", threshold)
               .build());

@@ -12,8 +12,9 @@ import java.util.Optional;
 /**
  * Raises when the gamma regime (the sign of total GEX at spot) differs from the previous snapshot's: HIGH
  * into {@link GammaRegime#NEGATIVE} (dealer hedging starts amplifying moves), MEDIUM from NEGATIVE into
- * POSITIVE, LOW for any other change (into or out of NEUTRAL, except into NEGATIVE). Nothing without a
- * previous snapshot. No settings besides {@code enabled} and {@code cooldown}.
+ * POSITIVE (hedging dampens moves again), LOW for any other change (into or out of NEUTRAL, except into
+ * NEGATIVE). Nothing without a previous snapshot. No settings besides {@code enabled} and {@code cooldown}.
+ * The message says what the new regime means for dealer hedging.
  *
  * <p>Key {@code to:<regime>}, so a change back within the cooldown is raised too; figures {@code
  * totalGex}, {@code previousTotalGex}, {@code spot}, {@code previousSpot}.
@@ -66,6 +67,8 @@ public final class RegimeChangeRule implements AlertRule {
                     + from
                     + " to "
                     + to
+                    + ", "
+                    + Figures.meaning(to)
                     + " (total GEX "
                     + Figures.dollars(before.totalGex())
                     + " -> "

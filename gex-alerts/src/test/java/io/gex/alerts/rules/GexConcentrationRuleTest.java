@@ -51,7 +51,8 @@ class GexConcentrationRuleTest {
       assertThat(a.severity()).isEqualTo(AlertSeverity.MEDIUM);
       assertThat(a.figure("totalGex")).isEqualTo(5e9);
       assertThat(a.message()).isEqualTo(
-          "SPX total GEX is $5.00bn per 1% move, beyond the threshold of $5.00bn");
+          "SPX total GEX is $5.00bn per 1% move (dealers long gamma: hedging dampens moves), at or beyond the"
+              + " threshold of $5.00bn in size");
     });
     assertThat(total(5.01e9)).singleElement().extracting(GexAlert::severity).isEqualTo(AlertSeverity.MEDIUM);
     assertThat(total(-5e9)).singleElement().extracting(GexAlert::severity).isEqualTo(AlertSeverity.MEDIUM);

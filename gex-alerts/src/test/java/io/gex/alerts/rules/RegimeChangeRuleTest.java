@@ -46,8 +46,8 @@ class RegimeChangeRuleTest {
       assertThat(a.figure("totalGex")).isEqualTo(-1.5e9);
       assertThat(a.figure("previousSpot")).isEqualTo(4000.0);
       assertThat(a.message()).isEqualTo(
-          "SPX gamma regime changed from POSITIVE to NEGATIVE (total GEX $2.00bn -> -$1.50bn per 1% move;"
-              + " spot 4000.00 -> 4010.00)");
+          "SPX gamma regime changed from POSITIVE to NEGATIVE, dealers short gamma: hedging amplifies moves"
+              + " (total GEX $2.00bn -> -$1.50bn per 1% move; spot 4000.00 -> 4010.00)");
     });
   }
 
