@@ -535,10 +535,10 @@ public final class CboeJsonSource implements OptionChainSource {
                 + (optionsProblem == null ? "" : " (" + optionsProblem + ")")
                 + "; not a CBOE delayed-quotes JSON");
       }
-      Requests.requireContracts(origin, "element of data.options", contracts, diagnostics);
       OptionalDouble givenSpot = request.spot();
       double spot = givenSpot.isPresent() ? givenSpot.getAsDouble() : spot(origin);
       Instant valuation = valuation(request, origin);
+      Requests.requireContracts(origin, "element of data.options", contracts, diagnostics);
       String underlying = underlying(request, origin);
       OptionChain.Builder chain = OptionChain.builder(underlying, spot, valuation);
       diagnostics.forEach(chain::diagnostic);

@@ -292,7 +292,8 @@ public final class CsvChainSource implements OptionChainSource {
       return Roots.underlyingOf(contracts.get(0).root());
     }
     throw new ChainSourceException(
-        file + ": no underlying symbol: " + Requests.UNDERLYING_HINT + ", or write a '# underlying=' line");
+        file + ": no contract rows after the header, and no underlying symbol to name an empty chain by: "
+            + Requests.UNDERLYING_HINT + ", or write a '# underlying=' line");
   }
 
   /** Lower case, with blanks and hyphens as underscores, aliases resolved. */

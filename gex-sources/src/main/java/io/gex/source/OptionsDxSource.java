@@ -173,6 +173,7 @@ public final class OptionsDxSource implements OptionChainSource {
                   + dates.size() + " date(s), " + dates.first() + " to " + dates.last());
         }
         Requests.requireContracts(file.toString(), "row", day.contracts, undated);
+        throw new ChainSourceException(file + ": no contract rows after the header");
       }
       List<ContractDiagnostic> diagnostics = new ArrayList<>(undated);
       diagnostics.addAll(day.diagnostics);
@@ -225,6 +226,11 @@ public final class OptionsDxSource implements OptionChainSource {
     throw new ChainSourceException(
         file + ": no underlying symbol: OptionsDX files do not name it and the file name is not like"
             + " 'spx_eod_202212.txt'; " + Requests.UNDERLYING_HINT);
+  }
+
+  /** A field without the blank OptionsDX writes after each comma. */
+  private static String field(CsvRecord record, int index) {
+    return record.getField(index).trim();
   }
 
   /** A diagnostic's location, built only when a row fails. */
@@ -317,28 +323,28 @@ public final class OptionsDxSource implements OptionChainSource {
     OptionContract read(CsvRecord r, OccSymbol symbol) {
       OptionContract.Builder b = OptionContract.builder(symbol);
       if (openInterest >= 0) {
-        b.openInterest(Fields.count(prefix + "OPEN_INTEREST", r.getField(openInterest)).orElse(0));
+        b.openInterest(Fields.count(prefix + "OPEN_INTEREST", field(r, openInterest)).orElse(0));
       }
       if (iv >= 0) {
-        b.impliedVolatility(Fields.impliedVolatility(prefix + "IV", r.getField(iv)));
+        b.impliedVolatility(Fields.impliedVolatility(prefix + "IV", field(r, iv)));
       }
       if (bid >= 0) {
-        Fields.nonNegative(prefix + "BID", r.getField(bid)).ifPresent(b::bid);
+        Fields.nonNegative(prefix + "BID", field(r, bid)).ifPresent(b::bid);
       }
       if (ask >= 0) {
-        Fields.nonNegative(prefix + "ASK", r.getField(ask)).ifPresent(b::ask);
+        Fields.nonNegative(prefix + "ASK", field(r, ask)).ifPresent(b::ask);
       }
       if (last >= 0) {
-        Fields.positiveOrAbsent(prefix + "LAST", r.getField(last)).ifPresent(b::last);
+        Fields.positiveOrAbsent(prefix + "LAST", field(r, last)).ifPresent(b::last);
       }
       if (volume >= 0) {
-        Fields.count(prefix + "VOLUME", r.getField(volume)).ifPresent(b::volume);
+        Fields.count(prefix + "VOLUME", field(r, volume)).ifPresent(b::volume);
       }
       if (delta >= 0) {
-        Fields.delta(prefix + "DELTA", r.getField(delta)).ifPresent(b::vendorDelta);
+        Fields.delta(prefix + "DELTA", field(r, delta)).ifPresent(b::vendorDelta);
       }
       if (gamma >= 0) {
-        Fields.nonNegative(prefix + "GAMMA", r.getField(gamma)).ifPresent(b::vendorGamma);
+        Fields.nonNegative(prefix + "GAMMA", field(r, gamma)).ifPresent(b::vendorGamma);
       }
       return b.build();
     }
@@ -384,9 +390,9 @@ public final class OptionsDxSource implements OptionChainSource {
           }
           expiries.put(expiryText, expiry);
         }
-        strike = Fields.requiredNumber("STRIKE", r.getField(layout.strike));
+        strike = Fields.requiredNumber("STRIKE", field(r, layout.strike));
         if (!(strike > 0)) {
-          throw new Fields.BadField("STRIKE", r.getField(layout.strike), "must be > 0");
+          throw new Fields.BadField("STRIKE", field(r, layout.strike), "must be > 0");
         }
       } catch (Fields.BadField e) {
         diagnostics.add(e.diagnostic(line(r)));

@@ -155,8 +155,14 @@ public final class YahooCsvSource implements OptionChainSource {
             file + ": no valuation time: no row has a lastTradeDate; give it with the request"
                 + " (SourceRequest.withValuationTime or the 'valuationTime' option)");
       }
+      Optional<String> givenUnderlying = request.underlying();
+      if (givenUnderlying.isEmpty() && contracts.isEmpty()) {
+        throw new ChainSourceException(
+            file + ": no contract rows after the header, and no underlying symbol to name an empty chain by: "
+                + Requests.UNDERLYING_HINT);
+      }
       String underlying =
-          request.underlying().orElseGet(() -> Roots.underlyingOf(contracts.get(0).root()));
+          givenUnderlying.orElseGet(() -> Roots.underlyingOf(contracts.get(0).root()));
       OptionChain.Builder chain = OptionChain.builder(underlying, spot.getAsDouble(), valuation);
       diagnostics.forEach(chain::diagnostic);
       contracts.forEach(chain::add);

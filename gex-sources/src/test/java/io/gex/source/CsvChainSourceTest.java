@@ -185,8 +185,15 @@ class CsvChainSourceTest {
   }
 
   @Test
-  void csv_emptyFile_throwsNoHeader() throws IOException {
+  void csv_emptyFile_throwsSayingItIsEmpty() throws IOException {
     assertThatThrownBy(() -> SOURCE.load(SourceRequest.of(write(""))))
+        .isInstanceOf(ChainSourceException.class)
+        .hasMessageContaining("mine.csv is empty (0 bytes)");
+  }
+
+  @Test
+  void csv_onlyComments_throwsNoHeader() throws IOException {
+    assertThatThrownBy(() -> SOURCE.load(SourceRequest.of(write("# spot=1\n"))))
         .isInstanceOf(ChainSourceException.class)
         .hasMessageContaining("no header");
   }
