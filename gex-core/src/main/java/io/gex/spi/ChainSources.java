@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
  * <p>Sources are looked up once, by {@link Providers}: sources {@linkplain Builder#register registered}
  * on the builder come first and win over discovered sources with the same id; then the {@code
  * OptionChainSource} providers on the module or class path (the {@code gex-sources} module brings {@code
- * cboe-json}, {@code cboe-csv}, {@code csv} and {@code synthetic}). Providers that fail to load are left
- * out and listed in {@link #report()}. Several sources are normal here, so finding several is not a
- * warning; two with one id are.
+ * cboe-json}, {@code cboe-csv}, {@code csv}, {@code yahoo-csv}, {@code optionsdx-csv} and {@code
+ * synthetic}). Providers that fail to load are left out and listed in {@link #report()}. Several
+ * sources are normal here, so finding several is not a warning; two with one id are.
  *
  * <p>Choosing a source for a request ({@link #load(SourceRequest)}): the source named by the {@code
  * gex.source} system property if it is set and no source was registered explicitly; otherwise, when the
