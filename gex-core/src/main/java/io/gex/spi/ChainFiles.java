@@ -183,6 +183,41 @@ final class ChainFiles {
     return null;
   }
 
+  /**
+   * A hint about text that no source recognises, when the text says something: a web page, JSON in another
+   * layout, or a CSV separated by semicolons or tabs. Empty otherwise.
+   */
+  static Optional<String> textHint(byte[] head) {
+    String text = new String(head, StandardCharsets.UTF_8);
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    String start = text.stripLeading();
+    String lower = start.substring(0, Math.min(start.length(), 64)).toLowerCase(Locale.ROOT);
+    if (lower.startsWith("<!doctype html") || lower.startsWith("<html")) {
+      return Optional.of(
+          "it is an HTML page: a page saved from a browser is not the data; download the chain as CSV or"
+              + " JSON");
+    }
+    if (start.startsWith("{") || start.startsWith("[")) {
+      return Optional.of(
+          "it is JSON, but not CBOE's delayed-quotes layout (an object with 'data.options' and"
+              + " 'data.current_price')");
+    }
+    String line = start.split("\r?\n", 2)[0];
+    if (line.indexOf(',') < 0) {
+      if (line.indexOf(';') >= 0) {
+        return Optional.of(
+            "it looks separated by semicolons: gex reads comma-separated CSV (in Excel: save as"
+                + " 'CSV UTF-8 (Comma delimited)')");
+      }
+      if (line.indexOf('\t') >= 0) {
+        return Optional.of("it looks separated by tabs: gex reads comma-separated CSV");
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The first line of a text head, clipped and with control characters shown, for messages. */
   static String firstLine(byte[] head) {
     String text = new String(head, StandardCharsets.UTF_8);

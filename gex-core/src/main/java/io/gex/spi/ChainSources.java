@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * ChainSourceException} saying which; gzip content is decompressed on the fly, up to {@value
  * #MAX_DECOMPRESSED_BYTES} bytes. When no source recognises a file, the exception says what the file is if
  * its first bytes tell (a PDF, a zip or other archive, bzip2/xz/zstd compression, an Excel workbook,
- * UTF-16 or binary data) and otherwise quotes its first line. With no source on the class path at all, the
+ * UTF-16 or binary data) and otherwise quotes its first line, with a hint when the text is a web page,
+ * JSON of another layout, or separated by semicolons or tabs. With no source on the class path at all, the
  * exception says to add the {@code io.gex:gex-sources} module. Every message is one line.
  *
  * <pre>{@code
@@ -183,7 +184,9 @@ public final class ChainSources {
             + byId.keySet()
             + " recognises a layout starting '"
             + ChainFiles.firstLine(head)
-            + "'; see the gex-sources README for the layouts each reads, or name a source");
+            + "'"
+            + ChainFiles.textHint(head).map(hint -> "; " + hint).orElse("")
+            + "; see the gex-sources README for the layouts each reads, or name a source");
   }
 
   /**

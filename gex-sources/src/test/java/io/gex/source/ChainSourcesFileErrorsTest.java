@@ -102,6 +102,22 @@ class ChainSourcesFileErrorsTest {
   }
 
   @Test
+  void textInAnotherShape_getsAHint() throws IOException {
+    assertLoadFails(
+        write("euro.csv", ascii("occ;open_interest\nSPX221216C04000000;1\n")),
+        "starting 'occ;open_interest'",
+        "separated by semicolons: gex reads comma-separated CSV");
+    assertLoadFails(
+        write("tabs.csv", ascii("occ\topen_interest\n")), "starting 'occ?open_interest'", "separated by tabs");
+    assertLoadFails(
+        write("page.csv", ascii("<!DOCTYPE html>\n<html><body>SPX options</body></html>\n")),
+        "it is an HTML page");
+    assertLoadFails(
+        write("other.json", ascii("{\"calls\": [], \"puts\": []}\n")),
+        "it is JSON, but not CBOE's delayed-quotes layout");
+  }
+
+  @Test
   void missingFile_saysNoSuchFileNotNameASource() {
     Path file = dir.resolve("nope.csv");
 
