@@ -55,8 +55,8 @@ final class ChainFiles {
                   new Bounded(new GZIPInputStream(in, BUFFER), maxDecompressedBytes, file), BUFFER);
         } catch (IOException e) {
           throw new ChainSourceException(
-              file + " starts like a gzip file but its gzip header cannot be read ("
-                  + e.getMessage() + "): the file is corrupt or truncated", e);
+              file + " starts like a gzip file but its gzip header cannot be read (" + why(e)
+                  + "): the file is corrupt or truncated", e);
         }
       }
       content.mark(1);
@@ -102,9 +102,17 @@ final class ChainFiles {
     }
   }
 
+  /** "no such file: x.csv", with the absolute path looked at when the given one is relative. */
   static String noSuchFile(Path file) {
     Path absolute = file.toAbsolutePath().normalize();
-    return "no such file: " + file + (absolute.toString().equals(file.toString()) ? "" : " (looked for " + absolute + ")");
+    String where = absolute.toString().equals(file.toString()) ? "" : " (looked for " + absolute + ")";
+    return "no such file: " + file + where;
+  }
+
+  /** An exception's message, or its kind when it has none (an EOFException often has none). */
+  private static String why(IOException e) {
+    String message = e.getMessage();
+    return message == null ? e.getClass().getSimpleName() : message;
   }
 
   private static String unreadable(Path file) {
@@ -284,7 +292,7 @@ final class ChainFiles {
       } catch (ZipException | EOFException e) {
         throw new IOException(
             "the gzip data of " + file + " is corrupt or truncated after " + count
-                + " decompressed bytes (" + e.getMessage() + ")", e);
+                + " decompressed bytes (" + why(e) + ")", e);
       }
       if (n > 0) {
         count += n;
