@@ -1,7 +1,9 @@
 /**
  * gex sources: option-chain readers for CBOE's delayed-quotes JSON ({@code cboe-json}, file or HTTP), CBOE's
- * quote-table CSV ({@code cboe-csv}), a plain documented CSV ({@code csv}) and a seeded synthetic chain
- * generator ({@code synthetic}), provided through {@link io.gex.spi.OptionChainSource}.
+ * quote-table CSV ({@code cboe-csv}), a plain documented CSV ({@code csv}), a Yahoo Finance (yfinance)
+ * option-chain CSV ({@code yahoo-csv}), OptionsDX end-of-day CSV ({@code optionsdx-csv}) and a seeded
+ * synthetic chain generator ({@code synthetic}), provided through {@link io.gex.spi.OptionChainSource}.
+ * Files may be gzip-compressed.
  */
 module io.gex.sources {
   requires static org.jspecify;
@@ -16,5 +18,7 @@ module io.gex.sources {
       io.gex.source.CboeJsonSource,
       io.gex.source.CboeCsvSource,
       io.gex.source.CsvChainSource,
+      io.gex.source.YahooCsvSource,
+      io.gex.source.OptionsDxSource,
       io.gex.source.SyntheticChainSource;
 }

@@ -51,6 +51,9 @@ public interface OptionChainSource {
    * Whether this source recognises a file by its first bytes (content sniffing for automatic detection).
    * The default recognises nothing, which suits sources that do not read files.
    *
+   * <p>{@link ChainSources} shows the content of a gzip file decompressed; a source that accepts such a file
+   * should open it with {@link ChainSources#openFile}, which decompresses it again.
+   *
    * @param head the first few kilobytes of the file (possibly fewer, possibly cut mid-line or mid-character)
    */
   default boolean canRead(byte[] head) {

@@ -60,8 +60,10 @@ import java.util.OptionalLong;
  *       field or {@code Date:} field fails with a {@link ChainSourceException}.
  * </ul>
  *
- * <p>The file is streamed record by record. Parameter: {@code underlying}. This class is immutable and
- * thread-safe.
+ * <p>The request's spot ({@link SourceRequest#withSpot}) and underlying ({@link
+ * SourceRequest#withUnderlying}) win over the file's. A file with no readable row is a {@link
+ * ChainSourceException} quoting the first three reasons. The file (plain or gzip) is streamed record by
+ * record. This class is immutable and thread-safe.
  */
 public final class CboeCsvSource implements OptionChainSource {
 
@@ -148,7 +150,8 @@ public final class CboeCsvSource implements OptionChainSource {
       }
     }
     Layout layout = Layout.of(header, file);
-    double spot = spot(preamble, header, file);
+    OptionalDouble givenSpot = request.spot();
+    double spot = givenSpot.isPresent() ? givenSpot.getAsDouble() : spot(preamble, header, file);
     Instant valuation =
         request.valuationTime().isPresent()
             ? request.valuationTime().get()
@@ -161,6 +164,7 @@ public final class CboeCsvSource implements OptionChainSource {
       readRow(record, layout, expiries, contracts, diagnostics);
     }
 
+    Requests.requireContracts(file.toString(), "row", contracts, diagnostics);
     String underlying = underlying(request, contracts, preamble, file);
     OptionChain.Builder chain = OptionChain.builder(underlying, spot, valuation);
     diagnostics.forEach(chain::diagnostic);
@@ -256,7 +260,9 @@ public final class CboeCsvSource implements OptionChainSource {
         file
             + ": no spot: expected a 'Last: <price>' field on line 2, before the header on line "
             + header.getStartingLineNumber()
-            + lineNote(preamble, 2));
+            + lineNote(preamble, 2)
+            + "; or "
+            + Requests.SPOT_HINT);
   }
 
   private static Instant valuationTime(List<CsvRecord> preamble, CsvRecord header, Path file) {
@@ -290,9 +296,9 @@ public final class CboeCsvSource implements OptionChainSource {
 
   private static String underlying(
       SourceRequest request, List<OptionContract> contracts, List<CsvRecord> preamble, Path file) {
-    var given = request.parameter("underlying");
-    if (given.isPresent() && !given.get().isBlank()) {
-      return given.get().trim();
+    var given = request.underlying();
+    if (given.isPresent()) {
+      return given.get();
     }
     if (!contracts.isEmpty()) {
       return Roots.underlyingOf(contracts.get(0).root());
@@ -305,7 +311,7 @@ public final class CboeCsvSource implements OptionChainSource {
     }
     throw new ChainSourceException(
         file + ": cannot tell the underlying: no readable contract and no known index name on line 2"
-            + lineNote(preamble, 2) + "; give the 'underlying' parameter");
+            + lineNote(preamble, 2) + "; " + Requests.UNDERLYING_HINT);
   }
 
   private static long lastLine(List<CsvRecord> records) {

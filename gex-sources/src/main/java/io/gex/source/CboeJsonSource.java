@@ -11,6 +11,7 @@ import io.gex.chain.ContractDiagnostic;
 import io.gex.chain.OccSymbol;
 import io.gex.chain.OptionChain;
 import io.gex.chain.OptionContract;
+import io.gex.spi.ChainSources;
 import io.gex.spi.OptionChainSource;
 import io.gex.spi.SourceRequest;
 import java.io.IOException;
@@ -24,7 +25,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.Flow;
 import java.util.regex.Pattern;
@@ -74,7 +75,10 @@ import org.jspecify.annotations.Nullable;
  * where index symbols (SPX, NDX, RUT, VIX, DJX, XSP, OEX, XEO, SPXW, NDXP, RUTW) get CBOE's leading
  * underscore ({@code _SPX.json}). Parameters: {@code baseUrl} (default {@value #DEFAULT_BASE_URL}), {@code
  * timeout} (how long to wait for the response headers: ISO-8601 such as {@code PT10S}, or {@code 500ms},
- * {@code 10s}, or plain seconds; default 10 s), {@code underlying}. A non-2xx answer, a timeout, a failed
+ * {@code 10s}, or plain seconds; default 10 s), {@code underlying} and {@code spot} ({@link
+ * SourceRequest#withUnderlying}, {@link SourceRequest#withSpot}: they win over the document's). A file
+ * may be gzip. A document whose {@code data.options} has no readable element is a {@link
+ * ChainSourceException} quoting the first three reasons. A non-2xx answer, a timeout, a failed
  * connection or a body cut short is a {@link ChainSourceException} naming the URL (and the status).
  *
  * <p>The input is streamed with Jackson's {@link JsonParser}; no tree of the document is built. Contracts are
@@ -166,10 +170,8 @@ public final class CboeJsonSource implements OptionChainSource {
     if (file == null) {
       throw new ChainSourceException("cannot read '" + location + "': not a path, URL or symbol");
     }
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = ChainSources.openFile(file)) {
       return parse(in, request, file.toString());
-    } catch (NoSuchFileException e) {
-      throw new ChainSourceException("cannot read " + file + ": no such file", e);
     } catch (IOException e) {
       throw new ChainSourceException("cannot read " + file + ": " + e.getMessage(), e);
     }
@@ -533,8 +535,10 @@ public final class CboeJsonSource implements OptionChainSource {
                 + (optionsProblem == null ? "" : " (" + optionsProblem + ")")
                 + "; not a CBOE delayed-quotes JSON");
       }
-      double spot = spot(origin);
+      OptionalDouble givenSpot = request.spot();
+      double spot = givenSpot.isPresent() ? givenSpot.getAsDouble() : spot(origin);
       Instant valuation = valuation(request, origin);
+      Requests.requireContracts(origin, "element of data.options", contracts, diagnostics);
       String underlying = underlying(request, origin);
       OptionChain.Builder chain = OptionChain.builder(underlying, spot, valuation);
       diagnostics.forEach(chain::diagnostic);
@@ -544,7 +548,8 @@ public final class CboeJsonSource implements OptionChainSource {
 
     private double spot(String origin) {
       if (!currentPriceSeen) {
-        throw new ChainSourceException(origin + ": no 'data.current_price' (the spot)");
+        throw new ChainSourceException(
+            origin + ": no 'data.current_price' (the spot); " + Requests.SPOT_HINT);
       }
       String text = currentPrice == null ? "null" : currentPrice;
       double spot;
@@ -582,9 +587,9 @@ public final class CboeJsonSource implements OptionChainSource {
     }
 
     private String underlying(SourceRequest request, String origin) {
-      Optional<String> parameter = request.parameter("underlying");
-      if (parameter.isPresent() && !parameter.get().isBlank()) {
-        return parameter.get().trim();
+      Optional<String> parameter = request.underlying();
+      if (parameter.isPresent()) {
+        return parameter.get();
       }
       for (String candidate : new String[] {symbol, rootSymbol}) {
         if (candidate != null) {
@@ -598,7 +603,8 @@ public final class CboeJsonSource implements OptionChainSource {
         return Roots.underlyingOf(contracts.get(0).root());
       }
       throw new ChainSourceException(
-          origin + ": cannot tell the underlying: no 'data.symbol' and no readable contract");
+          origin + ": no underlying symbol: no 'data.symbol' and no readable contract; "
+              + Requests.UNDERLYING_HINT);
     }
   }
 

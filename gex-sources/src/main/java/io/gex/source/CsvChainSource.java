@@ -58,16 +58,18 @@ import org.jspecify.annotations.Nullable;
  *       and {@code 22.0} for a count are accepted.
  * </ul>
  *
- * <p>Chain values, first found wins: spot from the {@code spot} parameter, then {@code # spot=}; valuation
- * instant from the request's override, then the {@code valuationTime} parameter, then {@code #
- * valuation_time=} (ISO-8601: {@code 2022-12-13T01:30:00Z}, with an offset, or local date-time read as
- * America/New_York); underlying from the {@code underlying} parameter, then {@code # underlying=}, then the
- * first contract's root (SPXW → SPX, NDXP → NDX, RUTW → RUT). A missing spot or valuation time, a missing
- * header or a header without the required columns is a {@link ChainSourceException}; a row that cannot be
- * read is skipped with a {@link ContractDiagnostic.Reason#MALFORMED MALFORMED} diagnostic naming its line,
- * column and value.
+ * <p>Chain values, first found wins: spot from the request ({@link SourceRequest#withSpot}, parameter
+ * {@code spot}), then {@code # spot=}; valuation instant from the request's override, then the {@code
+ * valuationTime} parameter, then {@code # valuation_time=} (ISO-8601: {@code 2022-12-13T01:30:00Z}, with an
+ * offset, or local date-time read as America/New_York); underlying from the request ({@link
+ * SourceRequest#withUnderlying}, parameter {@code underlying}), then {@code # underlying=}, then the first
+ * contract's root (SPXW → SPX, NDXP → NDX, RUTW → RUT). A missing spot (the message says how to give it) or
+ * valuation time, a missing header or a header without the required columns is a {@link
+ * ChainSourceException}; a row that cannot be read is skipped with a {@link
+ * ContractDiagnostic.Reason#MALFORMED MALFORMED} diagnostic naming its line, column and value, and a file
+ * with no readable row at all is a {@link ChainSourceException} quoting the first three reasons.
  *
- * <p>The file is streamed record by record. This class is immutable and thread-safe.
+ * <p>The file (plain or gzip) is streamed record by record. This class is immutable and thread-safe.
  */
 public final class CsvChainSource implements OptionChainSource {
 
@@ -170,7 +172,7 @@ public final class CsvChainSource implements OptionChainSource {
       if (record.isComment()) {
         continue;
       }
-        if (record.getFieldCount() != columns.width) {
+      if (record.getFieldCount() != columns.width) {
         diagnostics.add(
             new ContractDiagnostic(
                 line(record),
@@ -195,6 +197,7 @@ public final class CsvChainSource implements OptionChainSource {
       }
     }
 
+    Requests.requireContracts(file.toString(), "row", contracts, diagnostics);
     String underlying = underlying(request, settings, contracts, file);
     OptionChain.Builder chain = OptionChain.builder(underlying, spot, valuation);
     diagnostics.forEach(chain::diagnostic);
@@ -204,19 +207,17 @@ public final class CsvChainSource implements OptionChainSource {
 
   private static double spot(
       SourceRequest request, Map<String, String> settings, Map<String, Long> lines, Path file) {
-    Optional<String> parameter = request.parameter("spot");
-    if (parameter.isPresent()) {
-      double spot = positive(parameter.get());
-      if (!(spot > 0)) {
-        throw new IllegalArgumentException(
-            "parameter spot must be a positive price, was '" + parameter.get() + "'");
-      }
-      return spot;
+    OptionalDouble given = request.spot();
+    if (given.isPresent()) {
+      return given.getAsDouble();
     }
     String text = settings.get("spot");
     if (text == null) {
       throw new ChainSourceException(
-          file + ": no spot: give the 'spot' parameter or a '# spot=<price>' line before the header");
+          file
+              + ": no spot (the underlying's price): "
+              + Requests.SPOT_HINT
+              + ", or write a '# spot=<price>' line before the header");
     }
     double spot = positive(text);
     if (!(spot > 0)) {
@@ -279,9 +280,9 @@ public final class CsvChainSource implements OptionChainSource {
 
   private static String underlying(
       SourceRequest request, Map<String, String> settings, List<OptionContract> contracts, Path file) {
-    Optional<String> parameter = request.parameter("underlying");
-    if (parameter.isPresent() && !parameter.get().isBlank()) {
-      return parameter.get().trim();
+    Optional<String> parameter = request.underlying();
+    if (parameter.isPresent()) {
+      return parameter.get();
     }
     String setting = settings.get("underlying");
     if (setting != null && !setting.isBlank()) {
@@ -291,7 +292,8 @@ public final class CsvChainSource implements OptionChainSource {
       return Roots.underlyingOf(contracts.get(0).root());
     }
     throw new ChainSourceException(
-        file + ": cannot tell the underlying: no readable contract and no '# underlying=' line");
+        file + ": no contract rows after the header, and no underlying symbol to name an empty chain by: "
+            + Requests.UNDERLYING_HINT + ", or write a '# underlying=' line");
   }
 
   /** Lower case, with blanks and hyphens as underscores, aliases resolved. */

@@ -7,11 +7,12 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import io.gex.ChainSourceException;
+import io.gex.spi.ChainSources;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
@@ -32,27 +33,23 @@ final class CsvInput implements Closeable {
   }
 
   /**
-   * Opens a UTF-8 CSV file (a byte-order mark is skipped); rows may have any number of fields.
+   * Opens a UTF-8 CSV file, plain or gzip ({@link ChainSources#openFile}: missing, directory, unreadable and
+   * empty files fail there); a byte-order mark is skipped; rows may have any number of fields.
    *
    * @param comments whether lines starting with {@code #} are returned as comment records
    * @throws ChainSourceException if the file cannot be opened
    */
   static CsvInput open(Path file, boolean comments) {
-    try {
-      CsvReader<CsvRecord> reader =
-          CsvReader.builder()
-              .commentStrategy(comments ? CommentStrategy.READ : CommentStrategy.NONE)
-              .skipEmptyLines(true)
-              .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
-              .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
-              .detectBomHeader(true)
-              .ofCsvRecord(file, StandardCharsets.UTF_8);
-      return new CsvInput(file, reader);
-    } catch (NoSuchFileException e) {
-      throw new ChainSourceException("cannot read " + file + ": no such file", e);
-    } catch (IOException | UncheckedIOException e) {
-      throw new ChainSourceException("cannot read " + file + ": " + e.getMessage(), e);
-    }
+    InputStream in = ChainSources.openFile(file);
+    CsvReader<CsvRecord> reader =
+        CsvReader.builder()
+            .commentStrategy(comments ? CommentStrategy.READ : CommentStrategy.NONE)
+            .skipEmptyLines(true)
+            .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+            .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+            .detectBomHeader(true)
+            .ofCsvRecord(in, StandardCharsets.UTF_8);
+    return new CsvInput(file, reader);
   }
 
   /**
@@ -69,11 +66,17 @@ final class CsvInput implements Closeable {
       lastLine = record.getStartingLineNumber();
       return record;
     } catch (CsvParseException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw new ChainSourceException(
+            "cannot read " + file + " after line " + lastLine + ": " + io.getMessage(), e);
+      }
       throw new ChainSourceException(
           file + " line " + (lastLine + 1) + " or after: not readable as CSV: " + e.getMessage(), e);
     } catch (UncheckedIOException e) {
+      IOException cause = e.getCause();
       throw new ChainSourceException(
-          "cannot read " + file + " after line " + lastLine + ": " + e.getMessage(), e);
+          "cannot read " + file + " after line " + lastLine + ": "
+              + (cause == null ? e.getMessage() : cause.getMessage()), e);
     }
   }
 

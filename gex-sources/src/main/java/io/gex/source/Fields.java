@@ -5,8 +5,8 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
- * Lenient parsing of the numbers in a row, one field at a time. Blanks, {@code -}, {@code N/A} and {@code
- * null} mean "absent"; a thousands separator ({@code 1,234}) and a trailing {@code %} (divides by 100) are
+ * Lenient parsing of the numbers in a row, one field at a time. Blanks, {@code -}, {@code N/A}, {@code
+ * null} and {@code NaN} mean "absent"; a thousands separator ({@code 1,234}) and a trailing {@code %} (divides by 100) are
  * accepted; anything else that is not a finite decimal number is a {@link BadField}.
  */
 final class Fields {
@@ -43,7 +43,8 @@ final class Fields {
         || t.equals("--")
         || t.equalsIgnoreCase("n/a")
         || t.equalsIgnoreCase("na")
-        || t.equalsIgnoreCase("null");
+        || t.equalsIgnoreCase("null")
+        || t.equalsIgnoreCase("nan"); // pandas' missing value, as some exports write it
   }
 
   /** A finite number, or empty when absent. */

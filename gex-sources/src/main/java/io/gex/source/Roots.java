@@ -1,8 +1,11 @@
 package io.gex.source;
 
+import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Which underlying an option root belongs to, and the reverse for the generator. Index options trade
@@ -16,12 +19,26 @@ final class Roots {
   private static final Map<String, String> UNDERLYING_TO_WEEKLY =
       Map.of("SPX", "SPXW", "NDX", "NDXP", "RUT", "RUTW", "VIX", "VIXW");
 
+  private static final Set<String> THIRD_FRIDAY_MONTHLIES = Set.of("SPX", "NDX", "RUT");
+
   private Roots() {}
 
   /** The underlying of a root: SPXW → SPX, NDXP → NDX, RUTW → RUT, VIXW → VIX, otherwise the root. */
   static String underlyingOf(String root) {
     String r = root.trim().toUpperCase(Locale.ROOT);
     return WEEKLY_TO_UNDERLYING.getOrDefault(r, r);
+  }
+
+  /**
+   * The root of an index option from its underlying and expiry, for data that does not say: SPX, NDX and
+   * RUT expiries other than the month's third Friday are weeklies (SPXW, NDXP, RUTW); otherwise the
+   * underlying itself.
+   */
+  static String rootFor(String underlying, LocalDate expiry) {
+    String u = underlying.trim().toUpperCase(Locale.ROOT);
+    boolean thirdFriday =
+        expiry.getDayOfWeek() == DayOfWeek.FRIDAY && expiry.getDayOfMonth() >= 15 && expiry.getDayOfMonth() <= 21;
+    return THIRD_FRIDAY_MONTHLIES.contains(u) && !thirdFriday ? weeklyRoot(u) : u;
   }
 
   /** The weekly (PM-settled) root of an index, or the underlying itself. */

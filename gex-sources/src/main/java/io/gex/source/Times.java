@@ -53,12 +53,16 @@ final class Times {
   /**
    * Parses an instant written as ISO-8601: {@code 2022-12-13T01:30:00Z}, with an offset ({@code
    * 2022-12-12T20:30:00-05:00}), with a zone ({@code 2022-12-12T20:30:00-05:00[America/New_York]}) or
-   * without either ({@code 2023-09-20T16:15:04}, taken as New York time).
+   * without either ({@code 2023-09-20T16:15:04}, taken as New York time); a blank instead of the {@code T}
+   * is accepted ({@code 2023-09-20 19:59:58+00:00}).
    *
    * @throws IllegalArgumentException if the text is none of these
    */
   static Instant iso(String text) {
     String t = text.trim();
+    if (t.length() > 10 && t.charAt(10) == ' ') {
+      t = t.substring(0, 10) + 'T' + t.substring(11).trim(); // 2023-09-20 19:59:58+00:00, as pandas writes
+    }
     try {
       if (t.endsWith("]")) {
         return ZonedDateTime.parse(t).toInstant();
@@ -69,7 +73,7 @@ final class Times {
       if (hasOffset(t)) {
         return OffsetDateTime.parse(t).toInstant();
       }
-      return LocalDateTime.parse(t.replace(' ', 'T')).atZone(NEW_YORK).toInstant();
+      return LocalDateTime.parse(t).atZone(NEW_YORK).toInstant();
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException(
           "expected an ISO-8601 date-time such as 2023-09-20T16:15:04 (New York) or 2023-09-20T20:15:04Z");

@@ -9,6 +9,10 @@
  *       side);
  *   <li>{@link io.gex.source.CsvChainSource} {@code csv}: a plain CSV with one contract per row, for users'
  *       own data;
+ *   <li>{@link io.gex.source.YahooCsvSource} {@code yahoo-csv}: a Yahoo Finance option chain as yfinance
+ *       writes it to CSV (the spot comes from the request);
+ *   <li>{@link io.gex.source.OptionsDxSource} {@code optionsdx-csv}: OptionsDX end-of-day CSV (no open
+ *       interest in it: see the class);
  *   <li>{@link io.gex.source.SyntheticChainSource} {@code synthetic}: a seeded generator of realistic chains
  *       of any size.
  * </ul>
@@ -16,7 +20,10 @@
  * <p>The file readers stream (they never hold a file as one string), skip a row they cannot read with a
  * {@link io.gex.chain.ContractDiagnostic.Reason#MALFORMED MALFORMED} diagnostic naming the line, field and
  * value, and reject a file they cannot read as a whole with an {@link io.gex.ChainSourceException} naming
- * the line or field and the value. All sources are immutable and thread-safe.
+ * the line or field and the value, or with no readable row at all. Files may be gzip-compressed ({@link
+ * io.gex.spi.ChainSources#openFile}). The spot and underlying given with a request ({@link
+ * io.gex.spi.SourceRequest#withSpot}, {@link io.gex.spi.SourceRequest#withUnderlying}) win over the file's.
+ * All sources are immutable and thread-safe.
  */
 @NullMarked
 package io.gex.source;

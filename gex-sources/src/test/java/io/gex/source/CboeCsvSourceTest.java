@@ -209,6 +209,37 @@ class CboeCsvSourceTest {
   }
 
   @Test
+  void cboeCsv_noLastLineButASpotInTheRequest_reads() throws IOException {
+    List<String> lines = spxHead(2);
+    lines.set(1, "Standard & Poors 500 Index,Change:  56.1801");
+    Path file = write(lines);
+
+    assertThatThrownBy(() -> SOURCE.load(SourceRequest.of(file)))
+        .hasMessageContaining("the 'spot' option (SourceRequest.withSpot; --spot on the command line)");
+    assertThat(SOURCE.load(SourceRequest.of(file).withSpot(3990.56)).spot()).isEqualTo(3990.56);
+  }
+
+  @Test
+  void cboeCsv_requestSpot_winsOverTheLastLine() {
+    assertThat(SOURCE.load(SourceRequest.of(TestData.spxCsv()).withSpot(4000)).spot()).isEqualTo(4000);
+  }
+
+  @Test
+  void cboeCsv_everyRowFails_throwsQuotingTheFirstThreeReasons() throws IOException {
+    List<String> lines = spxHead(4);
+    for (int i = 4; i < lines.size(); i++) {
+      lines.set(i, lines.get(i).replaceFirst("^Mon Dec 12 2022,", "Someday,"));
+    }
+
+    assertThatThrownBy(() -> SOURCE.load(SourceRequest.of(write(lines))))
+        .isInstanceOf(ChainSourceException.class)
+        .hasMessageContaining("chain.csv: no row could be read (4 all rejected)")
+        .hasMessageContaining("line 5 field 'Expiration Date' value 'Someday'")
+        .hasMessageContaining("line 7 field 'Expiration Date' value 'Someday'")
+        .hasMessageNotContaining("line 8");
+  }
+
+  @Test
   void cboeCsv_unreadableSpot_throwsNamingLineFieldAndValue() throws IOException {
     List<String> lines = spxHead(2);
     lines.set(1, "Standard & Poors 500 Index,Last: 39x0.56,Change:  56.1801");

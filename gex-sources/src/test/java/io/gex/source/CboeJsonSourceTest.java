@@ -159,6 +159,34 @@ class CboeJsonSourceTest {
   }
 
   @Test
+  void cboeJson_requestSpot_winsAndAMissingSpotSaysHowToGiveIt() throws IOException {
+    Path file = write(document(option("RUTW230922C01545000", "0.2195", "22.0")).replace("\"current_price\":1806.1193,", ""));
+
+    assertThatThrownBy(() -> SOURCE.load(SourceRequest.of(file)))
+        .isInstanceOf(ChainSourceException.class)
+        .hasMessageContaining("no 'data.current_price'")
+        .hasMessageContaining("--spot");
+    assertThat(SOURCE.load(SourceRequest.of(file).withSpot(1800)).spot()).isEqualTo(1800);
+  }
+
+  @Test
+  void cboeJson_everyElementFails_throwsQuotingTheFirstThreeReasons() throws IOException {
+    Path file =
+        write(
+            document(
+                option("RUTW23092", "0.2", "1") + "," + option("RUTW230922C01545000", "-0.2", "1") + ","
+                    + option("RUTW230922C01550000", "0.2", "1.5") + "," + option("X", "0.2", "1")));
+
+    assertThatThrownBy(() -> SOURCE.load(SourceRequest.of(file)))
+        .isInstanceOf(ChainSourceException.class)
+        .hasMessageContaining("no element of data.options could be read (4 all rejected)")
+        .hasMessageContaining("options[0] RUTW23092 field 'option' value 'RUTW23092'")
+        .hasMessageContaining("options[1] RUTW230922C01545000 field 'iv' value '-0.2': must be >= 0")
+        .hasMessageContaining("options[2] RUTW230922C01550000 field 'open_interest' value '1.5'")
+        .hasMessageNotContaining("options[3]");
+  }
+
+  @Test
   void cboeJson_truncatedFile_throwsSayingWhere() throws IOException {
     String json = Files.readString(TestData.rutJson());
     Path file = write(json.substring(0, json.length() / 2));

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The four sources are found through the SPI and chosen by content. */
+/** The sources are found through the SPI and chosen by content. */
 class ChainSourcesDiscoveryTest {
 
   @TempDir Path dir;
@@ -24,10 +24,11 @@ class ChainSourcesDiscoveryTest {
   }
 
   @Test
-  void discover_findsTheFourSourcesOfThisModule() {
+  void discover_findsTheSixSourcesOfThisModule() {
     ChainSources sources = sources();
 
-    assertThat(sources.ids()).containsExactly("cboe-json", "cboe-csv", "csv", "synthetic");
+    assertThat(sources.ids())
+        .containsExactly("cboe-json", "cboe-csv", "csv", "yahoo-csv", "optionsdx-csv", "synthetic");
     assertThat(sources.report().failures()).isEmpty();
     assertThat(sources.report().duplicates()).isEmpty();
     assertThat(sources.sources()).extracting(OptionChainSource::description).doesNotContainNull();

@@ -185,10 +185,81 @@ class CsvChainSourceTest {
   }
 
   @Test
-  void csv_emptyFile_throwsNoHeader() throws IOException {
+  void csv_emptyFile_throwsSayingItIsEmpty() throws IOException {
     assertThatThrownBy(() -> SOURCE.load(SourceRequest.of(write(""))))
         .isInstanceOf(ChainSourceException.class)
+        .hasMessageContaining("mine.csv is empty (0 bytes)");
+  }
+
+  @Test
+  void csv_onlyComments_throwsNoHeader() throws IOException {
+    assertThatThrownBy(() -> SOURCE.load(SourceRequest.of(write("# spot=1\n"))))
+        .isInstanceOf(ChainSourceException.class)
         .hasMessageContaining("no header");
+  }
+
+  @Test
+  void csv_noSpot_messageNamesTheOptionAndTheCommandLineFlag() throws IOException {
+    Path file = write(EXAMPLE.replace("# spot=3990.56\n", ""));
+
+    assertThatThrownBy(() -> SOURCE.load(SourceRequest.of(file)))
+        .isInstanceOf(ChainSourceException.class)
+        .hasMessageContaining("the 'spot' option (SourceRequest.withSpot; --spot on the command line)")
+        .hasMessageNotContaining("\n");
+    assertThat(SOURCE.load(SourceRequest.of(file).withSpot(3990.56)).spot()).isEqualTo(3990.56);
+  }
+
+  @Test
+  void csv_requestSpotAndUnderlying_winOverTheComments() throws IOException {
+    OptionChain chain =
+        SOURCE.load(SourceRequest.of(write(EXAMPLE)).withSpot(4001.5).withUnderlying("SPXW"));
+
+    assertThat(chain.spot()).isEqualTo(4001.5);
+    assertThat(chain.underlying()).isEqualTo("SPXW");
+  }
+
+  @Test
+  void csv_everyRowFails_throwsQuotingTheFirstThreeReasons() throws IOException {
+    Path file =
+        write(
+            """
+            # spot=3990.56
+            # valuation_time=2022-12-12T20:30:00-05:00
+            occ,open_interest
+            SPXW221216C0400000,1
+            SPXW221216C04000000,many
+            SPXW221216C04100000,-3
+            SPXW221216C04200000,1,extra
+            """);
+
+    assertThatThrownBy(() -> SOURCE.load(SourceRequest.of(file)))
+        .isInstanceOf(ChainSourceException.class)
+        .hasMessageContaining("mine.csv: no row could be read (4 all rejected); the first: ")
+        .hasMessageContaining("line 4 field 'occ' value 'SPXW221216C0400000': not an OCC option symbol")
+        .hasMessageContaining("line 5 field 'open_interest' value 'many': not a number")
+        .hasMessageContaining("line 6 field 'open_interest' value '-3': must be >= 0")
+        .hasMessageNotContaining("line 7")
+        .hasMessageNotContaining("cannot tell the underlying")
+        .hasMessageNotContaining("\n");
+  }
+
+  @Test
+  void csv_headerOnly_withUnderlying_isAnEmptyChain_andWithoutOneSaysSo() throws IOException {
+    Path file =
+        write("# spot=1\n# valuation_time=2022-12-13T01:30:00Z\nocc,open_interest\n");
+
+    assertThat(SOURCE.load(SourceRequest.of(file).withUnderlying("SPX")).contracts()).isEmpty();
+    assertThatThrownBy(() -> SOURCE.load(SourceRequest.of(file)))
+        .isInstanceOf(ChainSourceException.class)
+        .hasMessageContaining("no contract rows after the header")
+        .hasMessageContaining("--underlying");
+  }
+
+  @Test
+  void csv_gzipFile_isRead() throws IOException {
+    Path gz = Fixtures.gzip(EXAMPLE.getBytes(StandardCharsets.UTF_8), dir.resolve("mine.csv.gz"));
+
+    assertThat(SOURCE.load(SourceRequest.of(gz))).isEqualTo(SOURCE.load(SourceRequest.of(write(EXAMPLE))));
   }
 
   @Test

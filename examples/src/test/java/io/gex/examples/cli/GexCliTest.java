@@ -328,7 +328,7 @@ class GexCliTest {
     Result r = run("analyze", empty.toString());
     assertThat(r.exit()).isEqualTo(GexCli.EXIT_FAILED);
     assertThat(r.errLines()).hasSize(1);
-    assertThat(r.err()).startsWith("gex: cannot tell the format of ").doesNotContain("\tat ");
+    assertThat(r.err()).startsWith("gex: ").contains("empty.csv is empty (0 bytes)").doesNotContain("\tat ");
     assertThat(r.out()).isEmpty();
 
     Result forced = run("analyze", garbage.toString(), "--source", "cboe-csv");
@@ -345,7 +345,7 @@ class GexCliTest {
     Result r = run("analyze", empty.toString(), "--debug");
 
     assertThat(r.exit()).isEqualTo(GexCli.EXIT_FAILED);
-    assertThat(r.errLines().get(0)).startsWith("gex: cannot tell the format of ");
+    assertThat(r.errLines().get(0)).startsWith("gex: ").contains("empty.csv is empty (0 bytes)");
     assertThat(r.err()).contains("io.gex.ChainSourceException").contains("\tat ");
   }
 
