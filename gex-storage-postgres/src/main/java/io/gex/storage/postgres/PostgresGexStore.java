@@ -78,7 +78,7 @@ import org.slf4j.LoggerFactory;
  * been committed, surfaces as {@link CommitOutcomeUnknownException}; saves are idempotent, so saving
  * again is safe. A server that refuses connections fails an operation in about 2 s by default: the pool
  * waits {@link Builder#connectionTimeout} (2 s) for a connection, the driver gives each connection
- * attempt {@link Builder#connectTimeout} (2 s), and a connection the pool could not give is not retried.
+ * attempt {@link Builder#connectTimeout} (2 s), and a connection the pool could not open is not retried.
  * Use {@link io.gex.store.GexStoreRecorder} so that a store that is down never stops an analysis.
  *
  * <p><b>Configuration.</b> Give it the application's {@link DataSource}, or a JDBC URL and credentials
@@ -209,6 +209,16 @@ public final class PostgresGexStore implements GexStore {
   /** The schema this store uses. */
   public String schema() {
     return schema;
+  }
+
+  /** How this store retries transient failures. */
+  public RetryPolicy retryPolicy() {
+    return retry;
+  }
+
+  /** The pool this store built, or null if it was given a {@link DataSource} (for tests). */
+  @Nullable HikariDataSource ownedPool() {
+    return ownedPool;
   }
 
   /**
@@ -698,7 +708,7 @@ public final class PostgresGexStore implements GexStore {
 
   /**
    * Runs the work on a connection, retrying transient failures as {@link #retry} allows. A connection
-   * that the pool this store built could not give is not retried: the pool already spent its whole
+   * that the pool this store built could not open is not retried: the pool already spent its whole
    * connection timeout trying to connect.
    */
   private <T> T withRetry(String what, SqlWork<T> work) {
@@ -726,7 +736,7 @@ public final class PostgresGexStore implements GexStore {
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
       Duration delay = retry.delayAfter(attempt);
       if (!transientFailure
-          || (connecting && ownedPool != null)
+          || (connecting && poolCouldNotConnect(failure))
           || !retry.mayRetry(attempt, elapsed, delay)) {
         String message =
             what
@@ -760,6 +770,17 @@ public final class PostgresGexStore implements GexStore {
             : new GexStorageException(message, failure);
       }
     }
+  }
+
+  /**
+   * Whether the pool this store built gave up on a connection because it could not open one (HikariCP's
+   * timeout then carries the last connection failure as its cause), rather than because every connection
+   * was busy (no cause), which is worth another wait.
+   */
+  private boolean poolCouldNotConnect(SQLException failure) {
+    return ownedPool != null
+        && failure instanceof java.sql.SQLTransientConnectionException
+        && failure.getCause() != null;
   }
 
   /**

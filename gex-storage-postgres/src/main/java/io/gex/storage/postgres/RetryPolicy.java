@@ -17,8 +17,8 @@ import java.util.Objects;
  * 40001}), deadlocks ({@code 40P01}) and a server that is shutting down or starting ({@code 57P01}, which
  * {@code pg_terminate_backend} raises, {@code 57P02}, {@code 57P03}). Everything else (a constraint
  * violation, a syntax error, a missing table, a permission denied) fails at once, on the first attempt.
- * A connection the store could not get from the pool it built is not retried either: the pool has
- * already spent its whole connection timeout trying to connect.
+ * A connection the pool the store built could not open is not retried either: the pool has already
+ * spent its whole connection timeout trying to connect (a pool that was only busy is waited for again).
  *
  * <p>A failed attempt is rolled back whole before the next one, and saves are idempotent (a save replaces
  * the snapshot of the same symbol and instant), so retrying a save is safe, even one whose commit outcome

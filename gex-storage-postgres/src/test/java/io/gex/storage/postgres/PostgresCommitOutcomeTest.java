@@ -210,6 +210,56 @@ class PostgresCommitOutcomeTest {
     }
   }
 
+  /**
+   * A pool that timed out because its one connection was busy (not because it could not connect) is
+   * waited for again: failing fast on a refused connection must not fail saves that merely queue.
+   */
+  @Test
+  void save_poolBusy_isWaitedForAgainNotFailed() throws Exception {
+    java.util.concurrent.CountDownLatch secondWaited = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicBoolean holding = new java.util.concurrent.atomic.AtomicBoolean();
+    List<Duration> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
+    StoredSnapshot later = Fixtures.snapshot("ONCE", AT.plusSeconds(60), 4000, 8, 50);
+    java.util.concurrent.ExecutorService first = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try (PostgresGexStore store =
+        DB.store(SCHEMA)
+            .maxPoolSize(1)
+            .connectionTimeout(Duration.ofMillis(500))
+            .retryPolicy(
+                RetryPolicy.DEFAULT.withSleeper(
+                    d -> {
+                      waits.add(d);
+                      secondWaited.countDown();
+                    }))
+            .saveHook(
+                (point, attempt, pid) -> {
+                  if (point == SaveHook.Point.AFTER_SNAPSHOT_ROW && holding.compareAndSet(false, true)) {
+                    try {
+                      // Hold the pool's only connection until the other save has timed out once.
+                      secondWaited.await(20, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  }
+                })
+            .build()) {
+      java.util.concurrent.Future<?> holder = first.submit(() -> store.save(snapshot));
+      long deadline = System.nanoTime() + 20_000_000_000L;
+      while (!holding.get() && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      assertThat(holding).isTrue();
+
+      store.save(later);
+      holder.get(20, java.util.concurrent.TimeUnit.SECONDS);
+
+      assertThat(waits).isNotEmpty();
+      assertThat(rows("gex_snapshots")).isEqualTo(2);
+    } finally {
+      first.shutdownNow();
+    }
+  }
+
   @Test
   void save_realNonTransientError_isTriedOnce() throws Exception {
     // A schema that was never migrated: the server answers 42P01 (undefined table).
