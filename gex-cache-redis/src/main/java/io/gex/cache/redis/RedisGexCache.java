@@ -80,9 +80,10 @@ import org.slf4j.LoggerFactory;
  * skipped, and each is counted in {@link #stats()} as an error. An error reply from Redis (a script error,
  * {@code WRONGTYPE}, {@code NOPERM}...) is counted too but does not open the breaker: the server answered.
  *
- * <p><b>What is served.</b> Nothing the engine could not have produced. An entry is decoded with its JSON
- * bounded by {@link RedisCacheConfig#maxEntryBytes()} (decompression stops there: a gzip bomb costs at most
- * that much memory), then checked: the key's symbol and instant, every figure finite, the record's
+ * <p><b>What is served.</b> Nothing the engine could not have produced. An entry is read with {@code
+ * GETRANGE}, at most {@link RedisCacheConfig#maxEntryBytes()} plus its header and one byte, and decoded
+ * with its JSON bounded by the same limit (decompression stops there: a gzip bomb costs at most that much
+ * memory), then checked: the key's symbol and instant, every figure finite, the record's
  * invariants (totals add up, the regime is the sign of total GEX, walls are listed strikes on the right
  * side of spot, levels are positive...). An entry that fails is a miss, is deleted, and is counted in
  * {@link #rejectedEntries()} and as an error. {@link #put} applies the same check and bound and does not
@@ -211,14 +212,16 @@ public final class RedisGexCache implements GexCache {
       String redisKey = entryKey(key);
       byte[] stored;
       try {
-        stored = cmd.get(redisKey);
+        // GETRANGE, not GET: however large the value, read at most one byte more than an entry may be
+        // (a missing key reads as empty).
+        stored = cmd.getrange(redisKey, 0, (long) config.maxEntryBytes() + AnalysisCodec.HEADER);
         succeeded(cmd);
       } catch (RuntimeException e) {
         failed("GET", e);
         stats.miss();
         return Optional.empty();
       }
-      if (stored == null) {
+      if (stored == null || stored.length == 0) {
         stats.miss();
         return Optional.empty();
       }

@@ -160,5 +160,15 @@ class RedisUntrustedEntryTest {
     assertThat(small.rejectedEntries()).isEqualTo(1);
     big.put(keyAt(0), analysis);
     assertThat(big.get(keyAt(0))).contains(analysis);
+
+    // A plain value far over the limit is read only up to it (GETRANGE), refused and deleted.
+    byte[] huge = new byte[8 << 20];
+    huge[0] = 'g';
+    huge[1] = 'x';
+    huge[2] = AnalysisCodec.VERSION;
+    raw.commands().set(small.entryKey(keyAt(0)), huge);
+    assertThat(small.get(keyAt(0))).isEmpty();
+    assertThat(small.rejectedEntries()).isEqualTo(2);
+    assertThat(raw.commands().exists(small.entryKey(keyAt(0)))).isZero();
   }
 }
