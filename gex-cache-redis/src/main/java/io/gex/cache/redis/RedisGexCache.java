@@ -31,13 +31,11 @@ import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -113,12 +111,10 @@ public final class RedisGexCache implements GexCache {
   private final StatsCounter stats = new StatsCounter();
   private final LongAdder refusedStale = new LongAdder();
   private final LongAdder rejectedEntries = new LongAdder();
-  private final LongAdder droppedInvalidations = new LongAdder();
   private final List<InvalidationListener> listeners = new CopyOnWriteArrayList<>();
-  private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+  private final PendingInvalidations pending;
   private final AtomicBoolean connecting = new AtomicBoolean();
   private final AtomicBoolean pubSubConnecting = new AtomicBoolean();
-  private final AtomicBoolean flushing = new AtomicBoolean();
   private final AtomicBoolean degraded = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Set<RedisChannelHandler<?, ?>> everConnected =
@@ -130,9 +126,6 @@ public final class RedisGexCache implements GexCache {
   private volatile long lastPubSubAttempt = Long.MIN_VALUE / 2;
   /** When an error reply was last logged at WARN (ticker nanos), so they are logged at most once a minute. */
   private volatile long lastErrorReplyWarning = Long.MIN_VALUE / 2;
-
-  /** An invalidation not yet done in Redis: the newest instant asked for, and how many attempts failed. */
-  private record Pending(Instant newest, int failures) {}
 
   /**
    * A cache configured by {@link RedisCacheConfig#fromEnvironment()}: the {@link java.util.ServiceLoader}
@@ -161,6 +154,7 @@ public final class RedisGexCache implements GexCache {
     this.keyBase = config.keyPrefix() + ":v" + AnalysisCodec.VERSION + ":";
     this.ttlMillis = ascii(Long.toString(config.ttl().toMillis()));
     this.breaker = new CircuitBreaker(config.failureThreshold(), config.openInterval(), ticker);
+    this.pending = new PendingInvalidations(config.invalidationAttempts(), stats::error);
     this.uri = RedisURI.create(config.url());
     config
         .password()
@@ -309,17 +303,16 @@ public final class RedisGexCache implements GexCache {
     try {
       RedisCommands<String, byte[]> cmd = acquire();
       if (cmd == null) {
-        remember(symbol, newest, false, null);
+        pending.remember(symbol, newest, false, null);
         return;
       }
       try {
         long deleted = runInvalidate(cmd, symbol, newest);
         stats.invalidated(deleted);
-        // An older invalidation still pending for the symbol is now done too.
-        pending.computeIfPresent(symbol, (s, p) -> p.newest().isAfter(newest) ? p : null);
+        pending.done(symbol, newest);
         succeeded(cmd);
       } catch (RuntimeException e) {
-        remember(symbol, newest, true, e);
+        pending.remember(symbol, newest, true, e);
         failed("INVALIDATE", e);
       }
     } finally {
@@ -389,12 +382,12 @@ public final class RedisGexCache implements GexCache {
    * logged at WARN and counted as an error in {@link #stats()}).
    */
   public long droppedInvalidations() {
-    return droppedInvalidations.sum();
+    return pending.dropped();
   }
 
   /** Symbols whose invalidation has not reached Redis yet and will be replayed. */
   public Set<String> pendingInvalidations() {
-    return Set.copyOf(pending.keySet());
+    return pending.symbols();
   }
 
   /** The Redis key of an entry (for diagnostics and tests). */
@@ -482,40 +475,6 @@ public final class RedisGexCache implements GexCache {
     return deleted == null ? 0 : deleted;
   }
 
-  /**
-   * Keeps an invalidation for replay, the newest instant per symbol; drops it (WARN, counted) once its
-   * failed attempts reach the configured number.
-   *
-   * @param failedAttempt whether it was tried and failed (rather than not sent at all)
-   */
-  private void remember(String symbol, Instant newest, boolean failedAttempt, @Nullable Exception cause) {
-    int max = config.invalidationAttempts();
-    Pending[] dropped = {null};
-    pending.compute(
-        symbol,
-        (s, p) -> {
-          Instant later = p == null || newest.isAfter(p.newest()) ? newest : p.newest();
-          int failures = (p == null ? 0 : p.failures()) + (failedAttempt ? 1 : 0);
-          if (failures >= max) {
-            dropped[0] = new Pending(later, failures);
-            return null;
-          }
-          return new Pending(later, failures);
-        });
-    Pending d = dropped[0];
-    if (d != null) {
-      droppedInvalidations.increment();
-      stats.error();
-      LOG.warn(
-          "Dropping the invalidation of {} entries older than {} after {} failed attempts (last: {}); "
-              + "they expire with their time to live",
-          symbol,
-          d.newest(),
-          d.failures(),
-          cause == null ? "none" : cause.toString());
-    }
-  }
-
   /** The commands to use, or null (counted as an error) if the breaker is open or there is no connection. */
   private @Nullable RedisCommands<String, byte[]> acquire() {
     if (closed.get() || !breaker.tryAcquire()) {
@@ -541,7 +500,7 @@ public final class RedisGexCache implements GexCache {
       LOG.info("Redis cache at {} answers again", config.maskedUrl());
     }
     if (!pending.isEmpty()) {
-      flushPending(cmd);
+      replayPending(cmd);
     }
   }
 
@@ -573,32 +532,17 @@ public final class RedisGexCache implements GexCache {
   }
 
   /**
-   * Replays invalidations that have not reached Redis, newest per symbol, in the calling thread. A symbol
-   * whose replay fails uses up one of its attempts; an error reply moves on to the next symbol, a lost or
-   * slow connection stops the replay until a later success.
+   * Replays invalidations that have not reached Redis, newest per symbol, in the calling thread. An error
+   * reply moves on to the next symbol; a lost or slow connection stops the replay until a later success.
    */
-  private void flushPending(RedisCommands<String, byte[]> cmd) {
-    if (!flushing.compareAndSet(false, true)) {
-      return;
-    }
-    try {
-      for (Map.Entry<String, Pending> e : Map.copyOf(pending).entrySet()) {
-        String symbol = e.getKey();
-        Pending p = e.getValue();
-        try {
-          stats.invalidated(runInvalidate(cmd, symbol, p.newest()));
-          pending.remove(symbol, p);
-        } catch (RuntimeException failure) {
-          remember(symbol, p.newest(), true, failure);
-          failed("INVALIDATE (replay)", failure);
-          if (!(failure instanceof RedisCommandExecutionException)) {
-            return;
-          }
-        }
-      }
-    } finally {
-      flushing.set(false);
-    }
+  private void replayPending(RedisCommands<String, byte[]> cmd) {
+    stats.invalidated(
+        pending.replay(
+            (symbol, newest) -> runInvalidate(cmd, symbol, newest),
+            failure -> {
+              failed("INVALIDATE (replay)", failure);
+              return failure instanceof RedisCommandExecutionException;
+            }));
   }
 
   private void deleteQuietly(RedisCommands<String, byte[]> cmd, String redisKey) {

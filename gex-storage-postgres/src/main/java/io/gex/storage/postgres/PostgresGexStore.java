@@ -27,7 +27,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
@@ -129,6 +128,7 @@ public final class PostgresGexStore implements GexStore {
   private final AtomicBoolean migrated = new AtomicBoolean();
   private final SaveHook hook;
   private final Sql sql;
+  private final Attempts attempts;
   private final ObjectMapper mapper = GexJson.mapper();
   private final JavaType diagnosticsType;
   private final JavaType figuresType;
@@ -189,6 +189,7 @@ public final class PostgresGexStore implements GexStore {
       this.description = redact(url);
     }
     this.sql = new Sql(quote(schema));
+    this.attempts = new Attempts(dataSource, ownedPool, retry);
     this.diagnosticsType =
         mapper.getTypeFactory().constructCollectionType(List.class, ContractDiagnostic.class);
     this.figuresType =
@@ -230,7 +231,7 @@ public final class PostgresGexStore implements GexStore {
    * @throws GexStorageException if the database fails, or an applied migration was changed since
    */
   public List<Integer> migrate() {
-    List<Integer> applied = withRetry("migrate schema " + schema, c -> SchemaMigrator.migrate(c, schema));
+    List<Integer> applied = attempts.run("migrate schema " + schema, c -> SchemaMigrator.migrate(c, schema));
     migrated.set(true);
     if (!applied.isEmpty()) {
       LOG.info("Migrated schema {} on {}: applied versions {}", schema, description, applied);
@@ -278,7 +279,7 @@ public final class PostgresGexStore implements GexStore {
       figures.add(json(a.figures()));
     }
     int[] attempt = {0};
-    withRetry(
+    attempts.run(
         "save snapshot " + snapshot.symbol() + " at " + snapshot.valuationTime(),
         c -> {
           int n = ++attempt[0];
@@ -429,7 +430,7 @@ public final class PostgresGexStore implements GexStore {
   public Optional<StoredSnapshot> latest(String symbol) {
     Objects.requireNonNull(symbol, "symbol");
     ensureMigrated();
-    return withRetry(
+    return attempts.run(
         "read the latest snapshot of " + symbol,
         c -> inTransaction(c, true, () -> readSnapshot(c, sql.selectLatest, symbol, null)));
   }
@@ -439,7 +440,7 @@ public final class PostgresGexStore implements GexStore {
   public Optional<GexAnalysis> latestAnalysis(String symbol) {
     Objects.requireNonNull(symbol, "symbol");
     ensureMigrated();
-    return withRetry(
+    return attempts.run(
         "read the latest analysis of " + symbol,
         c -> {
           try (PreparedStatement ps = c.prepareStatement(sql.selectLatestAnalysis)) {
@@ -456,7 +457,7 @@ public final class PostgresGexStore implements GexStore {
     Objects.requireNonNull(symbol, "symbol");
     Objects.requireNonNull(valuationTime, "valuationTime");
     ensureMigrated();
-    return withRetry(
+    return attempts.run(
         "read the snapshot of " + symbol + " at " + valuationTime,
         c -> inTransaction(c, true, () -> readSnapshot(c, sql.selectAt, symbol, valuationTime)));
   }
@@ -511,7 +512,7 @@ public final class PostgresGexStore implements GexStore {
     Objects.requireNonNull(symbol, "symbol");
     checkRange(from, to);
     ensureMigrated();
-    return withRetry(
+    return attempts.run(
         "read the analyses of " + symbol,
         c -> {
           List<GexAnalysis> out = new ArrayList<>();
@@ -533,7 +534,7 @@ public final class PostgresGexStore implements GexStore {
   public List<AlertRecord> alerts(AlertQuery query) {
     Objects.requireNonNull(query, "query");
     ensureMigrated();
-    return withRetry(
+    return attempts.run(
         "read the alerts of " + query.symbol(),
         c -> {
           List<AlertRecord> out = new ArrayList<>();
@@ -567,7 +568,7 @@ public final class PostgresGexStore implements GexStore {
       throw new IllegalArgumentException("to must not be before from (" + from + "), was " + to);
     }
     ensureMigrated();
-    return withRetry(
+    return attempts.run(
         "read the daily history of " + symbol,
         c -> {
           List<DailyHistory> out = new ArrayList<>();
@@ -619,7 +620,7 @@ public final class PostgresGexStore implements GexStore {
     long alerts = 0;
     while (true) {
       int n =
-          withRetry(
+          attempts.run(
               "purge alerts before " + cutoff,
               c -> {
                 try (PreparedStatement ps = c.prepareStatement(sql.purgeAlerts)) {
@@ -637,7 +638,7 @@ public final class PostgresGexStore implements GexStore {
     long contracts = 0;
     while (true) {
       long[] batch =
-          withRetry(
+          attempts.run(
               "purge snapshots before " + cutoff,
               c -> {
                 long count = 0;
@@ -700,108 +701,6 @@ public final class PostgresGexStore implements GexStore {
 
   // ---------------------------------------------------------------------------------------------------
   // Plumbing
-
-  @FunctionalInterface
-  private interface SqlWork<T> {
-    T run(Connection c) throws SQLException;
-  }
-
-  /**
-   * Runs the work on a connection, retrying transient failures as {@link #retry} allows. A connection
-   * that the pool this store built could not open is not retried: the pool already spent its whole
-   * connection timeout trying to connect.
-   */
-  private <T> T withRetry(String what, SqlWork<T> work) {
-    long start = System.nanoTime();
-    boolean commitUnknown = false;
-    for (int attempt = 1; ; attempt++) {
-      SQLException failure;
-      boolean connecting = true;
-      try (Connection c = dataSource.getConnection()) {
-        connecting = false;
-        try {
-          return work.run(c);
-        } catch (Transactions.CommitUnknown e) {
-          discard(c);
-          throw e;
-        }
-      } catch (SQLException e) {
-        failure = e;
-      }
-      if (failure instanceof Transactions.CommitUnknown) {
-        commitUnknown = true;
-        failure = ((Transactions.CommitUnknown) failure).driverException();
-      }
-      boolean transientFailure = RetryPolicy.isTransient(failure);
-      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-      Duration delay = retry.delayAfter(attempt);
-      if (!transientFailure
-          || (connecting && poolCouldNotConnect(failure))
-          || !retry.mayRetry(attempt, elapsed, delay)) {
-        String message =
-            what
-                + (commitUnknown ? " may or may not have been committed" : " failed")
-                + (transientFailure ? " after " + attempt + " attempt(s) in " + millis(elapsed) : "")
-                + " [SQLState "
-                + failure.getSQLState()
-                + "]: "
-                + failure.getMessage()
-                + (commitUnknown
-                    ? " (the connection broke at commit; saving it again is safe: saves replace the"
-                        + " snapshot of the same symbol and instant)"
-                    : "");
-        throw commitUnknown
-            ? new CommitOutcomeUnknownException(message, failure)
-            : new GexStorageException(message, failure);
-      }
-      if (commitUnknown) {
-        LOG.info("{}: commit outcome unknown ({}); retrying, which is safe", what, failure.toString());
-      } else {
-        LOG.debug(
-            "{} failed transiently (attempt {}), retrying in {}: {}", what, attempt, delay, failure.toString());
-      }
-      try {
-        retry.sleeper().sleep(delay);
-      } catch (InterruptedException ie) {
-        Thread.currentThread().interrupt();
-        String message = what + " interrupted while waiting to retry";
-        throw commitUnknown
-            ? new CommitOutcomeUnknownException(message + "; an earlier attempt broke at commit", failure)
-            : new GexStorageException(message, failure);
-      }
-    }
-  }
-
-  /**
-   * Whether the pool this store built gave up on a connection because it could not open one (HikariCP's
-   * timeout then carries the last connection failure as its cause), rather than because every connection
-   * was busy (no cause), which is worth another wait.
-   */
-  private boolean poolCouldNotConnect(SQLException failure) {
-    return ownedPool != null
-        && failure instanceof java.sql.SQLTransientConnectionException
-        && failure.getCause() != null;
-  }
-
-  /**
-   * Keeps a connection that broke at commit out of the pool: the driver does not always see that it is
-   * dead (the failure may have come after the commit's reply), and the pool would hand it out again.
-   */
-  private void discard(Connection c) {
-    try {
-      if (ownedPool != null) {
-        ownedPool.evictConnection(c);
-      } else {
-        c.abort(Runnable::run);
-      }
-    } catch (SQLException | RuntimeException e) {
-      LOG.debug("Discarding a connection that broke at commit failed", e);
-    }
-  }
-
-  private static String millis(Duration d) {
-    return d.toMillis() + " ms";
-  }
 
   private static <T> T inTransaction(
       Connection c, boolean readOnly, Transactions.SqlBody<T> body) throws SQLException {
