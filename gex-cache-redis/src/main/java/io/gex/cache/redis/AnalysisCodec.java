@@ -16,7 +16,9 @@ import java.util.zip.GZIPOutputStream;
  * The stored form of an analysis: a 4-byte header, then the JSON of {@link GexJson#toBytes(GexAnalysis)},
  * gzipped if the flag says so. Header: the magic bytes {@code 'g' 'x'}, the format {@linkplain #VERSION
  * version}, and a flags byte (bit 0: gzip). Readers refuse any other version, so a change of the form is
- * a miss, never a wrong answer.
+ * a miss, never a wrong answer. Both directions are bounded: no JSON larger than a given number of bytes is
+ * written or read, and decompression stops as soon as it passes that size (a gzip bomb costs at most that
+ * much memory, never an {@link OutOfMemoryError}).
  *
  * <p>This class is stateless and thread-safe.
  */
@@ -29,8 +31,23 @@ final class AnalysisCodec {
 
   private AnalysisCodec() {}
 
+  /** Encodes with no bound but the largest array (for tests and callers that checked the size). */
   static byte[] encode(GexAnalysis analysis, boolean gzip) {
+    return encode(analysis, gzip, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The stored form of an analysis.
+   *
+   * @throws GexException if its JSON is longer than {@code maxJsonBytes}
+   */
+  static byte[] encode(GexAnalysis analysis, boolean gzip, int maxJsonBytes) {
     byte[] json = GexJson.toBytes(analysis);
+    if (json.length > maxJsonBytes) {
+      throw new GexException(
+          "analysis of " + analysis.symbol() + " is " + json.length + " bytes of JSON, over the limit of "
+              + maxJsonBytes);
+    }
     if (!gzip) {
       byte[] out = new byte[HEADER + json.length];
       header(out, (byte) 0);
@@ -57,12 +74,19 @@ final class AnalysisCodec {
     out[3] = flags;
   }
 
+  /** Decodes with no bound but the largest array (for tests). */
+  static GexAnalysis decode(byte[] stored) {
+    return decode(stored, Integer.MAX_VALUE - 8);
+  }
+
   /**
    * Reads a stored analysis.
    *
-   * @throws GexException if the bytes are not a stored analysis of this version (the message says why)
+   * @param maxJsonBytes the largest JSON accepted, decompressed; decompression stops once past it
+   * @throws GexException if the bytes are not a stored analysis of this version, or hold more than {@code
+   *     maxJsonBytes} of JSON (the message says why)
    */
-  static GexAnalysis decode(byte[] stored) {
+  static GexAnalysis decode(byte[] stored, int maxJsonBytes) {
     if (stored.length < HEADER || stored[0] != MAGIC_0 || stored[1] != MAGIC_1) {
       throw new GexException("not a stored gex analysis (bad header, " + stored.length + " bytes)");
     }
@@ -78,13 +102,33 @@ final class AnalysisCodec {
     if ((flags & FLAG_GZIP) != 0) {
       try (InputStream in =
           new GZIPInputStream(new ByteArrayInputStream(stored, HEADER, stored.length - HEADER))) {
-        json = in.readAllBytes();
+        json = readAtMost(in, maxJsonBytes);
       } catch (IOException e) {
         throw new GexException("stored analysis is not valid gzip: " + e.getMessage(), e);
       }
     } else {
+      if (stored.length - HEADER > maxJsonBytes) {
+        throw tooLarge(maxJsonBytes);
+      }
       json = Arrays.copyOfRange(stored, HEADER, stored.length);
     }
     return GexJson.analysisFromBytes(json);
+  }
+
+  /**
+   * Reads the stream to its end, failing as soon as it yields more than {@code max} bytes: memory stays
+   * within about {@code max} however much the stream would inflate to. (The JDK's readNBytes stops at a
+   * count but cannot say whether the stream ended there, hence the one extra byte.)
+   */
+  private static byte[] readAtMost(InputStream in, int max) throws IOException {
+    byte[] json = in.readNBytes(max);
+    if (json.length == max && in.read() >= 0) {
+      throw tooLarge(max);
+    }
+    return json;
+  }
+
+  private static GexException tooLarge(int max) {
+    return new GexException("stored analysis is larger than the limit of " + max + " bytes of JSON");
   }
 }

@@ -34,6 +34,10 @@ import org.jspecify.annotations.Nullable;
  *       breaker stays open before a probe</td><td>{@code PT1S}</td></tr>
  *   <tr><td>{@code gex.redis.gzip}</td><td>{@code GEX_REDIS_GZIP}</td><td>gzip stored analyses</td>
  *       <td>{@code false}</td></tr>
+ *   <tr><td>{@code gex.redis.max-entry-bytes}</td><td>{@code GEX_REDIS_MAX_ENTRY_BYTES}</td><td>largest
+ *       entry read or written, in bytes once decompressed</td><td>67108864 (64 MiB)</td></tr>
+ *   <tr><td>{@code gex.redis.invalidation-attempts}</td><td>{@code GEX_REDIS_INVALIDATION_ATTEMPTS}</td>
+ *       <td>failed attempts after which an invalidation is dropped</td><td>5</td></tr>
  * </table>
  *
  * <p>Durations are ISO-8601 ({@code PT0.05S}) or a number of milliseconds ({@code 50}). The password is
@@ -52,6 +56,13 @@ import org.jspecify.annotations.Nullable;
  * @param openInterval how long the breaker stays open before one probe call, {@code > 0}
  * @param reconnectDelayMax the longest wait between automatic reconnection attempts, {@code > 0}
  * @param gzip whether stored analyses are gzipped (smaller in Redis, slower to write and read)
+ * @param maxEntryBytes the largest entry, in bytes of JSON once decompressed, that is read (a larger one,
+ *     such as a gzip bomb, is a miss and is deleted; decompression stops at this size) or written (a larger
+ *     analysis is not stored); in [{@value #MIN_ENTRY_BYTES}, {@value #MAX_ENTRY_BYTES}]
+ * @param invalidationAttempts how many times an invalidation that fails is tried (the call itself, then
+ *     replays after later successful commands) before it is dropped with a warning and counted in {@link
+ *     RedisGexCache#droppedInvalidations()}, {@code >= 1}; an invalidation that could not be sent at all
+ *     (Redis unreachable, breaker open) is kept without using up an attempt
  */
 public record RedisCacheConfig(
     String url,
@@ -63,7 +74,9 @@ public record RedisCacheConfig(
     int failureThreshold,
     Duration openInterval,
     Duration reconnectDelayMax,
-    boolean gzip) {
+    boolean gzip,
+    int maxEntryBytes,
+    int invalidationAttempts) {
 
   /** Default key prefix. */
   public static final String DEFAULT_PREFIX = "gex";
@@ -79,6 +92,17 @@ public record RedisCacheConfig(
   public static final Duration DEFAULT_OPEN_INTERVAL = Duration.ofSeconds(1);
   /** Default longest reconnection delay: 1 second. */
   public static final Duration DEFAULT_RECONNECT_DELAY_MAX = Duration.ofSeconds(1);
+  /**
+   * Default largest entry: 64 MiB of JSON, far above a real one (the whole SPX chain of 19,000 contracts is
+   * under 1 MiB).
+   */
+  public static final int DEFAULT_MAX_ENTRY_BYTES = 64 << 20;
+  /** Smallest allowed {@link #maxEntryBytes()}: 1 KiB. */
+  public static final int MIN_ENTRY_BYTES = 1024;
+  /** Largest allowed {@link #maxEntryBytes()}: 1 GiB. */
+  public static final int MAX_ENTRY_BYTES = 1 << 30;
+  /** Default attempts before a failing invalidation is dropped: 5. */
+  public static final int DEFAULT_INVALIDATION_ATTEMPTS = 5;
 
   /**
    * Validates; messages name the setting and value (never a password).
@@ -117,6 +141,15 @@ public record RedisCacheConfig(
     if (failureThreshold < 1) {
       throw new IllegalArgumentException("failureThreshold must be >= 1, was " + failureThreshold);
     }
+    if (maxEntryBytes < MIN_ENTRY_BYTES || maxEntryBytes > MAX_ENTRY_BYTES) {
+      throw new IllegalArgumentException(
+          "maxEntryBytes must be in [" + MIN_ENTRY_BYTES + ", " + MAX_ENTRY_BYTES + "], was "
+              + maxEntryBytes);
+    }
+    if (invalidationAttempts < 1) {
+      throw new IllegalArgumentException(
+          "invalidationAttempts must be >= 1, was " + invalidationAttempts);
+    }
   }
 
   private static void positive(String name, Duration value) {
@@ -141,7 +174,9 @@ public record RedisCacheConfig(
         .failureThreshold(failureThreshold)
         .openInterval(openInterval)
         .reconnectDelayMax(reconnectDelayMax)
-        .gzip(gzip);
+        .gzip(gzip)
+        .maxEntryBytes(maxEntryBytes)
+        .invalidationAttempts(invalidationAttempts);
   }
 
   /**
@@ -198,12 +233,15 @@ public record RedisCacheConfig(
     }
     String threshold = lookup.apply("gex.redis.failure-threshold");
     if (threshold != null) {
-      try {
-        b.failureThreshold(Integer.parseInt(threshold));
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(
-            "gex.redis.failure-threshold must be an integer, was '" + threshold + "'", e);
-      }
+      b.failureThreshold(integer("gex.redis.failure-threshold", threshold));
+    }
+    String maxEntry = lookup.apply("gex.redis.max-entry-bytes");
+    if (maxEntry != null) {
+      b.maxEntryBytes(integer("gex.redis.max-entry-bytes", maxEntry));
+    }
+    String attempts = lookup.apply("gex.redis.invalidation-attempts");
+    if (attempts != null) {
+      b.invalidationAttempts(integer("gex.redis.invalidation-attempts", attempts));
     }
     String open = lookup.apply("gex.redis.open-interval");
     if (open != null) {
@@ -219,6 +257,14 @@ public record RedisCacheConfig(
   /** {@code gex.redis.connect-timeout} → {@code GEX_REDIS_CONNECT_TIMEOUT}. */
   static String environmentName(String property) {
     return property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+  }
+
+  private static int integer(String name, String value) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be an integer, was '" + value + "'", e);
+    }
   }
 
   static Duration duration(String name, String value) {
@@ -274,6 +320,10 @@ public record RedisCacheConfig(
         + reconnectDelayMax
         + ", gzip="
         + gzip
+        + ", maxEntryBytes="
+        + maxEntryBytes
+        + ", invalidationAttempts="
+        + invalidationAttempts
         + "]";
   }
 
@@ -289,6 +339,8 @@ public record RedisCacheConfig(
     private Duration openInterval = DEFAULT_OPEN_INTERVAL;
     private Duration reconnectDelayMax = DEFAULT_RECONNECT_DELAY_MAX;
     private boolean gzip;
+    private int maxEntryBytes = DEFAULT_MAX_ENTRY_BYTES;
+    private int invalidationAttempts = DEFAULT_INVALIDATION_ATTEMPTS;
 
     private Builder(String url) {
       this.url = Objects.requireNonNull(url, "url");
@@ -348,6 +400,18 @@ public record RedisCacheConfig(
       return this;
     }
 
+    /** Largest entry read or written, in bytes once decompressed (default 64 MiB). */
+    public Builder maxEntryBytes(int value) {
+      maxEntryBytes = value;
+      return this;
+    }
+
+    /** Failed attempts after which an invalidation is dropped (default 5). */
+    public Builder invalidationAttempts(int value) {
+      invalidationAttempts = value;
+      return this;
+    }
+
     /**
      * Builds the configuration.
      *
@@ -364,7 +428,9 @@ public record RedisCacheConfig(
           failureThreshold,
           openInterval,
           reconnectDelayMax,
-          gzip);
+          gzip,
+          maxEntryBytes,
+          invalidationAttempts);
     }
   }
 }

@@ -8,6 +8,7 @@ import io.gex.cache.StatsCounter;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
@@ -30,13 +31,11 @@ import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -64,7 +63,11 @@ import org.slf4j.LoggerFactory;
  * refuses an entry older than the symbol's newest instant, so a slow computation cannot store a stale
  * analysis after a newer one was announced. After the subscription reconnects (messages may have been
  * missed), listeners are told to {@linkplain InvalidationListener#invalidatedAll() drop everything}.
- * Invalidations that could not reach Redis are kept and replayed once it answers again.
+ * Invalidations that could not reach Redis are kept and replayed once it answers again; one that keeps
+ * failing is dropped after {@link RedisCacheConfig#invalidationAttempts()} attempts, with a WARN, and
+ * counted in {@link #droppedInvalidations()}. The scripts treat a symbol's corrupt keys (a "newest instant"
+ * that is not an integer, a key of the wrong type) as absent and overwrite them, so one symbol's bad keys
+ * affect that symbol alone (see {@code LuaScripts}).
  *
  * <p><b>Failures.</b> Every command times out after {@link RedisCacheConfig#commandTimeout()} (default 50
  * ms); commands are refused at once while the connection is down. Failures open a {@link CircuitBreaker}
@@ -72,8 +75,17 @@ import org.slf4j.LoggerFactory;
  * reconnects on its own (backing off up to {@link RedisCacheConfig#reconnectDelayMax()}); the breaker closes
  * as soon as the connection is back. If Redis is down when the cache is created, connection is retried by
  * the breaker's probes. No failure reaches the caller: a lookup is a miss, a store or invalidation is
- * skipped, and each is counted in {@link #stats()} as an error. An entry that does not decode (another
- * format version, corrupt bytes, another key's analysis) is a miss and is deleted.
+ * skipped, and each is counted in {@link #stats()} as an error. An error reply from Redis (a script error,
+ * {@code WRONGTYPE}, {@code NOPERM}...) is counted too but does not open the breaker: the server answered.
+ *
+ * <p><b>What is served.</b> Nothing the engine could not have produced. An entry is read with {@code
+ * GETRANGE}, at most {@link RedisCacheConfig#maxEntryBytes()} plus its header and one byte, and decoded
+ * with its JSON bounded by the same limit (decompression stops there: a gzip bomb costs at most that much
+ * memory), then checked: the key's symbol and instant, every figure finite, the record's
+ * invariants (totals add up, the regime is the sign of total GEX, walls are listed strikes on the right
+ * side of spot, levels are positive...). An entry that fails is a miss, is deleted, and is counted in
+ * {@link #rejectedEntries()} and as an error. {@link #put} applies the same check and bound and does not
+ * store an analysis that fails them.
  *
  * <p><b>Discovery.</b> This class is a {@link java.util.ServiceLoader} provider of {@link GexCache}; its
  * no-argument constructor reads {@link RedisCacheConfig#fromEnvironment()} ({@code GEX_REDIS_URL}, ...).
@@ -87,32 +99,6 @@ public final class RedisGexCache implements GexCache {
   private static final RedisCodec<String, byte[]> CODEC =
       RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
 
-  /** KEYS: entry, index, newest. ARGV: value, ttl ms, instant µs. 1 = stored, 0 = older than newest. */
-  private static final String PUT_SCRIPT =
-      "local newest = redis.call('GET', KEYS[3])\n"
-          + "if newest and tonumber(ARGV[3]) < tonumber(newest) then return 0 end\n"
-          + "redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])\n"
-          + "redis.call('ZADD', KEYS[2], ARGV[3], KEYS[1])\n"
-          + "redis.call('PEXPIRE', KEYS[2], ARGV[2])\n"
-          + "return 1\n";
-
-  /**
-   * KEYS: index, newest. ARGV: instant µs, ttl ms, channel, message. Returns the number of entries
-   * deleted.
-   */
-  private static final String INVALIDATE_SCRIPT =
-      "local cur = redis.call('GET', KEYS[2])\n"
-          + "if (not cur) or tonumber(cur) < tonumber(ARGV[1]) then\n"
-          + "  redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[2])\n"
-          + "else\n"
-          + "  redis.call('PEXPIRE', KEYS[2], ARGV[2])\n"
-          + "end\n"
-          + "local old = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', '(' .. ARGV[1])\n"
-          + "for _, k in ipairs(old) do redis.call('DEL', k) end\n"
-          + "if #old > 0 then redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', '(' .. ARGV[1]) end\n"
-          + "redis.call('PUBLISH', ARGV[3], ARGV[4])\n"
-          + "return #old\n";
-
   private final RedisCacheConfig config;
   private final String keyBase;
   private final byte[] ttlMillis;
@@ -124,11 +110,11 @@ public final class RedisGexCache implements GexCache {
   private final LongSupplier ticker;
   private final StatsCounter stats = new StatsCounter();
   private final LongAdder refusedStale = new LongAdder();
+  private final LongAdder rejectedEntries = new LongAdder();
   private final List<InvalidationListener> listeners = new CopyOnWriteArrayList<>();
-  private final Map<String, Instant> pending = new ConcurrentHashMap<>();
+  private final PendingInvalidations pending;
   private final AtomicBoolean connecting = new AtomicBoolean();
   private final AtomicBoolean pubSubConnecting = new AtomicBoolean();
-  private final AtomicBoolean flushing = new AtomicBoolean();
   private final AtomicBoolean degraded = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Set<RedisChannelHandler<?, ?>> everConnected =
@@ -138,6 +124,8 @@ public final class RedisGexCache implements GexCache {
   private volatile @Nullable StatefulRedisPubSubConnection<String, String> pubSub;
   /** When the subscription was last attempted (ticker nanos), so a failing one is retried at most so often. */
   private volatile long lastPubSubAttempt = Long.MIN_VALUE / 2;
+  /** When an error reply was last logged at WARN (ticker nanos), so they are logged at most once a minute. */
+  private volatile long lastErrorReplyWarning = Long.MIN_VALUE / 2;
 
   /**
    * A cache configured by {@link RedisCacheConfig#fromEnvironment()}: the {@link java.util.ServiceLoader}
@@ -166,6 +154,7 @@ public final class RedisGexCache implements GexCache {
     this.keyBase = config.keyPrefix() + ":v" + AnalysisCodec.VERSION + ":";
     this.ttlMillis = ascii(Long.toString(config.ttl().toMillis()));
     this.breaker = new CircuitBreaker(config.failureThreshold(), config.openInterval(), ticker);
+    this.pending = new PendingInvalidations(config.invalidationAttempts(), stats::error);
     this.uri = RedisURI.create(config.url());
     config
         .password()
@@ -217,29 +206,30 @@ public final class RedisGexCache implements GexCache {
       String redisKey = entryKey(key);
       byte[] stored;
       try {
-        stored = cmd.get(redisKey);
+        // GETRANGE, not GET: however large the value, read at most one byte more than an entry may be
+        // (a missing key reads as empty).
+        stored = cmd.getrange(redisKey, 0, (long) config.maxEntryBytes() + AnalysisCodec.HEADER);
         succeeded(cmd);
       } catch (RuntimeException e) {
         failed("GET", e);
         stats.miss();
         return Optional.empty();
       }
-      if (stored == null) {
+      if (stored == null || stored.length == 0) {
         stats.miss();
         return Optional.empty();
       }
       GexAnalysis analysis;
       try {
-        analysis = AnalysisCodec.decode(stored);
-        if (!analysis.symbol().equals(key.symbol())
-            || !analysis.valuationTime().equals(key.valuationTime())) {
-          throw new IllegalStateException(
-              "holds " + analysis.symbol() + "@" + analysis.valuationTime());
-        }
+        analysis = AnalysisCodec.decode(stored, config.maxEntryBytes());
+        AnalysisCheck.check(analysis, key);
       } catch (RuntimeException e) {
+        // Corrupt, of another version, too large once inflated, another key's, or figures the engine
+        // cannot produce: never served.
+        rejectedEntries.increment();
         stats.error();
         stats.miss();
-        LOG.warn("Deleting undecodable cache entry {}: {}", redisKey, e.getMessage());
+        LOG.warn("Deleting unusable cache entry {}: {}", redisKey, e.getMessage());
         deleteQuietly(cmd, redisKey);
         return Optional.empty();
       }
@@ -272,11 +262,20 @@ public final class RedisGexCache implements GexCache {
       if (cmd == null) {
         return;
       }
-      byte[] value = AnalysisCodec.encode(analysis, config.gzip());
+      byte[] value;
+      try {
+        AnalysisCheck.check(analysis);
+        value = AnalysisCodec.encode(analysis, config.gzip(), config.maxEntryBytes());
+      } catch (RuntimeException e) {
+        // Not stored: a reader would refuse it. The caller keeps its analysis; the cache just misses.
+        stats.error();
+        LOG.warn("Not caching the analysis of {}@{}: {}", key.symbol(), key.valuationTime(), e.getMessage());
+        return;
+      }
       try {
         Long stored =
             cmd.eval(
-                PUT_SCRIPT,
+                LuaScripts.PUT,
                 ScriptOutputType.INTEGER,
                 new String[] {entryKey(key), indexKey(key.symbol()), newestKey(key.symbol())},
                 value,
@@ -304,15 +303,16 @@ public final class RedisGexCache implements GexCache {
     try {
       RedisCommands<String, byte[]> cmd = acquire();
       if (cmd == null) {
-        remember(symbol, newest);
+        pending.remember(symbol, newest, false, null);
         return;
       }
       try {
         long deleted = runInvalidate(cmd, symbol, newest);
         stats.invalidated(deleted);
+        pending.done(symbol, newest);
         succeeded(cmd);
       } catch (RuntimeException e) {
-        remember(symbol, newest);
+        pending.remember(symbol, newest, true, e);
         failed("INVALIDATE", e);
       }
     } finally {
@@ -367,9 +367,27 @@ public final class RedisGexCache implements GexCache {
     return refusedStale.sum();
   }
 
-  /** Symbols whose invalidation could not reach Redis yet and will be replayed. */
+  /**
+   * Entries read from Redis but not served, and deleted: undecodable, of another format version, over
+   * {@link RedisCacheConfig#maxEntryBytes()} once decompressed, another key's analysis, or figures the
+   * engine cannot produce (NaN, infinities, a wall that is not a listed strike, a regime that disagrees with
+   * total GEX...). Each is also counted as an error and a miss in {@link #stats()}.
+   */
+  public long rejectedEntries() {
+    return rejectedEntries.sum();
+  }
+
+  /**
+   * Invalidations given up after {@link RedisCacheConfig#invalidationAttempts()} failed attempts (each
+   * logged at WARN and counted as an error in {@link #stats()}).
+   */
+  public long droppedInvalidations() {
+    return pending.dropped();
+  }
+
+  /** Symbols whose invalidation has not reached Redis yet and will be replayed. */
   public Set<String> pendingInvalidations() {
-    return Set.copyOf(pending.keySet());
+    return pending.symbols();
   }
 
   /** The Redis key of an entry (for diagnostics and tests). */
@@ -447,7 +465,7 @@ public final class RedisGexCache implements GexCache {
     String message = instanceId + "\n" + symbol + "\n" + newest;
     Long deleted =
         cmd.eval(
-            INVALIDATE_SCRIPT,
+            LuaScripts.INVALIDATE,
             ScriptOutputType.INTEGER,
             new String[] {indexKey(symbol), newestKey(symbol)},
             ascii(Long.toString(micros(newest))),
@@ -455,10 +473,6 @@ public final class RedisGexCache implements GexCache {
             config.channel().getBytes(StandardCharsets.UTF_8),
             message.getBytes(StandardCharsets.UTF_8));
     return deleted == null ? 0 : deleted;
-  }
-
-  private void remember(String symbol, Instant newest) {
-    pending.merge(symbol, newest, (a, b) -> a.isAfter(b) ? a : b);
   }
 
   /** The commands to use, or null (counted as an error) if the breaker is open or there is no connection. */
@@ -486,13 +500,26 @@ public final class RedisGexCache implements GexCache {
       LOG.info("Redis cache at {} answers again", config.maskedUrl());
     }
     if (!pending.isEmpty()) {
-      flushPending(cmd);
+      replayPending(cmd);
     }
   }
 
   private void failed(String command, RuntimeException e) {
-    breaker.failure();
     stats.error();
+    if (e instanceof RedisCommandExecutionException) {
+      // Redis answered, with an error reply (a script error, WRONGTYPE, NOPERM, OOM...): the connection
+      // is fine, and the breaker, shared by every symbol, must not open because of one symbol's keys.
+      breaker.success();
+      long now = ticker.getAsLong();
+      if (now - lastErrorReplyWarning >= TimeUnit.MINUTES.toNanos(1)) {
+        lastErrorReplyWarning = now;
+        LOG.warn("Redis answered {} with an error: {}", command, e.getMessage());
+      } else {
+        LOG.debug("Redis answered {} with an error", command, e);
+      }
+      return;
+    }
+    breaker.failure();
     if (degraded.compareAndSet(false, true)) {
       LOG.warn(
           "Redis cache at {} failed ({}: {}); carrying on without it until it answers again",
@@ -504,21 +531,18 @@ public final class RedisGexCache implements GexCache {
     }
   }
 
-  /** Replays invalidations that could not reach Redis, newest per symbol, in the calling thread. */
-  private void flushPending(RedisCommands<String, byte[]> cmd) {
-    if (!flushing.compareAndSet(false, true)) {
-      return;
-    }
-    try {
-      for (Map.Entry<String, Instant> e : Map.copyOf(pending).entrySet()) {
-        stats.invalidated(runInvalidate(cmd, e.getKey(), e.getValue()));
-        pending.remove(e.getKey(), e.getValue());
-      }
-    } catch (RuntimeException e) {
-      failed("INVALIDATE (replay)", e);
-    } finally {
-      flushing.set(false);
-    }
+  /**
+   * Replays invalidations that have not reached Redis, newest per symbol, in the calling thread. An error
+   * reply moves on to the next symbol; a lost or slow connection stops the replay until a later success.
+   */
+  private void replayPending(RedisCommands<String, byte[]> cmd) {
+    stats.invalidated(
+        pending.replay(
+            (symbol, newest) -> runInvalidate(cmd, symbol, newest),
+            failure -> {
+              failed("INVALIDATE (replay)", failure);
+              return failure instanceof RedisCommandExecutionException;
+            }));
   }
 
   private void deleteQuietly(RedisCommands<String, byte[]> cmd, String redisKey) {

@@ -27,16 +27,18 @@ class RedisCacheConfigTest {
   @Test
   void from_lookup_readsEverySetting() {
     Map<String, String> values =
-        Map.of(
-            "gex.redis.url", "rediss://cache.internal:6380/2",
-            "gex.redis.password", "hunter2",
-            "gex.redis.prefix", "desk1",
-            "gex.redis.ttl", "PT2M",
-            "gex.redis.timeout", "30",
-            "gex.redis.connect-timeout", "PT0.2S",
-            "gex.redis.failure-threshold", "5",
-            "gex.redis.open-interval", "2500",
-            "gex.redis.gzip", "true");
+        Map.ofEntries(
+            Map.entry("gex.redis.max-entry-bytes", "1048576"),
+            Map.entry("gex.redis.invalidation-attempts", "3"),
+            Map.entry("gex.redis.url", "rediss://cache.internal:6380/2"),
+            Map.entry("gex.redis.password", "hunter2"),
+            Map.entry("gex.redis.prefix", "desk1"),
+            Map.entry("gex.redis.ttl", "PT2M"),
+            Map.entry("gex.redis.timeout", "30"),
+            Map.entry("gex.redis.connect-timeout", "PT0.2S"),
+            Map.entry("gex.redis.failure-threshold", "5"),
+            Map.entry("gex.redis.open-interval", "2500"),
+            Map.entry("gex.redis.gzip", "true"));
 
     RedisCacheConfig c = RedisCacheConfig.from(values::get);
 
@@ -49,8 +51,27 @@ class RedisCacheConfigTest {
     assertThat(c.failureThreshold()).isEqualTo(5);
     assertThat(c.openInterval()).isEqualTo(Duration.ofMillis(2500));
     assertThat(c.gzip()).isTrue();
+    assertThat(c.maxEntryBytes()).isEqualTo(1 << 20);
+    assertThat(c.invalidationAttempts()).isEqualTo(3);
+    assertThat(c.toBuilder().build()).isEqualTo(c);
+    assertThat(RedisCacheConfig.builder("redis://h").build().maxEntryBytes()).isEqualTo(64 << 20);
+    assertThat(RedisCacheConfig.builder("redis://h").build().invalidationAttempts()).isEqualTo(5);
     assertThat(RedisCacheConfig.environmentName("gex.redis.connect-timeout"))
         .isEqualTo("GEX_REDIS_CONNECT_TIMEOUT");
+  }
+
+  @Test
+  void build_outOfRangeLimits_throwNamingTheSetting() {
+    assertThatThrownBy(() -> RedisCacheConfig.builder("redis://h").maxEntryBytes(1023).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxEntryBytes must be in [1024, 1073741824], was 1023");
+    assertThatThrownBy(() -> RedisCacheConfig.builder("redis://h").invalidationAttempts(0).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("invalidationAttempts must be >= 1, was 0");
+    assertThatThrownBy(
+            () -> RedisCacheConfig.from(Map.of("gex.redis.url", "redis://h", "gex.redis.max-entry-bytes", "64M")::get))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("gex.redis.max-entry-bytes must be an integer, was '64M'");
   }
 
   @Test

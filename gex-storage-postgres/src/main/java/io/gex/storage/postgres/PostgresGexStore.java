@@ -27,7 +27,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,18 +71,23 @@ import org.slf4j.LoggerFactory;
  * transaction. Every statement is prepared; the only text put into SQL is the schema name, which must be
  * a plain identifier.
  *
- * <p><b>Failures.</b> Transient failures (see {@link RetryPolicy}) are retried with bounded backoff; the
- * final failure, and every other one, surfaces as {@link GexStorageException} with the driver's exception
- * as its cause. Use {@link io.gex.store.GexStoreRecorder} so that a store that is down never stops an
- * analysis.
+ * <p><b>Failures.</b> Transient failures (see {@link RetryPolicy}) are retried with bounded backoff
+ * within a time budget; the final failure, and every other one, surfaces as {@link GexStorageException}
+ * with the driver's exception as its cause. A save whose connection broke at commit, so that it may have
+ * been committed, surfaces as {@link CommitOutcomeUnknownException}; saves are idempotent, so saving
+ * again is safe. A server that refuses connections fails an operation in about 2 s by default: the pool
+ * waits {@link Builder#connectionTimeout} (2 s) for a connection, the driver gives each connection
+ * attempt {@link Builder#connectTimeout} (2 s), and a connection the pool could not open is not retried.
+ * Use {@link io.gex.store.GexStoreRecorder} so that a store that is down never stops an analysis.
  *
  * <p><b>Configuration.</b> Give it the application's {@link DataSource}, or a JDBC URL and credentials
  * from which it builds (and on {@link #close()} closes) a HikariCP pool. Driver properties, such as the
  * TLS settings {@code sslmode}, {@code sslrootcert}, {@code sslcert} and {@code sslkey}, pass through to
  * the driver, in the URL or with {@link Builder#driverProperty}. Found by {@link java.util.ServiceLoader},
  * the store reads {@link Builder#fromEnvironment() the environment}: {@code GEX_PG_URL}, {@code
- * GEX_PG_USER}, {@code GEX_PG_PASSWORD}, {@code GEX_PG_SCHEMA}, {@code GEX_PG_MIGRATE} (or the system
- * properties {@code gex.pg.url} and so on). Credentials are never logged, and the URL is shown without
+ * GEX_PG_USER}, {@code GEX_PG_PASSWORD}, {@code GEX_PG_SCHEMA}, {@code GEX_PG_MIGRATE}, {@code
+ * GEX_PG_CONNECT_TIMEOUT}, {@code GEX_PG_POOL_TIMEOUT}, {@code GEX_PG_RETRY_ATTEMPTS}, {@code
+ * GEX_PG_RETRY_BUDGET} (or the system properties {@code gex.pg.url} and so on). Credentials are never logged, and the URL is shown without
  * its query string.
  *
  * <p>This class is thread-safe.
@@ -98,6 +102,12 @@ public final class PostgresGexStore implements GexStore {
 
   /** The number of snapshots {@link #purgeBefore} deletes per transaction by default: {@value}. */
   public static final int DEFAULT_PURGE_BATCH = 20;
+
+  /** How long an operation waits for a connection from the pool the store builds, by default: 2 s. */
+  public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(2);
+
+  /** How long the driver may take to open one connection, by default: 2 s. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
   private static final Logger LOG = LoggerFactory.getLogger(PostgresGexStore.class);
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
@@ -118,6 +128,7 @@ public final class PostgresGexStore implements GexStore {
   private final AtomicBoolean migrated = new AtomicBoolean();
   private final SaveHook hook;
   private final Sql sql;
+  private final Attempts attempts;
   private final ObjectMapper mapper = GexJson.mapper();
   private final JavaType diagnosticsType;
   private final JavaType figuresType;
@@ -157,7 +168,17 @@ public final class PostgresGexStore implements GexStore {
       if (b.password != null) {
         config.setPassword(b.password);
       }
-      config.setDataSourceProperties(b.driverProperties);
+      Properties driver = new Properties();
+      String seconds = Long.toString((b.connectTimeout.toMillis() + 999) / 1000);
+      // Defaults only: the URL's parameters and explicit driver properties win.
+      if (!url.contains("connectTimeout=")) {
+        driver.setProperty("connectTimeout", seconds);
+      }
+      if (!url.contains("loginTimeout=")) {
+        driver.setProperty("loginTimeout", seconds);
+      }
+      driver.putAll(b.driverProperties);
+      config.setDataSourceProperties(driver);
       config.setMaximumPoolSize(b.maxPoolSize);
       config.setMinimumIdle(Math.min(1, b.maxPoolSize));
       config.setConnectionTimeout(b.connectionTimeout.toMillis());
@@ -168,6 +189,7 @@ public final class PostgresGexStore implements GexStore {
       this.description = redact(url);
     }
     this.sql = new Sql(quote(schema));
+    this.attempts = new Attempts(dataSource, ownedPool, retry);
     this.diagnosticsType =
         mapper.getTypeFactory().constructCollectionType(List.class, ContractDiagnostic.class);
     this.figuresType =
@@ -190,6 +212,16 @@ public final class PostgresGexStore implements GexStore {
     return schema;
   }
 
+  /** How this store retries transient failures. */
+  public RetryPolicy retryPolicy() {
+    return retry;
+  }
+
+  /** The pool this store built, or null if it was given a {@link DataSource} (for tests). */
+  @Nullable HikariDataSource ownedPool() {
+    return ownedPool;
+  }
+
   /**
    * Creates or upgrades the schema: applies the migrations not yet applied, in one transaction under an
    * advisory lock, and records them in {@code gex_schema_history}. Idempotent; safe when several
@@ -199,7 +231,7 @@ public final class PostgresGexStore implements GexStore {
    * @throws GexStorageException if the database fails, or an applied migration was changed since
    */
   public List<Integer> migrate() {
-    List<Integer> applied = withRetry("migrate schema " + schema, c -> SchemaMigrator.migrate(c, schema));
+    List<Integer> applied = attempts.run("migrate schema " + schema, c -> SchemaMigrator.migrate(c, schema));
     migrated.set(true);
     if (!applied.isEmpty()) {
       LOG.info("Migrated schema {} on {}: applied versions {}", schema, description, applied);
@@ -223,8 +255,17 @@ public final class PostgresGexStore implements GexStore {
   /**
    * {@inheritDoc}
    *
+   * <p><b>Idempotent.</b> A snapshot is identified by its symbol and valuation instant (the table's
+   * unique key); a save replaces the snapshot of that identity, with its contracts and alerts, and
+   * recomputes the day's history, in one transaction. Saving the same snapshot twice leaves one copy, so a
+   * retry is always safe.
+   *
    * <p>The valuation instant is stored to the microsecond, as PostgreSQL keeps it; the analysis keeps it
    * exactly.
+   *
+   * @throws CommitOutcomeUnknownException if the connection broke at commit and no later attempt
+   *     succeeded: the snapshot may or may not be stored; saving it again settles it
+   * @throws GexStorageException if the save failed otherwise (nothing of it is stored)
    */
   @Override
   public void save(StoredSnapshot snapshot) {
@@ -238,12 +279,16 @@ public final class PostgresGexStore implements GexStore {
       figures.add(json(a.figures()));
     }
     int[] attempt = {0};
-    withRetry(
+    attempts.run(
         "save snapshot " + snapshot.symbol() + " at " + snapshot.valuationTime(),
         c -> {
-          attempt[0]++;
-          return inTransaction(
-              c, false, () -> write(c, snapshot, analysisJson, diagnosticsJson, figures, attempt[0]));
+          int n = ++attempt[0];
+          int pid = hook == SaveHook.NONE ? 0 : c.unwrap(PGConnection.class).getBackendPID();
+          return Transactions.run(
+              c,
+              false,
+              () -> write(c, snapshot, analysisJson, diagnosticsJson, figures, n, pid),
+              () -> hook.at(SaveHook.Point.AFTER_COMMIT, n, pid));
         });
   }
 
@@ -253,11 +298,11 @@ public final class PostgresGexStore implements GexStore {
       String analysisJson,
       String diagnosticsJson,
       List<String> figures,
-      int attempt)
+      int attempt,
+      int pid)
       throws SQLException {
     GexAnalysis a = snapshot.analysis();
     OffsetDateTime valuation = timestamp(a.valuationTime());
-    int pid = hook == SaveHook.NONE ? 0 : c.unwrap(PGConnection.class).getBackendPID();
     try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
       ps.setInt(1, SAVE_LOCK_CLASS);
       ps.setString(2, a.symbol());
@@ -385,7 +430,7 @@ public final class PostgresGexStore implements GexStore {
   public Optional<StoredSnapshot> latest(String symbol) {
     Objects.requireNonNull(symbol, "symbol");
     ensureMigrated();
-    return withRetry(
+    return attempts.run(
         "read the latest snapshot of " + symbol,
         c -> inTransaction(c, true, () -> readSnapshot(c, sql.selectLatest, symbol, null)));
   }
@@ -395,7 +440,7 @@ public final class PostgresGexStore implements GexStore {
   public Optional<GexAnalysis> latestAnalysis(String symbol) {
     Objects.requireNonNull(symbol, "symbol");
     ensureMigrated();
-    return withRetry(
+    return attempts.run(
         "read the latest analysis of " + symbol,
         c -> {
           try (PreparedStatement ps = c.prepareStatement(sql.selectLatestAnalysis)) {
@@ -412,7 +457,7 @@ public final class PostgresGexStore implements GexStore {
     Objects.requireNonNull(symbol, "symbol");
     Objects.requireNonNull(valuationTime, "valuationTime");
     ensureMigrated();
-    return withRetry(
+    return attempts.run(
         "read the snapshot of " + symbol + " at " + valuationTime,
         c -> inTransaction(c, true, () -> readSnapshot(c, sql.selectAt, symbol, valuationTime)));
   }
@@ -467,7 +512,7 @@ public final class PostgresGexStore implements GexStore {
     Objects.requireNonNull(symbol, "symbol");
     checkRange(from, to);
     ensureMigrated();
-    return withRetry(
+    return attempts.run(
         "read the analyses of " + symbol,
         c -> {
           List<GexAnalysis> out = new ArrayList<>();
@@ -489,7 +534,7 @@ public final class PostgresGexStore implements GexStore {
   public List<AlertRecord> alerts(AlertQuery query) {
     Objects.requireNonNull(query, "query");
     ensureMigrated();
-    return withRetry(
+    return attempts.run(
         "read the alerts of " + query.symbol(),
         c -> {
           List<AlertRecord> out = new ArrayList<>();
@@ -523,7 +568,7 @@ public final class PostgresGexStore implements GexStore {
       throw new IllegalArgumentException("to must not be before from (" + from + "), was " + to);
     }
     ensureMigrated();
-    return withRetry(
+    return attempts.run(
         "read the daily history of " + symbol,
         c -> {
           List<DailyHistory> out = new ArrayList<>();
@@ -575,7 +620,7 @@ public final class PostgresGexStore implements GexStore {
     long alerts = 0;
     while (true) {
       int n =
-          withRetry(
+          attempts.run(
               "purge alerts before " + cutoff,
               c -> {
                 try (PreparedStatement ps = c.prepareStatement(sql.purgeAlerts)) {
@@ -593,7 +638,7 @@ public final class PostgresGexStore implements GexStore {
     long contracts = 0;
     while (true) {
       long[] batch =
-          withRetry(
+          attempts.run(
               "purge snapshots before " + cutoff,
               c -> {
                 long count = 0;
@@ -656,42 +701,6 @@ public final class PostgresGexStore implements GexStore {
 
   // ---------------------------------------------------------------------------------------------------
   // Plumbing
-
-  @FunctionalInterface
-  private interface SqlWork<T> {
-    T run(Connection c) throws SQLException;
-  }
-
-  private <T> T withRetry(String what, SqlWork<T> work) {
-    SQLException last = null;
-    for (int attempt = 1; ; attempt++) {
-      try (Connection c = dataSource.getConnection()) {
-        return work.run(c);
-      } catch (SQLException e) {
-        last = e;
-        boolean transientFailure = RetryPolicy.isTransient(e);
-        if (!transientFailure || attempt >= retry.maxAttempts()) {
-          throw new GexStorageException(
-              what
-                  + " failed"
-                  + (transientFailure ? " after " + attempt + " attempt(s)" : "")
-                  + " [SQLState "
-                  + e.getSQLState()
-                  + "]: "
-                  + e.getMessage(),
-              e);
-        }
-        Duration delay = retry.delayAfter(attempt);
-        LOG.debug("{} failed transiently (attempt {}), retrying in {}: {}", what, attempt, delay, e.toString());
-        try {
-          retry.sleeper().sleep(delay);
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          throw new GexStorageException(what + " interrupted while waiting to retry", last);
-        }
-      }
-    }
-  }
 
   private static <T> T inTransaction(
       Connection c, boolean readOnly, Transactions.SqlBody<T> body) throws SQLException {
@@ -947,7 +956,8 @@ public final class PostgresGexStore implements GexStore {
     private @Nullable String password;
     private final Properties driverProperties = new Properties();
     private int maxPoolSize = 4;
-    private Duration connectionTimeout = Duration.ofSeconds(10);
+    private Duration connectionTimeout = DEFAULT_CONNECTION_TIMEOUT;
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private String schema = DEFAULT_SCHEMA;
     private RetryPolicy retry = RetryPolicy.DEFAULT;
     private int purgeBatch = DEFAULT_PURGE_BATCH;
@@ -1005,13 +1015,32 @@ public final class PostgresGexStore implements GexStore {
       return this;
     }
 
-    /** How long to wait for a connection from the pool it builds (default 10 s, at least 250 ms). */
+    /**
+     * How long to wait for a connection from the pool it builds (default 2 s, at least 250 ms). While it
+     * waits the pool keeps trying to connect; when it gives up the operation fails without a further
+     * retry. Environment: {@code GEX_PG_POOL_TIMEOUT}.
+     */
     public Builder connectionTimeout(Duration value) {
       Objects.requireNonNull(value, "connectionTimeout");
       if (value.toMillis() < 250) {
         throw new IllegalArgumentException("connectionTimeout must be >= 250 ms, was " + value);
       }
       this.connectionTimeout = value;
+      return this;
+    }
+
+    /**
+     * How long the driver may take to open one connection (TCP connect and login) for the pool it builds:
+     * the driver's {@code connectTimeout} and {@code loginTimeout}, whole seconds rounded up (default 2 s,
+     * at least 1 s). A value in the URL or set with {@link #driverProperty} wins. Environment: {@code
+     * GEX_PG_CONNECT_TIMEOUT}.
+     */
+    public Builder connectTimeout(Duration value) {
+      Objects.requireNonNull(value, "connectTimeout");
+      if (value.compareTo(Duration.ofSeconds(1)) < 0 || value.compareTo(Duration.ofHours(1)) > 0) {
+        throw new IllegalArgumentException("connectTimeout must be between 1 s and 1 h, was " + value);
+      }
+      this.connectTimeout = value;
       return this;
     }
 
@@ -1053,9 +1082,16 @@ public final class PostgresGexStore implements GexStore {
      * Reads the configuration from system properties, else environment variables: {@code gex.pg.url} /
      * {@code GEX_PG_URL} (required), {@code gex.pg.user} / {@code GEX_PG_USER}, {@code gex.pg.password} /
      * {@code GEX_PG_PASSWORD}, {@code gex.pg.schema} / {@code GEX_PG_SCHEMA} (default {@value
-     * PostgresGexStore#DEFAULT_SCHEMA}) and {@code gex.pg.migrate} / {@code GEX_PG_MIGRATE} ({@code true}
-     * to migrate before the first operation). TLS settings go in the URL ({@code ?sslmode=verify-full&
+     * PostgresGexStore#DEFAULT_SCHEMA}), {@code gex.pg.migrate} / {@code GEX_PG_MIGRATE} ({@code true}
+     * to migrate before the first operation), {@code gex.pg.connect.timeout} / {@code
+     * GEX_PG_CONNECT_TIMEOUT} ({@link #connectTimeout}), {@code gex.pg.pool.timeout} / {@code
+     * GEX_PG_POOL_TIMEOUT} ({@link #connectionTimeout}), {@code gex.pg.retry.attempts} / {@code
+     * GEX_PG_RETRY_ATTEMPTS} and {@code gex.pg.retry.budget} / {@code GEX_PG_RETRY_BUDGET} (the {@link
+     * RetryPolicy}'s attempts and {@code maxElapsed}). Durations are ISO-8601 ({@code PT2S}) or
+     * milliseconds ({@code 2000}). TLS settings go in the URL ({@code ?sslmode=verify-full&
      * sslrootcert=...}).
+     *
+     * @throws IllegalArgumentException if a value cannot be read (naming the variable)
      *
      * @throws IllegalStateException if no URL is set
      */
@@ -1090,7 +1126,38 @@ public final class PostgresGexStore implements GexStore {
       }
       String m = env.apply("GEX_PG_MIGRATE");
       migrateOnFirstUse(m != null && Boolean.parseBoolean(m.trim()));
+      String ct = env.apply("GEX_PG_CONNECT_TIMEOUT");
+      if (ct != null && !ct.isBlank()) {
+        connectTimeout(duration("GEX_PG_CONNECT_TIMEOUT", ct));
+      }
+      String pt = env.apply("GEX_PG_POOL_TIMEOUT");
+      if (pt != null && !pt.isBlank()) {
+        connectionTimeout(duration("GEX_PG_POOL_TIMEOUT", pt));
+      }
+      String ra = env.apply("GEX_PG_RETRY_ATTEMPTS");
+      if (ra != null && !ra.isBlank()) {
+        try {
+          retryPolicy(retry.withMaxAttempts(Integer.parseInt(ra.trim())));
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("GEX_PG_RETRY_ATTEMPTS must be an integer, was '" + ra + "'", e);
+        }
+      }
+      String rb = env.apply("GEX_PG_RETRY_BUDGET");
+      if (rb != null && !rb.isBlank()) {
+        retryPolicy(retry.withMaxElapsed(duration("GEX_PG_RETRY_BUDGET", rb)));
+      }
       return this;
+    }
+
+    /** An ISO-8601 duration ({@code PT2S}) or a number of milliseconds ({@code 2000}). */
+    private static Duration duration(String name, String value) {
+      String v = value.trim();
+      try {
+        return v.chars().allMatch(Character::isDigit) ? Duration.ofMillis(Long.parseLong(v)) : Duration.parse(v);
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException(
+            name + " must be an ISO-8601 duration or milliseconds, was '" + value + "'", e);
+      }
     }
 
     /**

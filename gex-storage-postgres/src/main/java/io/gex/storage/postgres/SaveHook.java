@@ -17,7 +17,12 @@ interface SaveHook {
     /** Half-way through the COPY of the contracts, after flushing what was written. */
     MID_COPY,
     /** After every statement, before the commit. */
-    BEFORE_COMMIT
+    BEFORE_COMMIT,
+    /**
+     * Right after the commit returned; an exception thrown here is treated as a failure of the commit
+     * (as if its reply had been lost), so tests can reach the outcome-unknown path with data committed.
+     */
+    AFTER_COMMIT
   }
 
   SaveHook NONE = (point, attempt, backendPid) -> {};

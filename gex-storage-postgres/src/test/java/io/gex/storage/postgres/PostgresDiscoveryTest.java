@@ -76,6 +76,31 @@ class PostgresDiscoveryTest {
       assertThat(store.schema()).isEqualTo("history");
       assertThat(store.toString())
           .isEqualTo("PostgresGexStore[jdbc:postgresql://127.0.0.1:1/none, schema history]");
+      // The fail-fast defaults: 2 s for the pool and for the driver, 4 attempts within 10 s.
+      com.zaxxer.hikari.HikariDataSource pool = java.util.Objects.requireNonNull(store.ownedPool());
+      assertThat(pool.getConnectionTimeout()).isEqualTo(2_000);
+      assertThat(pool.getDataSourceProperties())
+          .containsEntry("connectTimeout", "2")
+          .containsEntry("loginTimeout", "2");
+      assertThat(store.retryPolicy().maxAttempts()).isEqualTo(4);
+      assertThat(store.retryPolicy().maxElapsed()).isEqualTo(java.time.Duration.ofSeconds(10));
     }
+    env.put("GEX_PG_CONNECT_TIMEOUT", "PT2.5S");
+    env.put("GEX_PG_POOL_TIMEOUT", "750");
+    env.put("GEX_PG_RETRY_ATTEMPTS", "2");
+    env.put("GEX_PG_RETRY_BUDGET", "PT1S");
+    try (PostgresGexStore store = PostgresGexStore.builder().fromEnvironment(env::get).build()) {
+      com.zaxxer.hikari.HikariDataSource pool = java.util.Objects.requireNonNull(store.ownedPool());
+      assertThat(pool.getConnectionTimeout()).isEqualTo(750);
+      assertThat(pool.getDataSourceProperties())
+          .containsEntry("connectTimeout", "3")
+          .containsEntry("loginTimeout", "3");
+      assertThat(store.retryPolicy().maxAttempts()).isEqualTo(2);
+      assertThat(store.retryPolicy().maxElapsed()).isEqualTo(java.time.Duration.ofSeconds(1));
+    }
+    env.put("GEX_PG_POOL_TIMEOUT", "soon");
+    assertThatThrownBy(() -> PostgresGexStore.builder().fromEnvironment(env::get))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("GEX_PG_POOL_TIMEOUT must be an ISO-8601 duration or milliseconds, was 'soon'");
   }
 }

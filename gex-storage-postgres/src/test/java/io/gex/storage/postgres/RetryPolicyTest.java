@@ -12,9 +12,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /** Which failures are retried, how long between attempts, and what the caller finally gets. */
 class RetryPolicyTest {
@@ -60,19 +62,112 @@ class RetryPolicyTest {
     assertThat(RetryPolicy.isTransient(batch)).isTrue();
   }
 
+  /** A plain (unpooled) data source on a port where nothing listens: each connection is refused at once. */
+  private static DataSource refusingDataSource() {
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setServerNames(new String[] {"127.0.0.1"});
+    ds.setPortNumbers(new int[] {ClosedPort.port()});
+    ds.setDatabaseName("gex");
+    ds.setUser("nobody");
+    ds.setPassword("not-a-secret");
+    ds.setConnectTimeout(1);
+    return ds;
+  }
+
   @Test
-  void save_serverDown_retriesBoundedThenThrowsGexStorageExceptionWithCause() {
+  void save_dataSourceRefusing_retriesBoundedThenThrowsGexStorageExceptionWithCause() {
     List<Duration> waits = new ArrayList<>();
     RetryPolicy policy = new RetryPolicy(3, Duration.ofMillis(50), Duration.ofMillis(80), waits::add);
-    try (PostgresGexStore store = ClosedPort.builder(policy).build()) {
+    try (PostgresGexStore store =
+        PostgresGexStore.builder().dataSource(refusingDataSource()).retryPolicy(policy).build()) {
       assertThatThrownBy(
               () -> store.save(Fixtures.snapshot("DOWN", Instant.parse("2024-03-01T20:00:00Z"), 4000, 1, 5)))
           .isInstanceOf(GexStorageException.class)
+          .isNotInstanceOf(CommitOutcomeUnknownException.class)
           .hasMessageContaining("failed after 3 attempt(s)")
+          .hasMessageContaining("[SQLState 08001]")
           .hasCauseInstanceOf(SQLException.class)
           .hasMessageNotContaining("not-a-secret");
       assertThat(waits).containsExactly(Duration.ofMillis(50), Duration.ofMillis(80));
     }
+  }
+
+  @Test
+  void save_retryBudgetSpent_stopsRetrying() {
+    List<Duration> waits = new ArrayList<>();
+    RetryPolicy policy =
+        new RetryPolicy(10, Duration.ofMillis(50), Duration.ofMillis(50), Duration.ofMillis(120), d -> {
+          waits.add(d);
+          Thread.sleep(d.toMillis());
+        });
+    try (PostgresGexStore store =
+        PostgresGexStore.builder().dataSource(refusingDataSource()).retryPolicy(policy).build()) {
+      assertThatThrownBy(
+              () -> store.save(Fixtures.snapshot("DOWN", Instant.parse("2024-03-01T20:00:00Z"), 4000, 1, 5)))
+          .isInstanceOf(GexStorageException.class);
+      // 50 ms waits within a 120 ms budget: at most two retries, however fast the refusals.
+      assertThat(waits).hasSizeBetween(1, 2);
+    }
+    try (PostgresGexStore store =
+        PostgresGexStore.builder()
+            .dataSource(refusingDataSource())
+            .retryPolicy(RetryPolicy.DEFAULT.withMaxElapsed(Duration.ZERO).withSleeper(waits::add))
+            .build()) {
+      waits.clear();
+      assertThatThrownBy(
+              () -> store.save(Fixtures.snapshot("DOWN", Instant.parse("2024-03-01T20:00:00Z"), 4000, 1, 5)))
+          .hasMessageContaining("failed after 1 attempt(s)");
+      assertThat(waits).isEmpty();
+    }
+  }
+
+  @Test
+  void save_ownPoolCannotConnect_isNotRetriedAgain() {
+    List<Duration> waits = new ArrayList<>();
+    try (PostgresGexStore store = ClosedPort.builder(RetryPolicy.DEFAULT.withSleeper(waits::add)).build()) {
+      assertThatThrownBy(
+              () -> store.save(Fixtures.snapshot("DOWN", Instant.parse("2024-03-01T20:00:00Z"), 4000, 1, 5)))
+          .isInstanceOf(GexStorageException.class)
+          .hasMessageContaining("failed after 1 attempt(s)")
+          .hasCauseInstanceOf(SQLTransientConnectionException.class);
+      assertThat(waits).isEmpty();
+    }
+  }
+
+  /**
+   * With every setting at its default, a server that refuses connections fails a save in about 2 s (the
+   * pool's connection timeout), not 4 attempts of 10 s. The bound is generous: this is not a speed
+   * measurement, it catches a default that waits tens of seconds.
+   */
+  @Test
+  void save_closedPortWithDefaults_failsWithinAFewSeconds() {
+    try (PostgresGexStore store =
+        PostgresGexStore.builder()
+            .jdbcUrl("jdbc:postgresql://127.0.0.1:" + ClosedPort.port() + "/gex")
+            .user("nobody")
+            .password("not-a-secret")
+            .build()) {
+      long t0 = System.nanoTime();
+      assertThatThrownBy(
+              () -> store.save(Fixtures.snapshot("DOWN", Instant.parse("2024-03-01T20:00:00Z"), 4000, 1, 5)))
+          .isInstanceOf(GexStorageException.class)
+          .hasCauseInstanceOf(SQLException.class);
+      Duration took = Duration.ofNanos(System.nanoTime() - t0);
+      System.out.println("save against a closed port with default settings failed after " + took.toMillis() + " ms");
+      assertThat(took).isLessThan(Duration.ofSeconds(8));
+    }
+  }
+
+  @Test
+  void mayRetry_countsAttemptsAndTheBudget() {
+    RetryPolicy p = new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(1), d -> {});
+    assertThat(p.mayRetry(1, Duration.ZERO, Duration.ofMillis(100))).isTrue();
+    assertThat(p.mayRetry(3, Duration.ZERO, Duration.ofMillis(100))).isFalse();
+    assertThat(p.mayRetry(1, Duration.ofMillis(900), Duration.ofMillis(100))).isTrue();
+    assertThat(p.mayRetry(1, Duration.ofMillis(901), Duration.ofMillis(100))).isFalse();
+    assertThat(RetryPolicy.DEFAULT.maxElapsed()).isEqualTo(Duration.ofSeconds(10));
+    assertThatThrownBy(() -> p.withMaxElapsed(Duration.ofMillis(-1)))
+        .hasMessage("maxElapsed must be >= 0, was PT-0.001S");
   }
 
   @Test
