@@ -278,7 +278,7 @@ final class HeatmapPainter {
         g.fillPolygon(new int[] {x - 5, x + 5, x}, new int[] {gridTop - 6, gridTop - 6, gridTop}, 3);
         g.drawString(texts.get(i), (int) Math.round(placed.get(i).left()), rowBottom - 4);
       }
-      legend(g, right - 230, height - 16, fm);
+      legend(g, width - 215, height - 14, fm);
     } finally {
       g.dispose();
     }

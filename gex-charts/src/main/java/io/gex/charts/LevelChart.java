@@ -14,8 +14,9 @@ import org.knowm.xchart.XYChart;
 /**
  * Lays out one XY chart with its levels: the title on top, then a strip of level labels (Spot 3,990.56,
  * Call wall 4,000, ...) placed by {@link LabelLayout} so they never overlap, then the XChart plot with its
- * legend outside the plot area. Each level's vertical line is drawn after the plot, over bars and areas,
- * on a white halo, and runs up to its label. A level outside the x range is named at the nearer edge of
+ * legend outside the plot area. Each level's vertical line is drawn after the plot, over bars and areas
+ * (dashed or dotted, so a bar under it still shows), across the plot only, with a small triangle under its
+ * label's strip; the label has the line's colour. A level outside the x range is named at the nearer edge of
  * the strip with an arrow and has no line.
  */
 final class LevelChart {
@@ -46,7 +47,17 @@ final class LevelChart {
   /** What was drawn, for tests: the image, each line's pixel x (by level name) and the labels. */
   record Rendered(
       BufferedImage image, List<DrawnLabel> labels, java.util.Map<String, Integer> lineX,
-      int plotTop, int plotBottom) {}
+      int plotTop, int plotBottom) {
+
+    /** The pixel x of a level's line. @throws IllegalStateException if that level has no line drawn */
+    int line(String name) {
+      Integer x = lineX.get(name);
+      if (x == null) {
+        throw new IllegalStateException("no line drawn for " + name + "; drawn: " + lineX.keySet());
+      }
+      return x;
+    }
+  }
 
   static final int TITLE_HEIGHT = 34;
   static final int ROW_HEIGHT = 18;

@@ -174,7 +174,7 @@ final class ChartFixtures {
 
   /**
    * How many pixels are clearly of a hue: red dominant ("r"), green ("g") or blue ("b") by 60 levels, or
-   * orange ("o": strong red, middling green, little blue).
+   * orange ("o": strong red, middling green, little blue), or any clear green tint ("G").
    */
   static long dominantPixels(BufferedImage image, char channel) {
     long count = 0;
@@ -197,6 +197,7 @@ final class ChartFixtures {
       case 'r' -> r > g + 60 && r > b + 60 && g < 110;
       case 'g' -> g > r + 60 && g > b + 30;
       case 'o' -> r > 200 && g > 120 && g < 215 && b < 150 && r > b + 90;
+      case 'G' -> g > r + 25 && g > b + 15;
       default -> b > r + 60 && b > g + 30;
     };
   }
