@@ -207,8 +207,10 @@ final class HeatmapPainter {
       int right = width - (fm.stringWidth("max |net| 00.00") + 24);
       int gridTop = 60 + LevelChart.ROW_HEIGHT * 2 + 4;
       int gridBottom = height - 58;
-      int n = Math.max(1, rowsOfPage.length);
+      // Rows are as tall on a short last page as on a full one; the grid then ends early.
+      int n = Math.max(1, pageCount == 1 ? rowsOfPage.length : settings.heatmapExpiries());
       double rowH = (gridBottom - gridTop) / (double) n;
+      gridBottom = (int) Math.round(gridTop + Math.max(1, rowsOfPage.length) * rowH);
       double colW = (right - left) / (double) cols;
 
       if (rowsOfPage.length == 0) {
@@ -285,12 +287,19 @@ final class HeatmapPainter {
     return image;
   }
 
-  /** A row scale in $bn with enough decimals to show it: 0.78, 0.042, 0.0031, or 0 for an empty row. */
+  /**
+   * A row scale in $bn with enough decimals to show two digits: 0.78, 0.042, 0.0031, 0.00066; {@code 0}
+   * for an empty row.
+   */
   static String scale(double billions) {
     if (billions == 0) {
       return "0";
     }
-    String pattern = billions >= 0.1 ? "%.2f" : billions >= 0.01 ? "%.3f" : billions >= 0.001 ? "%.4f" : "%.1e";
+    if (billions < 0.00001) {
+      return "< 0.00001";
+    }
+    String pattern =
+        billions >= 0.1 ? "%.2f" : billions >= 0.01 ? "%.3f" : billions >= 0.001 ? "%.4f" : "%.5f";
     return String.format(Locale.ROOT, pattern, billions);
   }
 

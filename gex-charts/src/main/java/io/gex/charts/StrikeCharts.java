@@ -66,11 +66,12 @@ final class StrikeCharts {
     XYChart chart =
         XyCharts.xyChart(
             "Strike",
-            "Open interest (contracts; calls up, puts down)",
+            "Open interest, contracts (calls up +, puts down \u2212)",
             settings.width(),
             settings.height());
-    // A negative subpattern without the sign: put bars point down but read as positive counts.
-    chart.getStyler().setYAxisDecimalPattern("#,##0;#,##0");
+    // Put counts keep their minus sign on the axis: XChart needs distinct tick labels (an absolute-value
+    // formatter makes +100,000 and -100,000 equal and its tick search never ends).
+    chart.getStyler().setYAxisDecimalPattern("#,##0");
     double half = barHalfWidth(strikes, analysis.spot());
     LevelChart.Frame frame = frame(strikes, half, analysis.spot(), XyCharts.paddedRange(calls, puts));
     style(chart, frame);

@@ -267,6 +267,7 @@ class ChartLogicTest {
     assertThat(HeatmapPainter.scale(0.784)).isEqualTo("0.78");
     assertThat(HeatmapPainter.scale(0.0421)).isEqualTo("0.042");
     assertThat(HeatmapPainter.scale(0.00314)).isEqualTo("0.0031");
+    assertThat(HeatmapPainter.scale(0.00066)).isEqualTo("0.00066");
     assertThat(HeatmapPainter.scale(0)).isEqualTo("0");
   }
 
