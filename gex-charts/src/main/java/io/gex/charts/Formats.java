@@ -19,9 +19,14 @@ final class Formats {
 
   private Formats() {}
 
-  /** Dollars as signed billions with two decimals, such as {@code +3.42} or {@code -0.07}. */
+  /**
+   * Dollars as signed billions with two decimals, such as {@code +3.42} or {@code -0.07}; an amount that
+   * rounds to zero is {@code 0.00}, never {@code -0.00}.
+   */
   static String billions(double dollars) {
-    return String.format(Locale.ROOT, "%+,.2f", dollars / BILLION);
+    return Math.abs(dollars) < 0.005 * BILLION
+        ? "0.00"
+        : String.format(Locale.ROOT, "%+,.2f", dollars / BILLION);
   }
 
   /** A level or strike: no decimals when whole ({@code 4,100}), else two ({@code 3,990.56}). */

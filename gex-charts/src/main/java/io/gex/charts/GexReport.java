@@ -1,8 +1,9 @@
 package io.gex.charts;
 
-import io.gex.GammaRegime;
 import io.gex.GexAnalysis;
+import io.gex.analysis.DealerPositioning;
 import io.gex.analysis.ExpiryPinRisk;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,10 +19,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Writes the visual report of an analysis into a directory: one PNG per chart ({@link ChartKind#fileName()})
- * and an {@code index.html} that shows them under a headline table (symbol, spot, valuation time, total GEX
- * in $bn per 1% move, regime, zero gamma, strike zero gamma, call wall, put wall, absolute gamma strike, max
- * pain, contracts) and an alerts section.
+ * Writes the visual report of an analysis into a directory: one PNG per chart page ({@link
+ * ChartKind#fileName(int)}) and an {@code index.html} carrying everything the text output carries, in the
+ * same vocabulary: the conventions ({@link io.gex.GexSettings#describe()}) and the gamma state ({@link
+ * GexAnalysis#gammaState()}) under the title; the headline table (levels, max pain and pin risk, dealers,
+ * hedge flow, delta / vanna / charm totals, zero delta, contracts used and skipped by reason); the alerts;
+ * the top strikes by |net GEX|; one row per expiry (DTE, call / put / net GEX, open interest, max pain,
+ * expected move, pin score); the skipped contracts by reason; then the charts.
  *
  * <p>The page is readable offline: images are linked relatively, styles are inline, there is no script,
  * and every text from the analysis or the caller is HTML-escaped. Alerts are plain lines supplied by the
@@ -84,8 +88,9 @@ public final class GexReport {
 
   /**
    * Writes the report: the PNGs and {@code index.html} into {@code outDir} (created if missing; files of
-   * the same name are replaced). The dealer-exposure chart is written only when the analysis has dealer
-   * exposures by strike.
+   * the same name are replaced). Every heatmap page is written ({@code gex-heatmap.png}, {@code
+   * gex-heatmap-2.png}, ...); the dealer-exposure chart only when the analysis has dealer exposures by
+   * strike, the open-interest chart only when it has open interest by strike.
    *
    * @param analysis the analysis to report
    * @param alerts alert lines to list, plain text, in order (may be empty)
@@ -102,11 +107,18 @@ public final class GexReport {
     } catch (IOException e) {
       throw new GexChartException("could not create report directory " + outDir, e);
     }
-    Map<ChartKind, Path> images = new EnumMap<>(ChartKind.class);
+    Map<ChartKind, List<Path>> images = new EnumMap<>(ChartKind.class);
     for (ChartKind kind : ChartKind.values()) {
-      charts
-          .writePng(kind, analysis, outDir.resolve(kind.fileName()))
-          .ifPresent(path -> images.put(kind, path));
+      List<BufferedImage> pages = charts.renderPages(kind, analysis);
+      List<Path> files = new ArrayList<>();
+      for (int i = 0; i < pages.size(); i++) {
+        Path file = outDir.resolve(kind.fileName(i + 1));
+        GexCharts.writePng(pages.get(i), file);
+        files.add(file);
+      }
+      if (!files.isEmpty()) {
+        images.put(kind, List.copyOf(files));
+      }
     }
     Path index = outDir.resolve(INDEX_FILE);
     try {
@@ -119,11 +131,14 @@ public final class GexReport {
 
   /**
    * The headline figures of an analysis as labelled, formatted rows, in the order the report shows them:
-   * symbol, spot, valuation time, total GEX ($bn per 1% move, with the call and put parts), regime, zero
-   * gamma (with its distance from spot), strike zero gamma, call wall, put wall, absolute gamma strike, max
-   * pain (of the nearest expiry, from {@link io.gex.analysis.PinRiskAnalysis#headline()}) and the number of
-   * contracts used and skipped. A level the analysis does not have reads {@code none}; max pain without
-   * pin-risk data reads {@code n/a}.
+   * symbol, spot, valuation time, conventions ({@link io.gex.GexSettings#describe()}), total GEX ($bn per
+   * 1% move, with the call and put parts), gamma state ({@link GexAnalysis#gammaState()}), zero gamma
+   * (with its distance from spot and the number of crossings), strike zero gamma, call wall, put wall,
+   * absolute gamma strike, max pain and pin risk (of the nearest expiry, from {@link
+   * io.gex.analysis.PinRiskAnalysis#headline()}), dealers (position and hedging pressure), hedge flow for a
+   * 1% move, delta exposure with the vanna and charm totals, zero delta, and the contracts used and
+   * skipped by reason. A level the analysis does not have reads {@code none}; max pain and pin risk
+   * without pin-risk data read {@code n/a}.
    *
    * @param analysis the analysis
    * @return the rows
@@ -134,6 +149,7 @@ public final class GexReport {
     rows.add(new HeadlineRow("Symbol", analysis.symbol()));
     rows.add(new HeadlineRow("Spot", Formats.level(analysis.spot())));
     rows.add(new HeadlineRow("Valuation time", Formats.valuationTime(analysis)));
+    rows.add(new HeadlineRow("Conventions", analysis.settings().describe()));
     rows.add(
         new HeadlineRow(
             "Total GEX",
@@ -145,14 +161,18 @@ public final class GexReport {
                 + ", puts "
                 + Formats.billions(analysis.putGex())
                 + ")"));
-    rows.add(new HeadlineRow("Regime", regime(analysis.regime())));
+    rows.add(new HeadlineRow("Gamma state", analysis.gammaState()));
     String zeroGamma = "none in the profile range";
     if (analysis.zeroGamma().isPresent()) {
+      int crossings = analysis.zeroGammaCrossings().size();
       zeroGamma =
           Formats.level(analysis.zeroGamma().getAsDouble())
               + " ("
               + Formats.percent(analysis.flipDistancePercent().orElse(0))
-              + " from spot)";
+              + " from spot; "
+              + crossings
+              + (crossings == 1 ? " crossing" : " crossings")
+              + " in the profile)";
     }
     rows.add(new HeadlineRow("Zero gamma", zeroGamma));
     rows.add(new HeadlineRow("Strike zero gamma", Formats.level(analysis.strikeZeroGamma(), "none")));
@@ -171,25 +191,35 @@ public final class GexReport {
                             + p.expiry()
                             + ", "
                             + p.daysToExpiry()
-                            + "d)")
+                            + " DTE)")
                 .orElse("n/a (no pin-risk data)")));
     rows.add(
         new HeadlineRow(
-            "Contracts",
-            String.format(
-                Locale.ROOT,
-                "%,d used, %,d skipped",
-                analysis.contractsUsed(),
-                analysis.contractsSkipped())));
+            "Pin risk",
+            pin.map(
+                    p ->
+                        String.format(
+                            Locale.ROOT,
+                            "score %.1f of 100 at strike %s; expected move to expiry \u00b1%s",
+                            p.score(),
+                            Formats.level(p.pinStrike()),
+                            Formats.level(Math.round(p.expectedMove() * 100) / 100.0)))
+                .orElse("n/a")));
+    DealerPositioning d = analysis.dealer();
+    rows.add(new HeadlineRow("Dealers", ReportTables.dealers(d)));
+    rows.add(new HeadlineRow("Hedge flow", ReportTables.hedgeFlow(d.hedgeFlowPerPercent())));
+    rows.add(
+        new HeadlineRow(
+            "Delta exposure",
+            Formats.billions(d.deltaExposure())
+                + " $bn (vanna "
+                + Formats.billions(d.vannaExposure())
+                + " $bn per vol point, charm "
+                + Formats.billions(d.charmExposure())
+                + " $bn per day)"));
+    rows.add(new HeadlineRow("Zero delta", Formats.level(d.zeroDelta(), "none")));
+    rows.add(new HeadlineRow("Contracts", ReportTables.contracts(analysis)));
     return List.copyOf(rows);
-  }
-
-  private static String regime(GammaRegime regime) {
-    return switch (regime) {
-      case POSITIVE -> "Positive gamma (dealers long gamma: hedging dampens moves)";
-      case NEGATIVE -> "Negative gamma (dealers short gamma: hedging amplifies moves)";
-      case NEUTRAL -> "Neutral (no net gamma)";
-    };
   }
 
   /** The headline table as an HTML fragment (what the golden test compares). */
@@ -208,9 +238,9 @@ public final class GexReport {
   }
 
   /** The whole page, linking the given images relatively by file name. */
-  String html(GexAnalysis analysis, List<String> alerts, Map<ChartKind, Path> images) {
+  String html(GexAnalysis analysis, List<String> alerts, Map<ChartKind, List<Path>> images) {
     String symbol = escape(analysis.symbol());
-    StringBuilder sb = new StringBuilder(8192);
+    StringBuilder sb = new StringBuilder(16384);
     sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<title>")
@@ -228,9 +258,15 @@ public final class GexReport {
         .append(escape(Formats.valuationTime(analysis)))
         .append(" &middot; exposures in ")
         .append(escape(Formats.GEX_UNIT))
-        .append("</p>\n\n<h2>Headline</h2>\n")
+        .append(" &middot; ")
+        .append(escape(analysis.settings().describe()))
+        .append("</p>\n<p class=\"state ")
+        .append(analysis.totalGex() > 0 ? "pos" : analysis.totalGex() < 0 ? "neg" : "zero")
+        .append("\">Gamma state: ")
+        .append(escape(analysis.gammaState()))
+        .append("</p>\n\n<h2 id=\"headline\">Headline</h2>\n")
         .append(headlineTable(analysis))
-        .append("\n<h2>Alerts</h2>\n");
+        .append("\n<h2 id=\"alerts\">Alerts</h2>\n");
     if (alerts.isEmpty()) {
       sb.append("<p class=\"none\">No alerts.</p>\n");
     } else {
@@ -240,30 +276,43 @@ public final class GexReport {
       }
       sb.append("</ul>\n");
     }
+    sb.append("\n<h2 id=\"top-strikes-title\">Top ")
+        .append(Math.min(ReportTables.TOP_STRIKES, analysis.byStrike().size()))
+        .append(" strikes by |net GEX| ($bn per 1% move)</h2>\n")
+        .append(ReportTables.topStrikesTable(analysis));
     for (ChartKind kind : ChartKind.values()) {
       sb.append("\n<h2>").append(escape(kind.title())).append("</h2>\n");
-      Path image = images.get(kind);
-      if (image == null) {
+      List<Path> pages = images.getOrDefault(kind, List.of());
+      if (pages.isEmpty()) {
         sb.append("<p class=\"none\">Not available for this analysis.</p>\n");
         continue;
       }
-      Path fileName = image.getFileName();
-      sb.append("<figure>\n  <img src=\"")
-          .append(escape(fileName == null ? kind.fileName() : fileName.toString()))
-          .append("\" width=\"")
-          .append(charts.width())
-          .append("\" height=\"")
-          .append(charts.height())
-          .append("\" alt=\"")
-          .append(symbol)
-          .append(' ')
-          .append(escape(kind.title()))
-          .append("\">\n</figure>\n");
+      for (int i = 0; i < pages.size(); i++) {
+        Path fileName = pages.get(i).getFileName();
+        sb.append("<figure>\n  <img src=\"")
+            .append(escape(fileName == null ? kind.fileName(i + 1) : fileName.toString()))
+            .append("\" width=\"")
+            .append(charts.width())
+            .append("\" height=\"")
+            .append(charts.height())
+            .append("\" alt=\"")
+            .append(symbol)
+            .append(' ')
+            .append(escape(kind.title()))
+            .append(pages.size() > 1 ? ", page " + (i + 1) + " of " + pages.size() : "")
+            .append("\">\n</figure>\n");
+      }
     }
+    sb.append("\n<h2 id=\"expiries-title\">Expiries (")
+        .append(analysis.byExpiry().size())
+        .append("; GEX in $bn per 1% move, expected move to settlement in index points)</h2>\n")
+        .append(ReportTables.expiryTable(analysis))
+        .append("\n<h2 id=\"skipped-title\">Skipped contracts</h2>\n")
+        .append(ReportTables.skippedTable(analysis));
     sb.append("\n<footer>")
         .append(String.format(Locale.ROOT, "%,d", analysis.contractsUsed()))
-        .append(" contracts priced; sign convention ")
-        .append(escape(analysis.settings().signConvention().name()))
+        .append(" contracts priced; ")
+        .append(escape(analysis.settings().describe()))
         .append("; analysed ")
         .append(escape(UTC_TIME.format(analysis.analyzedAt())))
         .append(" by gex.</footer>\n</main>\n</body>\n</html>\n");
@@ -294,13 +343,20 @@ public final class GexReport {
           + "h1{margin:0 0 4px;font-size:26px}\n"
           + "h2{margin:28px 0 10px;font-size:19px;border-bottom:1px solid #ddd;padding-bottom:4px}\n"
           + ".sub{color:#555;margin:0}\n"
-          + "table.headline{border-collapse:collapse;background:#fff;min-width:520px}\n"
-          + "table.headline th,table.headline td{border:1px solid #ddd;padding:6px 12px;"
-          + "text-align:left}\n"
-          + "table.headline th{background:#f0f0f0;font-weight:600;white-space:nowrap}\n"
+          + ".state{font-size:17px;font-weight:600;margin:10px 0 0;padding:8px 12px;"
+          + "border-left:5px solid #999;background:#fff}\n"
+          + ".state.pos{border-color:#2e7d32}.state.neg{border-color:#c62828}\n"
+          + "table{border-collapse:collapse;background:#fff}\n"
+          + "table.headline{min-width:520px}\n"
+          + "th,td{border:1px solid #ddd;padding:5px 10px;text-align:left}\n"
+          + "th{background:#f0f0f0;font-weight:600;white-space:nowrap}\n"
+          + "table.grid td{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
+          + "table.grid td:first-child{text-align:left}\n"
+          + "#skipped td{text-align:left;white-space:normal}\n"
+          + "td.pos{color:#2e7d32}td.neg{color:#c62828}\n"
           + "ul.alerts li{margin:4px 0;color:#8a1c1c}\n"
           + ".none{color:#777;font-style:italic}\n"
-          + "figure{margin:0;background:#fff;border:1px solid #ddd}\n"
+          + "figure{margin:0 0 12px;background:#fff;border:1px solid #ddd}\n"
           + "img{display:block;max-width:100%;height:auto}\n"
           + "footer{margin-top:28px;color:#777;font-size:13px}\n";
 }

@@ -66,6 +66,25 @@ final class ChartFixtures {
   static final Path SPX_FILE = Path.of("..", "data", "cboe-spx-2022-12-12.csv");
 
   /**
+   * Every bundled snapshot the chart tests draw: name, source id and file (relative to the module
+   * directory). A listed file that is not in this checkout is reported and skipped by the tests.
+   */
+  static final List<String[]> SNAPSHOTS =
+      List.of(
+          new String[] {"spx-2022-12-12", "cboe-csv", "../data/cboe-spx-2022-12-12.csv"},
+          new String[] {"ndx-2022-12-12", "cboe-csv", "../data/cboe-ndx-2022-12-12.csv"},
+          new String[] {"rut-2022-12-12", "cboe-csv", "../data/cboe-rut-2022-12-12.csv"},
+          new String[] {"rut-2023-09-20", "cboe-json", "../data/cboe-rut-2023-09-20.json"});
+
+  /** A snapshot analysed with the default settings and the fixed clock. */
+  static GexAnalysis snapshot(String sourceId, Path file) {
+    return GexEngine.builder()
+        .clock(CLOCK)
+        .build()
+        .analyze(ChainSources.discover().load(sourceId, SourceRequest.of(file)));
+  }
+
+  /**
    * The real SPX snapshot, read by the CBOE quote-table parser of gex-sources (a test dependency), found
    * through the {@code OptionChainSource} SPI as an application would.
    */
@@ -111,6 +130,30 @@ final class ChartFixtures {
     return Records.with(a, "dealer", dealer);
   }
 
+  /** Mean x of the pixels of a hue (see {@link #dominantPixels}), or NaN when there is none. */
+  static double meanX(BufferedImage image, char channel, int yFrom, int yTo) {
+    double sum = 0;
+    long n = 0;
+    for (int y = Math.max(0, yFrom); y < Math.min(image.getHeight(), yTo); y++) {
+      for (int x = 0; x < image.getWidth(); x++) {
+        if (isHue(image.getRGB(x, y), channel)) {
+          sum += x;
+          n++;
+        }
+      }
+    }
+    return n == 0 ? Double.NaN : sum / n;
+  }
+
+  /** Whether a pixel is within {@code tolerance} (sum of channel differences) of a colour. */
+  static boolean near(int rgb, java.awt.Color color, int tolerance) {
+    int r = (rgb >> 16) & 0xff;
+    int g = (rgb >> 8) & 0xff;
+    int b = rgb & 0xff;
+    return Math.abs(r - color.getRed()) + Math.abs(g - color.getGreen()) + Math.abs(b - color.getBlue())
+        <= tolerance;
+  }
+
   /** Variance of the pixels' luminance (0..255 scale): 0 for a blank image. */
   static double luminanceVariance(BufferedImage image) {
     double sum = 0;
@@ -129,24 +172,33 @@ final class ChartFixtures {
     return sumSq / n - mean * mean;
   }
 
-  /** How many pixels are clearly of a hue: red dominant ("r"), green ("g") or blue ("b") by 60 levels. */
+  /**
+   * How many pixels are clearly of a hue: red dominant ("r"), green ("g") or blue ("b") by 60 levels, or
+   * orange ("o": strong red, middling green, little blue), or any clear green tint ("G").
+   */
   static long dominantPixels(BufferedImage image, char channel) {
     long count = 0;
     for (int y = 0; y < image.getHeight(); y++) {
       for (int x = 0; x < image.getWidth(); x++) {
-        int rgb = image.getRGB(x, y);
-        int r = (rgb >> 16) & 0xff;
-        int g = (rgb >> 8) & 0xff;
-        int b = rgb & 0xff;
-        boolean hit =
-            channel == 'r'
-                ? r > g + 60 && r > b + 60
-                : channel == 'g' ? g > r + 60 && g > b + 30 : b > r + 60 && b > g + 30;
-        if (hit) {
+        if (isHue(image.getRGB(x, y), channel)) {
           count++;
         }
       }
     }
     return count;
+  }
+
+  /** Whether one pixel is of a hue, as {@link #dominantPixels} counts it. */
+  static boolean isHue(int rgb, char channel) {
+    int r = (rgb >> 16) & 0xff;
+    int g = (rgb >> 8) & 0xff;
+    int b = rgb & 0xff;
+    return switch (channel) {
+      case 'r' -> r > g + 60 && r > b + 60 && g < 110;
+      case 'g' -> g > r + 60 && g > b + 30;
+      case 'o' -> r > 200 && g > 120 && g < 215 && b < 150 && r > b + 90;
+      case 'G' -> g > r + 25 && g > b + 15;
+      default -> b > r + 60 && b > g + 30;
+    };
   }
 }

@@ -62,23 +62,151 @@ class GexChartsTest {
   }
 
   @Test
-  void gexByStrike_syntheticChain_drawsGreenCallBarsAndRedPutBars() {
-    BufferedImage image = GexCharts.defaults().gexByStrike(analysis);
+  void gexByStrike_syntheticChain_callsBluePutsOrange_netGreenAboveSpotRedBelow() {
+    LevelChart.Rendered r = StrikeCharts.gexByStrike(analysis, GexCharts.defaults());
+    BufferedImage image = r.image();
 
     assertThat(image.getWidth()).isEqualTo(1200);
     assertThat(image.getHeight()).isEqualTo(700);
-    // Tens of thousands of bar pixels of each colour, not just legend swatches (a swatch is ~100).
-    assertThat(dominantPixels(image, 'g')).isGreaterThan(5_000);
-    assertThat(dominantPixels(image, 'r')).isGreaterThan(5_000);
+    // Tens of thousands of bar pixels of each hue, not just legend swatches (a swatch is ~200).
+    assertThat(dominantPixels(image, 'b')).as("call bars").isGreaterThan(5_000);
+    assertThat(dominantPixels(image, 'o')).as("put bars").isGreaterThan(5_000);
+    assertThat(dominantPixels(image, 'g')).as("net > 0 bars").isGreaterThan(1_000);
+    assertThat(dominantPixels(image, 'r')).as("net < 0 bars").isGreaterThan(1_000);
+    // Call open interest piles up above spot, put open interest below: net is green right of the spot
+    // line and red left of it (in the plot; the legend below it is left out).
+    int spotX = r.line("Spot");
+    assertThat(ChartFixtures.meanX(image, 'g', r.plotTop(), r.plotBottom())).isGreaterThan(spotX);
+    assertThat(ChartFixtures.meanX(image, 'r', r.plotTop(), r.plotBottom())).isLessThan(spotX);
   }
 
   @Test
-  void heatmap_syntheticChain_usesBothSidesOfTheDivergingScale() {
+  void gexByStrike_callWallLine_isDrawnOverItsOwnBar() {
+    LevelChart.Rendered r = StrikeCharts.gexByStrike(analysis, GexCharts.defaults());
+    int x = r.line("Call wall");
+
+    // Rows where the bar at the call wall is drawn (a saturated pixel beside the line): the dotted line
+    // must show on a good share of them (a 3-on 3-off dotted line, antialiased: about a third), so the bar
+    // is under the line, not over it (then the share would be 0).
+    int barRows = 0;
+    int lineOnBar = 0;
+    for (int y = r.plotTop(); y < r.plotBottom(); y++) {
+      int beside = r.image().getRGB(x + 4, y);
+      int max = Math.max((beside >> 16) & 0xff, Math.max((beside >> 8) & 0xff, beside & 0xff));
+      int min = Math.min((beside >> 16) & 0xff, Math.min((beside >> 8) & 0xff, beside & 0xff));
+      if (max - min > 40) {
+        barRows++;
+        if (ChartFixtures.near(r.image().getRGB(x, y), Palette.CALL_WALL, 60)) {
+          lineOnBar++;
+        }
+      }
+    }
+    assertThat(barRows).as("the call wall has a bar").isGreaterThan(50);
+    assertThat(lineOnBar).isGreaterThan(barRows / 5);
+  }
+
+  @Test
+  void levelLabels_syntheticAndCloseLevels_neverOverlap_andStayInTheImage() {
+    // Spot, call wall, put wall and zero gamma within a few points of each other.
+    GexAnalysis close =
+        Records.with(
+            Records.with(
+                Records.with(analysis, "zeroGamma", java.util.OptionalDouble.of(4001.0)),
+                "callWall",
+                java.util.OptionalDouble.of(4005.0)),
+            "putWall",
+            java.util.OptionalDouble.of(3995.0));
+
+    for (GexAnalysis a : List.of(analysis, close)) {
+      List<LevelChart.DrawnLabel> labels =
+          StrikeCharts.gexByStrike(a, GexCharts.defaults()).labels();
+      assertThat(labels).hasSize(4);
+      for (int i = 0; i < labels.size(); i++) {
+        LevelChart.DrawnLabel l = labels.get(i);
+        assertThat(l.left()).isGreaterThanOrEqualTo(0);
+        assertThat(l.left() + l.width()).isLessThanOrEqualTo(1200);
+        assertThat(l.top()).isGreaterThanOrEqualTo(LevelChart.TITLE_HEIGHT - 2);
+        for (int j = i + 1; j < labels.size(); j++) {
+          assertThat(l.overlaps(labels.get(j))).as(l.text() + " / " + labels.get(j).text()).isFalse();
+        }
+      }
+    }
+  }
+
+  @Test
+  void openInterest_syntheticChain_callsBlueUpPutsOrangeDown() {
+    BufferedImage image = GexCharts.defaults().openInterest(analysis).orElseThrow();
+
+    assertThat(dominantPixels(image, 'b')).isGreaterThan(5_000);
+    assertThat(dominantPixels(image, 'o')).isGreaterThan(5_000);
+    assertThat(meanY(image, 'b')).isLessThan(meanY(image, 'o'));
+  }
+
+  @Test
+  void openInterest_noOpenInterestByStrike_drawsNothing() {
+    GexAnalysis none =
+        Records.with(
+            analysis,
+            "pinRisk",
+            new io.gex.analysis.PinRiskAnalysis(
+                analysis.pinRisk().expiries(), analysis.pinRisk().topStrikes()));
+
+    assertThat(GexCharts.defaults().openInterest(none)).isEmpty();
+    assertThat(GexCharts.defaults().renderPages(ChartKind.OPEN_INTEREST, none)).isEmpty();
+  }
+
+  @Test
+  void heatmap_syntheticChain_greenPositiveAboveSpot_redNegativeBelow() {
     BufferedImage image = GexCharts.defaults().heatmap(analysis);
 
-    // Positive (call-heavy, above spot) cells are red, negative (put-heavy, below spot) cells blue.
+    // Each row's largest |net| is negative (puts below spot): those cells are full red; the positive side
+    // is a lighter green, so green is counted as any clear green tint ('G').
     assertThat(dominantPixels(image, 'r')).isGreaterThan(5_000);
-    assertThat(dominantPixels(image, 'b')).isGreaterThan(5_000);
+    assertThat(dominantPixels(image, 'G')).isGreaterThan(20_000);
+    assertThat(ChartFixtures.meanX(image, 'G', 100, 640))
+        .isGreaterThan(600)
+        .isGreaterThan(ChartFixtures.meanX(image, 'r', 100, 640));
+  }
+
+  @Test
+  void heatmapPages_fiveExpiriesTwoAPage_threePagesOfTheRequestedSize() {
+    GexCharts charts = GexCharts.builder().width(700).height(400).heatmapExpiries(2).build();
+
+    List<BufferedImage> pages = charts.heatmapPages(analysis);
+
+    assertThat(pages).hasSize(3);
+    for (BufferedImage page : pages) {
+      assertThat(page.getWidth()).isEqualTo(700);
+      assertThat(page.getHeight()).isEqualTo(400);
+      assertThat(luminanceVariance(page)).isGreaterThan(200.0);
+    }
+    assertThat(charts.renderPages(ChartKind.HEATMAP, analysis)).hasSize(3);
+    assertThat(charts.renderPages(ChartKind.GEX_BY_STRIKE, analysis)).hasSize(1);
+  }
+
+  @Test
+  void gammaProfile_syntheticChain_windowFramesSpotAndZeroGamma_scopedProfilesInTheLegend() {
+    LevelChart.Rendered r = ProfileChart.render(analysis, GexCharts.defaults());
+
+    assertThat(analysis.zeroGamma()).isPresent();
+    assertThat(r.lineX()).containsKeys("Spot", "Zero gamma");
+    assertThat(analysis.profiles()).hasSize(3);
+    assertThat(ProfileChart.scopeName(analysis.profile(io.gex.analysis.GammaProfile.Scope.EXCLUDING_NEXT_EXPIRY)))
+        .startsWith("Ex next expiry (2022-12-16)");
+  }
+
+  private static double meanY(BufferedImage image, char channel) {
+    double sum = 0;
+    long n = 0;
+    for (int y = 0; y < image.getHeight(); y++) {
+      for (int x = 0; x < image.getWidth(); x++) {
+        if (ChartFixtures.isHue(image.getRGB(x, y), channel)) {
+          sum += y;
+          n++;
+        }
+      }
+    }
+    return sum / n;
   }
 
   @Test
@@ -156,18 +284,27 @@ class GexChartsTest {
         .hasMessage("strikeWindow must be in (0, 1], was 0.0");
     assertThatThrownBy(() -> GexCharts.builder().heatmapExpiries(0))
         .hasMessage("heatmapExpiries must be in [1, 200], was 0");
+    assertThatThrownBy(() -> GexCharts.builder().profileWindow(0.001))
+        .hasMessage("profileWindow must be in [0.01, 1], was 0.001");
   }
 
   @Test
   void toBuilder_roundTripsSettings() {
     GexCharts charts =
-        GexCharts.builder().width(640).height(480).strikeWindow(0.05).heatmapExpiries(3).build();
+        GexCharts.builder()
+            .width(640)
+            .height(480)
+            .strikeWindow(0.05)
+            .profileWindow(0.2)
+            .heatmapExpiries(3)
+            .build();
 
     GexCharts copy = charts.toBuilder().build();
 
     assertThat(copy.width()).isEqualTo(640);
     assertThat(copy.height()).isEqualTo(480);
     assertThat(copy.strikeWindow()).isEqualTo(0.05);
+    assertThat(copy.profileWindow()).isEqualTo(0.2);
     assertThat(copy.heatmapExpiries()).isEqualTo(3);
   }
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gex.GexAnalysis;
 import io.gex.analysis.DealerExposuresByStrike;
 import io.gex.analysis.DoubleArray;
+import io.gex.analysis.ExpiryGex;
+import io.gex.analysis.ExpiryPinRisk;
 import io.gex.analysis.PinRiskAnalysis;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -24,14 +26,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The HTML report of the real SPX snapshot: every PNG written and referenced, the page offline and
- * escaped, and the headline table checked against a golden copy.
+ * The HTML report of the real SPX snapshot: every PNG page written and referenced, every section of the
+ * text output present (headline, gamma state, conventions, alerts, top strikes, one row per expiry,
+ * skipped contracts), the page offline and escaped, and the headline table checked against a golden copy.
  *
- * <p>The golden file is {@code src/test/resources/golden/spx-2022-12-12-headline.html}. When a deliberate
- * change to the engine or the formatting alters it, regenerate it and review the diff:
+ * <p>The golden file is {@code src/test/resources/golden/spx-2022-12-12-headline.html}. The engine's
+ * numbers (IV source, zero crossings, max pain) change it; after such a change regenerate it and review
+ * the diff:
  *
  * <pre>
- * ./mvnw -pl gex-charts test -Dtest=GexReportTest -Dgex.golden.update=true
+ * ./mvnw -B -ntp -q -pl gex-charts -am test -Dtest=GexReportTest -Dsurefire.failIfNoSpecifiedTests=false -Dgex.golden.update=true
+ * git diff gex-charts/src/test/resources/golden/
  * </pre>
  */
 class GexReportTest {
@@ -48,7 +53,7 @@ class GexReportTest {
   }
 
   @Test
-  void write_spxSnapshot_writesEveryChartAndAnIndexReferencingEach(@TempDir Path dir)
+  void write_spxSnapshot_writesEveryChartPageAndAnIndexReferencingEach(@TempDir Path dir)
       throws IOException {
     GexAnalysis analysis = ChartFixtures.withDealerByStrike(spx);
 
@@ -56,23 +61,102 @@ class GexReportTest {
 
     assertThat(files.index()).isEqualTo(dir.resolve("index.html")).exists();
     assertThat(files.images().keySet()).containsExactly(ChartKind.values());
-    assertThat(files.all()).hasSize(5).endsWith(files.index());
+    // 47 expiries, 12 a page: the heatmap has 4 pages.
+    assertThat(files.pages().get(ChartKind.HEATMAP)).hasSize(4);
+    assertThat(files.all()).hasSize(9).endsWith(files.index());
     String html = Files.readString(files.index(), StandardCharsets.UTF_8);
     List<String> sources = imageSources(html);
     assertThat(sources)
         .containsExactly(
-            "gex-by-strike.png", "gamma-profile.png", "gex-heatmap.png", "dealer-exposures.png");
-    for (Map.Entry<ChartKind, Path> e : files.images().entrySet()) {
-      assertThat(e.getValue()).isEqualTo(dir.resolve(e.getKey().fileName())).exists();
-      BufferedImage png = ImageIO.read(e.getValue().toFile());
-      assertThat(png.getWidth()).isEqualTo(GexCharts.DEFAULT_WIDTH);
-      assertThat(png.getHeight()).isEqualTo(GexCharts.DEFAULT_HEIGHT);
-      assertThat(luminanceVariance(png)).isGreaterThan(200.0);
+            "gex-by-strike.png",
+            "gamma-profile.png",
+            "open-interest.png",
+            "gex-heatmap.png",
+            "gex-heatmap-2.png",
+            "gex-heatmap-3.png",
+            "gex-heatmap-4.png",
+            "dealer-exposures.png");
+    for (Map.Entry<ChartKind, List<Path>> e : files.pages().entrySet()) {
+      for (int i = 0; i < e.getValue().size(); i++) {
+        Path page = e.getValue().get(i);
+        assertThat(page).isEqualTo(dir.resolve(e.getKey().fileName(i + 1))).exists();
+        BufferedImage png = ImageIO.read(page.toFile());
+        assertThat(png.getWidth()).isEqualTo(GexCharts.DEFAULT_WIDTH);
+        assertThat(png.getHeight()).isEqualTo(GexCharts.DEFAULT_HEIGHT);
+        assertThat(luminanceVariance(png)).isGreaterThan(200.0);
+      }
     }
     assertThat(html)
         .contains(GexReport.headlineTable(analysis))
         .contains("<li>Spot below zero gamma</li>")
         .contains("<title>SPX gamma exposure report, 2022-12-12 20:30 EST</title>");
+  }
+
+  @Test
+  void html_spxSnapshot_carriesEverySectionOfTheTextOutput(@TempDir Path dir) throws IOException {
+    ReportFiles files = GexReport.write(spx, List.of(), dir);
+    String html = Files.readString(files.index(), StandardCharsets.UTF_8);
+
+    // One vocabulary: the core's gamma state and conventions, never a wording of our own.
+    assertThat(html)
+        .contains("Gamma state: " + GexReport.escape(spx.gammaState()) + "</p>")
+        .contains(" &middot; " + spx.settings().describe() + "</p>")
+        .contains("r 0.00%, q 0.00%, IV ")
+        .doesNotContain("dealers short gamma: hedging amplifies moves");
+    for (String id :
+        List.of("id=\"headline\"", "id=\"alerts\"", "id=\"top-strikes\"", "id=\"expiries\"")) {
+      assertThat(html).contains(id);
+    }
+    assertThat(html).contains(spx.contractsSkipped() > 0 ? "id=\"skipped\"" : "No contract was skipped.");
+    for (String label :
+        List.of(
+            "Conventions", "Gamma state", "Max pain", "Pin risk", "Dealers", "Hedge flow",
+            "Delta exposure", "Zero delta", "Contracts")) {
+      assertThat(html).contains("<th scope=\"row\">" + label + "</th>");
+    }
+    // One row per expiry, with DTE, GEX, open interest, max pain and expected move.
+    String expiries = section(html, "id=\"expiries\"");
+    assertThat(count(expiries, "<tr><td>")).isEqualTo(spx.byExpiry().size());
+    ExpiryGex first = spx.byExpiry().get(0);
+    ExpiryPinRisk pin = spx.pinRisk().expiries().get(0);
+    assertThat(pin.expiry()).isEqualTo(first.expiry());
+    assertThat(expiries)
+        .contains(
+            "<tr><td>" + first.expiry() + "</td><td>" + first.daysToExpiry() + "</td>"
+                + "<td class=\"" + (first.callGex() > 0 ? "pos" : "neg") + "\">"
+                + Formats.billions(first.callGex()) + "</td>")
+        .contains(String.format(java.util.Locale.ROOT, "<td>%,d</td><td>%s</td><td>&plusmn;%,.2f",
+            first.openInterest(), Formats.level(pin.maxPain()), pin.expectedMove()));
+    // The top strikes by |net GEX|, largest first.
+    String top = section(html, "id=\"top-strikes\"");
+    assertThat(count(top, "<tr><td>")).isEqualTo(10);
+    List<Integer> order = ReportTables.topStrikes(spx.byStrike(), 10);
+    double previous = Double.POSITIVE_INFINITY;
+    for (int i : order) {
+      double net = Math.abs(spx.byStrike().netGex().get(i));
+      assertThat(net).isLessThanOrEqualTo(previous);
+      previous = net;
+    }
+    for (int i = 0; i < spx.byStrike().size(); i++) {
+      if (!order.contains(i)) {
+        assertThat(Math.abs(spx.byStrike().netGex().get(i))).isLessThanOrEqualTo(previous);
+      }
+    }
+    assertThat(top).contains("<tr><td>" + Formats.level(spx.byStrike().strikes().get(order.get(0))) + "</td>");
+  }
+
+  private static String section(String html, String id) {
+    int from = html.indexOf(id);
+    assertThat(from).as(id).isGreaterThanOrEqualTo(0);
+    return html.substring(from, html.indexOf("</table>", from));
+  }
+
+  private static int count(String text, String what) {
+    int n = 0;
+    for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) {
+      n++;
+    }
+    return n;
   }
 
   @Test
@@ -101,10 +185,11 @@ class GexReportTest {
     ReportFiles files = GexReport.write(analysis, List.of(), dir);
 
     assertThat(files.images().keySet())
-        .containsExactly(ChartKind.GEX_BY_STRIKE, ChartKind.GAMMA_PROFILE, ChartKind.HEATMAP);
+        .containsExactly(
+            ChartKind.GEX_BY_STRIKE, ChartKind.GAMMA_PROFILE, ChartKind.OPEN_INTEREST, ChartKind.HEATMAP);
     assertThat(dir.resolve("dealer-exposures.png")).doesNotExist();
     String html = Files.readString(files.index(), StandardCharsets.UTF_8);
-    assertThat(imageSources(html)).hasSize(3).doesNotContain("dealer-exposures.png");
+    assertThat(imageSources(html)).hasSize(7).doesNotContain("dealer-exposures.png");
     assertThat(html)
         .contains("<h2>Dealer exposures by strike</h2>\n<p class=\"none\">Not available for this analysis.</p>");
   }
@@ -116,6 +201,7 @@ class GexReportTest {
     if (Boolean.getBoolean("gex.golden.update")) {
       Files.createDirectories(GOLDEN.getParent());
       Files.writeString(GOLDEN, actual, StandardCharsets.UTF_8);
+      System.out.println("GexReportTest: rewrote " + GOLDEN.toAbsolutePath() + "; review its diff");
     }
     assertThat(GOLDEN).exists();
     assertThat(actual).isEqualTo(Files.readString(GOLDEN, StandardCharsets.UTF_8));
@@ -133,27 +219,43 @@ class GexReportTest {
             "Symbol",
             "Spot",
             "Valuation time",
+            "Conventions",
             "Total GEX",
-            "Regime",
+            "Gamma state",
             "Zero gamma",
             "Strike zero gamma",
             "Call wall",
             "Put wall",
             "Absolute gamma strike",
             "Max pain",
+            "Pin risk",
+            "Dealers",
+            "Hedge flow",
+            "Delta exposure",
+            "Zero delta",
             "Contracts");
     assertThat(rows)
         .containsEntry("Symbol", "SPX")
         .containsEntry("Spot", "3,990.56")
         .containsEntry("Valuation time", "2022-12-12 20:30 EST")
-        .containsEntry("Call wall", "4,000")
-        .containsEntry("Put wall", "3,950")
-        .containsEntry("Zero gamma", "4,004.64 (+0.35% from spot)");
+        .containsEntry("Call wall", Formats.level(spx.callWall().orElseThrow()))
+        .containsEntry("Put wall", Formats.level(spx.putWall().orElseThrow()))
+        .containsEntry("Conventions", spx.settings().describe())
+        .containsEntry("Gamma state", spx.gammaState());
+    // The figures below move when the engine's numbers do (IV source, crossings): they are read from the
+    // analysis, so only the formatting is pinned here; the golden file pins today's values.
+    assertThat(rows.get("Zero gamma"))
+        .startsWith(Formats.level(spx.zeroGamma().orElseThrow()) + " (")
+        .endsWith(" in the profile)");
     assertThat(rows.get("Total GEX"))
-        .isEqualTo("-2.77 $bn per 1% move (calls +81.95, puts -84.71)")
+        .isEqualTo(
+            Formats.billions(spx.totalGex()) + " $bn per 1% move (calls "
+                + Formats.billions(spx.callGex()) + ", puts " + Formats.billions(spx.putGex()) + ")")
         .startsWith(String.format(java.util.Locale.ROOT, "%+.2f ", spx.totalGex() / 1e9));
-    // Spot is below the flip: dealers are short gamma.
-    assertThat(rows.get("Regime")).startsWith("Negative gamma");
+    assertThat(rows.get("Contracts"))
+        .startsWith(String.format(java.util.Locale.ROOT, "%,d used, %,d skipped", spx.contractsUsed(),
+            spx.contractsSkipped()));
+    assertThat(rows.get("Pin risk")).startsWith("score ").contains(" of 100 at strike ");
   }
 
   @Test
@@ -174,7 +276,8 @@ class GexReportTest {
         .containsEntry("Call wall", "none")
         .containsEntry("Put wall", "none")
         .containsEntry("Absolute gamma strike", "none")
-        .containsEntry("Max pain", "n/a (no pin-risk data)");
+        .containsEntry("Max pain", "n/a (no pin-risk data)")
+        .containsEntry("Pin risk", "n/a");
   }
 
   @Test

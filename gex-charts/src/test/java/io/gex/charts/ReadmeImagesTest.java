@@ -13,12 +13,12 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * build never rewrites files outside {@code target/}:
  *
  * <pre>
- * ./mvnw -pl gex-charts test -Dtest=ReadmeImagesTest -Dgex.readme.images=true
+ * ./mvnw -B -ntp -q -pl gex-charts -am test -Dtest=ReadmeImagesTest -Dsurefire.failIfNoSpecifiedTests=false -Dgex.readme.images=true
  * </pre>
  *
- * <p>It writes {@code docs/images/spx-gex-by-strike.png} (strikes within ±5% of spot) and {@code
- * docs/images/spx-gamma-profile.png}, both 1200 × 700, and a whole sample report into {@code
- * gex-charts/target/sample-report/index.html}.
+ * <p>It writes {@code docs/images/spx-gex-by-strike.png} (strikes within ±5% of spot), {@code
+ * spx-gamma-profile.png}, {@code spx-open-interest.png} (±5%) and {@code spx-heatmap.png} (page 1), all
+ * 1200 × 700, and a whole sample report into {@code gex-charts/target/sample-report/index.html}.
  */
 @EnabledIfSystemProperty(named = "gex.readme.images", matches = "true")
 class ReadmeImagesTest {
@@ -29,15 +29,23 @@ class ReadmeImagesTest {
   @Test
   void writeReadmeImages_spxSnapshot() {
     GexAnalysis spx = ChartFixtures.spx();
-    GexCharts charts = GexCharts.builder().width(1200).height(700).strikeWindow(0.05).build();
+    GexCharts charts = GexCharts.builder().width(1200).height(700).build();
+    GexCharts narrow = charts.toBuilder().strikeWindow(0.05).build();
 
-    Path byStrike = IMAGES.resolve("spx-gex-by-strike.png");
-    Path profile = IMAGES.resolve("spx-gamma-profile.png");
-    GexCharts.writePng(charts.gexByStrike(spx), byStrike);
-    GexCharts.writePng(charts.gammaProfile(spx), profile);
+    List<Path> written =
+        List.of(
+            IMAGES.resolve("spx-gex-by-strike.png"),
+            IMAGES.resolve("spx-gamma-profile.png"),
+            IMAGES.resolve("spx-open-interest.png"),
+            IMAGES.resolve("spx-heatmap.png"));
+    GexCharts.writePng(narrow.gexByStrike(spx), written.get(0));
+    GexCharts.writePng(charts.gammaProfile(spx), written.get(1));
+    GexCharts.writePng(narrow.openInterest(spx).orElseThrow(), written.get(2));
+    GexCharts.writePng(charts.heatmap(spx), written.get(3));
 
-    assertThat(byStrike).exists();
-    assertThat(profile).exists();
+    for (Path p : written) {
+      assertThat(p).exists();
+    }
     // A whole sample report beside the build output, for a look in a browser.
     ReportFiles report =
         GexReport.write(

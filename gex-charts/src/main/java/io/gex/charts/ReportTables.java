@@ -1,0 +1,175 @@
+package io.gex.charts;
+
+import static io.gex.charts.GexReport.escape;
+
+import io.gex.GexAnalysis;
+import io.gex.analysis.DealerPositioning;
+import io.gex.analysis.ExpiryGex;
+import io.gex.analysis.ExpiryPinRisk;
+import io.gex.analysis.GexByStrike;
+import io.gex.chain.ContractDiagnostic;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The tables of the HTML report beyond the headline: top strikes, expiries and skipped contracts. */
+final class ReportTables {
+
+  /** How many strikes the table of largest |net GEX| shows (as the text output). */
+  static final int TOP_STRIKES = 10;
+
+  private ReportTables() {}
+
+  /** The dealers' position and hedging pressure, in the words of the text output. */
+  static String dealers(DealerPositioning d) {
+    String pressure =
+        switch (d.hedgingPressure()) {
+          case BUY_WEAKNESS_SELL_STRENGTH -> "hedging buys weakness and sells strength";
+          case SELL_WEAKNESS_BUY_STRENGTH -> "hedging sells weakness and buys strength";
+          case BALANCED -> "hedging flows balanced";
+        };
+    return d.position() + ": " + pressure + (d.destabilising() ? " (amplifies moves)" : "");
+  }
+
+  /** What dealers trade for a 1% move: positive flow sells into a rise (long gamma). */
+  static String hedgeFlow(double dollars) {
+    String amount = String.format(Locale.ROOT, "$%,.2fbn", Math.abs(dollars) / Formats.BILLION);
+    if (dollars > 0) {
+      return "dealers sell " + amount + " into a 1% rise, buy " + amount + " into a 1% fall";
+    }
+    if (dollars < 0) {
+      return "dealers buy " + amount + " into a 1% rise, sell " + amount + " into a 1% fall";
+    }
+    return "none";
+  }
+
+  /** Contracts used and skipped, with the count of each reason. */
+  static String contracts(GexAnalysis analysis) {
+    StringBuilder s =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "%,d used, %,d skipped",
+                analysis.contractsUsed(),
+                analysis.contractsSkipped()));
+    Map<ContractDiagnostic.Reason, Integer> reasons = analysis.skippedByReason();
+    if (!reasons.isEmpty()) {
+      List<String> parts = new ArrayList<>();
+      reasons.forEach((reason, n) -> parts.add(String.format(Locale.ROOT, "%s %,d", reason, n)));
+      s.append(" (").append(String.join(", ", parts)).append(')');
+    }
+    return s.toString();
+  }
+
+  /** Indices of the strikes with the largest |net GEX|, largest first, ties by ascending strike. */
+  static List<Integer> topStrikes(GexByStrike byStrike, int count) {
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < byStrike.size(); i++) {
+      order.add(i);
+    }
+    order.sort(
+        Comparator.comparingDouble((Integer i) -> -Math.abs(byStrike.netGex().get(i)))
+            .thenComparingDouble(i -> byStrike.strikes().get(i)));
+    return List.copyOf(order.subList(0, Math.min(count, order.size())));
+  }
+
+  static String topStrikesTable(GexAnalysis analysis) {
+    GexByStrike b = analysis.byStrike();
+    StringBuilder sb = new StringBuilder();
+    sb.append("<table class=\"grid\" id=\"top-strikes\">\n  <thead><tr><th>Strike</th><th>Call GEX</th>")
+        .append("<th>Put GEX</th><th>Net GEX</th></tr></thead>\n  <tbody>\n");
+    for (int i : topStrikes(b, TOP_STRIKES)) {
+      sb.append("    <tr><td>")
+          .append(escape(Formats.level(b.strikes().get(i))))
+          .append("</td>")
+          .append(cell(b.callGex().get(i)))
+          .append(cell(b.putGex().get(i)))
+          .append(cell(b.netGex().get(i)))
+          .append("</tr>\n");
+    }
+    return sb.append("  </tbody>\n</table>\n").toString();
+  }
+
+  /**
+   * One row per expiry: date, days to expiry, call, put and net GEX ($bn), open interest, and from the
+   * pin-risk analysis max pain, the expected move to settlement and the pin score ({@code n/a} without).
+   */
+  static String expiryTable(GexAnalysis analysis) {
+    Map<LocalDate, ExpiryPinRisk> pins = new HashMap<>();
+    for (ExpiryPinRisk p : analysis.pinRisk().expiries()) {
+      pins.put(p.expiry(), p);
+    }
+    StringBuilder sb = new StringBuilder();
+    sb.append("<table class=\"grid\" id=\"expiries\">\n  <thead><tr><th>Expiry</th><th>DTE</th>")
+        .append("<th>Call GEX</th><th>Put GEX</th><th>Net GEX</th><th>Open interest</th>")
+        .append("<th>Max pain</th><th>Expected move</th><th>Pin score</th></tr></thead>\n  <tbody>\n");
+    for (ExpiryGex e : analysis.byExpiry()) {
+      ExpiryPinRisk p = pins.get(e.expiry());
+      sb.append("    <tr><td>")
+          .append(e.expiry())
+          .append("</td><td>")
+          .append(e.daysToExpiry())
+          .append("</td>")
+          .append(cell(e.callGex()))
+          .append(cell(e.putGex()))
+          .append(cell(e.netGex()))
+          .append("<td>")
+          .append(String.format(Locale.ROOT, "%,d", e.openInterest()))
+          .append("</td><td>")
+          .append(p == null ? "n/a" : escape(Formats.level(p.maxPain())))
+          .append("</td><td>")
+          .append(
+              p == null
+                  ? "n/a"
+                  : String.format(
+                      Locale.ROOT,
+                      "&plusmn;%,.2f (%.2f%%)",
+                      p.expectedMove(),
+                      p.expectedMove() / analysis.spot() * 100))
+          .append("</td><td>")
+          .append(p == null ? "n/a" : String.format(Locale.ROOT, "%.1f", p.score()))
+          .append("</td></tr>\n");
+    }
+    return sb.append("  </tbody>\n</table>\n").toString();
+  }
+
+  /** Skipped contracts by reason, with the count and one example of each. */
+  static String skippedTable(GexAnalysis analysis) {
+    if (analysis.diagnostics().isEmpty()) {
+      return "<p class=\"none\">No contract was skipped.</p>\n";
+    }
+    Map<ContractDiagnostic.Reason, ContractDiagnostic> example = new LinkedHashMap<>();
+    for (ContractDiagnostic d : analysis.diagnostics()) {
+      example.putIfAbsent(d.reason(), d);
+    }
+    StringBuilder sb = new StringBuilder();
+    sb.append("<table class=\"grid\" id=\"skipped\">\n  <thead><tr><th>Reason</th><th>Contracts</th>")
+        .append("<th>Example</th></tr></thead>\n  <tbody>\n");
+    analysis
+        .skippedByReason()
+        .forEach(
+            (reason, n) -> {
+              ContractDiagnostic d = example.get(reason);
+              sb.append("    <tr><td>")
+                  .append(escape(reason.name()))
+                  .append("</td><td>")
+                  .append(String.format(Locale.ROOT, "%,d", n))
+                  .append("</td><td>")
+                  .append(d == null ? "" : escape(d.toString()))
+                  .append("</td></tr>\n");
+            });
+    return sb.append("  </tbody>\n</table>\n").toString();
+  }
+
+  /** A right-aligned $bn cell coloured by sign (class pos / neg). */
+  private static String cell(double dollars) {
+    String text = Formats.billions(dollars);
+    String cls = text.startsWith("+") ? "pos" : text.startsWith("-") ? "neg" : "zero";
+    return "<td class=\"" + cls + "\">" + escape(text) + "</td>";
+  }
+}
