@@ -123,15 +123,7 @@ class GexCliOptionsTest {
     assertThat(out).contains("Conventions        r 4.50%, q 1.50%, IV otm, dealers long calls / short puts");
   }
 
-  @Test
-  void spotAndUnderlying_reachTheSourceAsParameters() throws IOException {
-    // The bundled files carry both; the sources take the file's own over the parameters or use them only
-    // where missing. Either way the options are accepted and the run succeeds; PluginTest checks that a
-    // source receives them.
-    JsonNode j = Cli.analyzeJson(SPX, "--spot", "3990.5601", "--underlying", "SPX");
-
-    assertThat(j.get("symbol").asText()).isEqualTo("SPX");
-  }
+  // --spot and --underlying reach the source as parameters: GexCliPluginsTest, with a source that uses them.
 
   @Test
   void alerts_fileSystemPropertiesAndDashD_layerInThatOrder(@TempDir Path dir) throws IOException {
