@@ -27,9 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code --plugins DIR}: a jar compiled here, in the test, holding an alert rule and an option-chain source
- * that are nowhere on the class path, is loaded by the command line; its rule raises and its source reads
- * a file no built-in source recognises, with the {@code --spot} and {@code --underlying} parameters.
+ * {@code --plugins DIR}: a jar compiled here, in the test, holding an alert rule, an alert listener and an
+ * option-chain source that are nowhere on the class path, is loaded by the command line; its rule raises,
+ * its listener is told, and its source reads a file no built-in source recognises, with the {@code --spot}
+ * and {@code --underlying} parameters.
  */
 class GexCliPluginsTest {
 
@@ -62,6 +63,39 @@ class GexCliPluginsTest {
         }
       }
       """;
+
+  /** Appends each alert's message to the file named by the system property {@value #LISTENER_FILE}. */
+  private static final String LISTENER =
+      """
+      package testplugin;
+
+      import io.gex.alerts.AlertListener;
+      import io.gex.alerts.GexAlert;
+      import java.io.IOException;
+      import java.io.UncheckedIOException;
+      import java.nio.file.Files;
+      import java.nio.file.Path;
+      import java.nio.file.StandardOpenOption;
+
+      public final class FileListener implements AlertListener {
+        public FileListener() {}
+
+        @Override public void onAlert(GexAlert alert) {
+          String file = System.getProperty("gex.test.listener.file");
+          if (file == null) {
+            return;
+          }
+          try {
+            Files.writeString(Path.of(file), alert.ruleId() + ": " + alert.message() + "\\n",
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+      }
+      """;
+
+  private static final String LISTENER_FILE = "gex.test.listener.file";
 
   /** A source of files starting with TINY: one expiry, calls and puts at five strikes around spot. */
   private static final String SOURCE =
@@ -111,6 +145,7 @@ class GexCliPluginsTest {
     Path classes = Files.createDirectories(work.resolve("classes"));
     Files.writeString(src.resolve("MarkerRule.java"), RULE, StandardCharsets.UTF_8);
     Files.writeString(src.resolve("TinySource.java"), SOURCE, StandardCharsets.UTF_8);
+    Files.writeString(src.resolve("FileListener.java"), LISTENER, StandardCharsets.UTF_8);
     String classPath =
         String.join(
             java.io.File.pathSeparator,
@@ -122,7 +157,8 @@ class GexCliPluginsTest {
     int status =
         javac.run(
             null, null, null, "-d", classes.toString(), "-cp", classPath,
-            src.resolve("MarkerRule.java").toString(), src.resolve("TinySource.java").toString());
+            src.resolve("MarkerRule.java").toString(), src.resolve("TinySource.java").toString(),
+            src.resolve("FileListener.java").toString());
     assertThat(status).as("compiling the plugin").isZero();
 
     pluginDir = Files.createDirectories(work.resolve("plugins"));
@@ -139,6 +175,7 @@ class GexCliPluginsTest {
       }
       service(jar, "io.gex.alerts.AlertRule", "testplugin.MarkerRule");
       service(jar, "io.gex.spi.OptionChainSource", "testplugin.TinySource");
+      service(jar, "io.gex.alerts.AlertListener", "testplugin.FileListener");
     }
     // A file that is not a jar is left alone.
     Files.writeString(pluginDir.resolve("README.txt"), "not a plugin", StandardCharsets.UTF_8);
@@ -164,6 +201,19 @@ class GexCliPluginsTest {
 
     String text = Cli.run("analyze", tinyFile.toString(), "--plugins", pluginDir.toString()).out();
     assertThat(text).startsWith("TINY  spot 100.00").contains("read by tiny").contains("LOW     plugin rule saw TINY");
+  }
+
+  @Test
+  void plugins_listenerFromTheJar_isToldOfEveryRaisedAlert() throws IOException {
+    Path told = work.resolve("told.txt");
+    System.setProperty(LISTENER_FILE, told.toString());
+    try {
+      Result r = Cli.run("analyze", tinyFile.toString(), "--plugins", pluginDir.toString(), "--underlying", "ABC");
+      assertThat(r.exit()).as("stderr: %s", r.err()).isZero();
+    } finally {
+      System.clearProperty(LISTENER_FILE);
+    }
+    assertThat(Files.readString(told, StandardCharsets.UTF_8)).contains("test.plugin-marker: plugin rule saw ABC");
   }
 
   @Test
