@@ -16,10 +16,15 @@ module io.gex.examples {
   requires com.fasterxml.jackson.databind;
   requires java.net.http;
   requires org.slf4j;
+  requires info.picocli;
 
   exports io.gex.examples;
   exports io.gex.examples.cli;
   exports io.gex.examples.plugin;
+
+  // picocli fills the command and option classes by reflection.
+  opens io.gex.examples.cli to
+      info.picocli;
 
   provides io.gex.alerts.AlertRule with
       io.gex.examples.plugin.ZeroGammaShiftRule;

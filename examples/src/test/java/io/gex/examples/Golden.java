@@ -9,8 +9,9 @@ import java.nio.file.Path;
 
 /**
  * Golden-file checks: compares output with {@code src/test/resources/golden/NAME}. With {@code
- * -Dgex.golden.update=true} the file is rewritten instead (run {@code ./mvnw -pl examples test
- * -Dgex.golden.update=true}, then review the diff before committing).
+ * -Dgex.golden.update=true} the file is rewritten instead: run {@code ./mvnw -B -ntp -pl examples -am test
+ * -Dtest='GexCliTest,QuickStartTest' -Dsurefire.failIfNoSpecifiedTests=false -Dgex.golden.update=true}, then
+ * read the diff before committing (examples/README.md, Tests).
  */
 public final class Golden {
 

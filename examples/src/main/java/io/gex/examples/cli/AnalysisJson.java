@@ -10,10 +10,13 @@ import io.gex.GexAnalysis;
 import io.gex.GexException;
 import io.gex.GexSettings;
 import io.gex.alerts.GexAlert;
+import io.gex.analysis.DealerExposuresByStrike;
 import io.gex.analysis.DealerPositioning;
 import io.gex.analysis.ExpiryGex;
 import io.gex.analysis.ExpiryPinRisk;
+import io.gex.analysis.GammaProfile;
 import io.gex.analysis.GexByStrike;
+import io.gex.analysis.OpenInterestByStrike;
 import io.gex.chain.ContractDiagnostic;
 import io.gex.json.GexJson;
 import java.util.List;
@@ -23,7 +26,9 @@ import java.util.OptionalDouble;
 
 /**
  * The JSON document of {@code gex analyze --format json}: one object with the headline figures of an
- * analysis, its exposure by strike and expiry, pin risk, dealer positioning and the alerts raised.
+ * analysis, its conventions and gamma state, its exposure by strike and expiry, the three gamma profiles,
+ * expected moves, pin risk, dealer positioning (also by strike), open interest by strike and the alerts
+ * raised.
  *
  * <p>Units: every exposure is in dollars of underlying per 1% move of the underlying ({@code totalGex} of
  * −2.77e9 is −$2.77bn per 1%), calls + and puts − under the default sign convention; every level and
@@ -82,6 +87,20 @@ import java.util.OptionalDouble;
  *       they sell)</td></tr>
  *   <tr><td>{@code destabilising}</td><td>whether dealer hedging amplifies moves</td></tr>
  *   <tr><td>{@code grossGex}</td><td>sum of every contract's |GEX|, $ per 1%</td></tr>
+ *   <tr><td>{@code gammaState}</td><td>the gamma state in one sentence, as the text output says it, such as
+ *       {@code "negative gamma: dealers short gamma, their hedging amplifies moves"}</td></tr>
+ *   <tr><td>{@code conventions}</td><td>the conventions that decide sign and size, in one line, such as
+ *       {@code "r 0.00%, q 0.00%, IV otm, dealers long calls / short puts"}</td></tr>
+ *   <tr><td>{@code profiles}</td><td>array of the gamma profiles: {@code {scope ("all", "ex-next-expiry" or
+ *       "ex-next-monthly"), excludedExpiry (yyyy-MM-dd or null), zeroGamma (or null), crossings (ascending),
+ *       spots, totalGex}}, spots ascending in index points and totalGex at each spot in $ per 1%</td></tr>
+ *   <tr><td>{@code expectedMove}</td><td>array, ascending expiry: {@code {expiry, daysToExpiry, points,
+ *       percent, atmVolatility, timeToExpiry}}: spot × ATM IV × sqrt(years to settlement), in index points
+ *       and in % of spot; the ATM IV as a decimal; years</td></tr>
+ *   <tr><td>{@code dealerByStrike}</td><td>array, ascending strike: {@code {strike, delta, vanna, charm}},
+ *       dealer delta exposure ($), its change per vol point ($) and per calendar day ($)</td></tr>
+ *   <tr><td>{@code openInterestByStrike}</td><td>array, ascending strike: {@code {strike, callOpenInterest,
+ *       putOpenInterest}}, contracts over the expiries analysed</td></tr>
  *   <tr><td>{@code alerts}</td><td>array of the alerts raised: {@code {type, severity, message, ruleId,
  *       key}}</td></tr>
  * </table>
@@ -178,6 +197,37 @@ public final class AnalysisJson {
     root.put("destabilising", d.destabilising());
     root.put("grossGex", d.grossGex());
 
+    root.put("gammaState", analysis.gammaState());
+    root.put("conventions", analysis.settings().describe());
+    profiles(root.putArray("profiles"), analysis);
+    ArrayNode moves = root.putArray("expectedMove");
+    for (ExpiryPinRisk p : analysis.pinRisk().expiries()) {
+      ObjectNode m = moves.addObject();
+      m.put("expiry", p.expiry().toString());
+      m.put("daysToExpiry", p.daysToExpiry());
+      m.put("points", p.expectedMove());
+      m.put("percent", p.expectedMove() / analysis.spot() * 100);
+      m.put("atmVolatility", p.atmVolatility());
+      m.put("timeToExpiry", p.timeToExpiry());
+    }
+    ArrayNode dealerByStrike = root.putArray("dealerByStrike");
+    DealerExposuresByStrike ds = d.byStrike();
+    for (int i = 0; i < ds.strikes().size(); i++) {
+      ObjectNode row = dealerByStrike.addObject();
+      row.put("strike", ds.strikes().get(i));
+      row.put("delta", ds.delta().get(i));
+      row.put("vanna", ds.vanna().get(i));
+      row.put("charm", ds.charm().get(i));
+    }
+    ArrayNode oiByStrike = root.putArray("openInterestByStrike");
+    OpenInterestByStrike oi = analysis.pinRisk().openInterestByStrike();
+    for (int i = 0; i < oi.size(); i++) {
+      ObjectNode row = oiByStrike.addObject();
+      row.put("strike", oi.strikes().get(i));
+      row.put("callOpenInterest", oi.callOpenInterest().get(i));
+      row.put("putOpenInterest", oi.putOpenInterest().get(i));
+    }
+
     ArrayNode alertArray = root.putArray("alerts");
     for (GexAlert a : alerts) {
       ObjectNode node = alertArray.addObject();
@@ -203,6 +253,34 @@ public final class AnalysisJson {
       return PRETTY.writeValueAsString(toTree(analysis, alerts));
     } catch (JsonProcessingException e) {
       throw new GexException("cannot write the analysis of " + analysis.symbol() + " as JSON", e);
+    }
+  }
+
+  /** The id of a profile scope in JSON: {@code all}, {@code ex-next-expiry}, {@code ex-next-monthly}. */
+  static String scopeId(GammaProfile.Scope scope) {
+    return switch (scope) {
+      case ALL_EXPIRIES -> "all";
+      case EXCLUDING_NEXT_EXPIRY -> "ex-next-expiry";
+      case EXCLUDING_NEXT_MONTHLY -> "ex-next-monthly";
+    };
+  }
+
+  private static void profiles(ArrayNode array, GexAnalysis analysis) {
+    for (GammaProfile p : analysis.profiles()) {
+      ObjectNode node = array.addObject();
+      node.put("scope", scopeId(p.scope()));
+      if (p.excludedExpiry().isPresent()) {
+        node.put("excludedExpiry", p.excludedExpiry().get().toString());
+      } else {
+        node.putNull("excludedExpiry");
+      }
+      level(node, "zeroGamma", p.zeroGamma());
+      ArrayNode crossings = node.putArray("crossings");
+      p.crossings().stream().forEach(crossings::add);
+      ArrayNode spots = node.putArray("spots");
+      p.spots().stream().forEach(spots::add);
+      ArrayNode totals = node.putArray("totalGex");
+      p.totalGex().stream().forEach(totals::add);
     }
   }
 

@@ -1,11 +1,15 @@
 package io.gex.examples.cli;
 
+import io.gex.ExpirySelection;
 import io.gex.GexAnalysis;
 import io.gex.alerts.GexAlert;
 import io.gex.analysis.DealerPositioning;
 import io.gex.analysis.ExpiryPinRisk;
+import io.gex.analysis.GammaProfile;
 import io.gex.analysis.GexByStrike;
 import io.gex.chain.ContractDiagnostic;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,10 +21,13 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * The readable summary of {@code gex analyze}: spot, total GEX in $bn per 1% move, regime, zero gamma,
- * walls, max pain and pin score of the nearest expiry, dealer position and hedging pressure, contracts used
- * and skipped by reason, the strikes with the largest |net GEX|, and the alerts raised. About 35 lines;
- * levels in index points with two decimals, exposures in $bn with two decimals. Locale-independent.
+ * The readable summary of {@code gex analyze}: the conventions used (rate, dividend yield, IV source, sign
+ * convention, expiries), the gamma state in one sentence ({@link GexAnalysis#gammaState()}, the vocabulary
+ * every gex output shares) with the hedge flow it implies, total GEX in $bn per 1% move, zero gamma of the
+ * three profiles (all expiries, without the next expiry, without the next monthly), walls, the expected
+ * move, max pain and pin score of the nearest expiry, dealer delta, contracts used and skipped by reason,
+ * the strikes with the largest |net GEX| within the window, and the alerts raised. About 40 lines; levels in
+ * index points with two decimals, exposures in $bn with two decimals. Locale-independent.
  *
  * <p>This class is stateless and thread-safe.
  */
@@ -29,13 +36,17 @@ public final class AnalysisText {
   /** How many strikes the table of largest |net GEX| shows. */
   public static final int TOP_STRIKES = 10;
 
+  /** The strike window when none is given: ±10% of spot. */
+  public static final double DEFAULT_WINDOW = AnalysisOptions.DEFAULT_WINDOW_PERCENT / 100;
+
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.US);
 
   private AnalysisText() {}
 
   /**
-   * The summary of an analysis, lines ending in {@code \n}.
+   * The summary of an analysis with the default window ({@link #DEFAULT_WINDOW}), lines ending in {@code
+   * \n}.
    *
    * @param analysis the analysis
    * @param alerts the alerts raised on it, in order (may be empty)
@@ -43,9 +54,28 @@ public final class AnalysisText {
    * @return the text
    */
   public static String format(GexAnalysis analysis, List<GexAlert> alerts, String sourceId) {
+    return format(analysis, alerts, sourceId, DEFAULT_WINDOW);
+  }
+
+  /**
+   * The summary of an analysis, lines ending in {@code \n}.
+   *
+   * @param analysis the analysis
+   * @param alerts the alerts raised on it, in order (may be empty)
+   * @param sourceId the id of the source that read the chain, shown in the first line
+   * @param window the strike window of the strike table and of the crossings listed, a fraction of spot in
+   *     (0, 1]: 0.10 shows strikes within ±10% of spot
+   * @return the text
+   * @throws IllegalArgumentException if the window is out of range
+   */
+  public static String format(
+      GexAnalysis analysis, List<GexAlert> alerts, String sourceId, double window) {
     Objects.requireNonNull(analysis, "analysis");
     Objects.requireNonNull(alerts, "alerts");
     Objects.requireNonNull(sourceId, "sourceId");
+    if (!(window > 0 && window <= 1)) {
+      throw new IllegalArgumentException("window must be in (0, 1], was " + window);
+    }
     StringBuilder out = new StringBuilder();
     line(
         out,
@@ -55,28 +85,25 @@ public final class AnalysisText {
         TIME.format(analysis.valuationTime().atZone(analysis.settings().settlementZone())),
         analysis.valuationTime(),
         sourceId);
+    row(
+        out,
+        "Conventions",
+        "%s; expiries %s",
+        analysis.settings().describe(),
+        expiries(analysis.settings().expirySelection()));
     out.append('\n');
+    DealerPositioning d = analysis.dealer();
+    row(out, "Gamma state", "%s", analysis.gammaState());
+    row(out, "Hedge flow", "%s", hedgeFlow(d.hedgeFlowPerPercent()));
     row(
         out,
         "Total GEX",
-        "%s $bn per 1%% move (calls %s, puts %s)",
+        "%s $bn per 1%% move (calls %s, puts %s; gross %s)",
         bn(analysis.totalGex()),
         bn(analysis.callGex()),
-        bn(analysis.putGex()));
-    row(out, "Regime", "%s", analysis.regime());
-    if (analysis.zeroGamma().isPresent()) {
-      int crossings = analysis.zeroGammaCrossings().size();
-      row(
-          out,
-          "Zero gamma",
-          "%s (%+.2f%% from spot; %d crossing%s in the profile)",
-          level(analysis.zeroGamma().getAsDouble()),
-          analysis.flipDistancePercent().orElse(0),
-          crossings,
-          crossings == 1 ? "" : "s");
-    } else {
-      row(out, "Zero gamma", "none in the profile range");
-    }
+        bn(analysis.putGex()),
+        String.format(Locale.ROOT, "%,.2f", d.grossGex() / 1e9));
+    zeroGamma(out, analysis, window);
     row(out, "Strike zero gamma", "%s", level(analysis.strikeZeroGamma()));
     row(out, "Call wall", "%s", level(analysis.callWall()));
     row(out, "Put wall", "%s", level(analysis.putWall()));
@@ -84,21 +111,22 @@ public final class AnalysisText {
     Optional<ExpiryPinRisk> pin = analysis.pinRisk().headline();
     if (pin.isPresent()) {
       ExpiryPinRisk p = pin.get();
+      row(
+          out,
+          "Expected move",
+          "±%s (±%.2f%%) by expiry %s, %d DTE (ATM IV %.1f%%)",
+          level(p.expectedMove()),
+          p.expectedMove() / analysis.spot() * 100,
+          p.expiry(),
+          p.daysToExpiry(),
+          p.atmVolatility() * 100);
       row(out, "Max pain", "%s (expiry %s, %d DTE)", level(p.maxPain()), p.expiry(), p.daysToExpiry());
       row(out, "Pin risk", "score %.1f of 100 at strike %s", p.score(), level(p.pinStrike()));
     } else {
+      row(out, "Expected move", "n/a");
       row(out, "Max pain", "n/a");
       row(out, "Pin risk", "n/a");
     }
-    DealerPositioning d = analysis.dealer();
-    row(
-        out,
-        "Dealers",
-        "%s: %s%s",
-        d.position(),
-        pressure(d),
-        d.destabilising() ? " (amplifies moves)" : "");
-    row(out, "Hedge flow", "%s", hedgeFlow(d.hedgeFlowPerPercent()));
     row(
         out,
         "Delta exposure",
@@ -109,7 +137,7 @@ public final class AnalysisText {
     row(out, "Zero delta", "%s", level(d.zeroDelta()));
     row(out, "Contracts", "%s", contracts(analysis));
     out.append('\n');
-    topStrikes(out, analysis.byStrike());
+    topStrikes(out, analysis, window);
     out.append('\n');
     if (alerts.isEmpty()) {
       line(out, "Alerts: none raised");
@@ -122,22 +150,82 @@ public final class AnalysisText {
     return out.toString();
   }
 
-  private static String pressure(DealerPositioning d) {
-    return switch (d.hedgingPressure()) {
-      case BUY_WEAKNESS_SELL_STRENGTH -> "hedging buys weakness and sells strength";
-      case SELL_WEAKNESS_BUY_STRENGTH -> "hedging sells weakness and buys strength";
-      case BALANCED -> "hedging flows balanced";
+  /** Zero gamma of every profile: all expiries, then without the next expiry and the next monthly. */
+  private static void zeroGamma(StringBuilder out, GexAnalysis analysis, double window) {
+    GammaProfile all = analysis.gammaProfile();
+    if (analysis.zeroGamma().isPresent()) {
+      double spot = analysis.spot();
+      long inWindow =
+          all.crossings().stream().filter(c -> Math.abs(c / spot - 1) <= window + 1e-12).count();
+      row(
+          out,
+          "Zero gamma",
+          "%s (%+.2f%% from spot; %d crossing%s within ±%s%%)",
+          level(analysis.zeroGamma().getAsDouble()),
+          analysis.flipDistancePercent().orElse(0),
+          inWindow,
+          inWindow == 1 ? "" : "s",
+          percent(window));
+    } else {
+      row(out, "Zero gamma", "none in the profile range");
+    }
+    scoped(out, analysis, GammaProfile.Scope.EXCLUDING_NEXT_EXPIRY, "  ex next expiry");
+    scoped(out, analysis, GammaProfile.Scope.EXCLUDING_NEXT_MONTHLY, "  ex next monthly");
+  }
+
+  private static void scoped(
+      StringBuilder out, GexAnalysis analysis, GammaProfile.Scope scope, String label) {
+    Optional<GammaProfile> profile = profile(analysis, scope);
+    if (profile.isEmpty()) {
+      row(out, label, "n/a (not computed)");
+      return;
+    }
+    GammaProfile p = profile.get();
+    String without = p.excludedExpiry().map(e -> "without " + e).orElse("nothing to leave out");
+    if (p.zeroGamma().isPresent()) {
+      double z = p.zeroGamma().getAsDouble();
+      row(
+          out,
+          label,
+          "%s (%+.2f%% from spot; %s)",
+          level(z),
+          (z - analysis.spot()) / analysis.spot() * 100,
+          without);
+    } else {
+      row(out, label, "none in the profile range (%s)", without);
+    }
+  }
+
+  /** The profile of exactly this scope, if the analysis has one. */
+  static Optional<GammaProfile> profile(GexAnalysis analysis, GammaProfile.Scope scope) {
+    return analysis.profiles().stream().filter(p -> p.scope() == scope).findFirst();
+  }
+
+  /** The option value of an expiry selection, as {@code --expiries} takes it. */
+  static String expiries(ExpirySelection selection) {
+    return switch (selection.kind()) {
+      case ALL -> "all";
+      case ZERO_DTE_ONLY -> "0dte";
+      case EXCLUDE_ZERO_DTE -> "ex-0dte";
+      case THROUGH_NEXT_MONTHLY -> "to-monthly";
+      case DAYS_TO_EXPIRY -> selection.minDays() + "-" + selection.maxDays() + " DTE";
     };
   }
 
-  /** Positive flow: dealers sell into a rise (long gamma); negative: they buy into it. */
+  /**
+   * Positive flow: dealers sell into a rise and buy into a fall (long gamma: against the move); negative:
+   * they buy into a rise and sell into a fall (short gamma: with the move). Its sign is that of total GEX,
+   * so it tells the story of {@link GexAnalysis#gammaState()}.
+   */
   private static String hedgeFlow(double dollars) {
     String amount = String.format(Locale.ROOT, "$%,.2fbn", Math.abs(dollars) / 1e9);
     if (dollars > 0) {
-      return "dealers sell " + amount + " into a 1% rise, buy " + amount + " into a 1% fall";
+      return "dealers sell " + amount + " into a 1% rise, buy " + amount + " into a 1% fall (against the"
+          + " move)";
     }
     if (dollars < 0) {
-      return "dealers buy " + amount + " into a 1% rise, sell " + amount + " into a 1% fall";
+      return "dealers buy " + amount + " into a 1% rise, sell " + amount + " into a 1% fall (with the"
+          + " move)";
     }
     return "none";
   }
@@ -159,17 +247,25 @@ public final class AnalysisText {
     return s.toString();
   }
 
-  private static void topStrikes(StringBuilder out, GexByStrike byStrike) {
+  private static void topStrikes(StringBuilder out, GexAnalysis analysis, double window) {
+    GexByStrike byStrike = analysis.byStrike();
+    double spot = analysis.spot();
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < byStrike.size(); i++) {
-      order.add(i);
+      if (Math.abs(byStrike.strikes().get(i) / spot - 1) <= window + 1e-12) {
+        order.add(i);
+      }
     }
     // Largest |net| first; ties by ascending strike, so the table is stable.
     order.sort(
         Comparator.comparingDouble((Integer i) -> -Math.abs(byStrike.netGex().get(i)))
             .thenComparingDouble(i -> byStrike.strikes().get(i)));
     List<Integer> top = order.subList(0, Math.min(TOP_STRIKES, order.size()));
-    line(out, "Top %d strikes by |net GEX| ($bn per 1%% move)", top.size());
+    line(
+        out,
+        "Top %d strikes by |net GEX| within ±%s%% of spot ($bn per 1%% move)",
+        top.size(),
+        percent(window));
     line(out, "  %12s  %8s  %8s  %8s", "strike", "calls", "puts", "net");
     for (int i : top) {
       line(
@@ -180,6 +276,10 @@ public final class AnalysisText {
           bn(byStrike.putGex().get(i)),
           bn(byStrike.netGex().get(i)));
     }
+  }
+
+  private static String percent(double fraction) {
+    return BigDecimal.valueOf(fraction * 100).setScale(2, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
   }
 
   private static String bn(double dollars) {

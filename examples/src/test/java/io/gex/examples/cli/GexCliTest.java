@@ -4,17 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gex.examples.Golden;
-import java.io.ByteArrayOutputStream;
+import io.gex.examples.cli.Cli.Result;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -23,18 +18,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the {@code gex} command line in-process ({@link GexCli#run}) on the real snapshots in {@code
- * ../data}. The SPX summary is checked against {@code src/test/resources/golden/spx-analyze.txt}; rewrite
- * it with {@code ./mvnw -pl examples test -Dgex.golden.update=true} after an intended change, and review
- * the diff.
+ * ../data}: the text, JSON and CSV outputs, report, sources, help, version and completion. The SPX summary
+ * is checked against {@code src/test/resources/golden/spx-analyze.txt}; rewrite it with {@code ./mvnw -pl
+ * examples -am test -Dtest=GexCliTest -Dsurefire.failIfNoSpecifiedTests=false -Dgex.golden.update=true}
+ * after an intended change, and read the diff.
  */
 class GexCliTest {
 
-  static final Path SPX = Path.of("..", "data", "cboe-spx-2022-12-12.csv");
-  static final Path NDX = Path.of("..", "data", "cboe-ndx-2022-12-12.csv");
-  static final Path RUT = Path.of("..", "data", "cboe-rut-2023-09-20.json");
-
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-01-02T15:00:00Z"), ZoneOffset.UTC);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  static final Path SPX = Cli.SPX;
+  static final Path NDX = Cli.NDX;
+  static final Path RUT = Cli.RUT;
 
   /** The keys every {@code --format json} document has. */
   static final List<String> REQUIRED_KEYS =
@@ -43,30 +36,15 @@ class GexCliTest {
           "zeroGammaCrossings", "strikeZeroGamma", "regime", "callWall", "putWall", "absGammaStrike",
           "contractsUsed", "contractsSkipped", "byStrike", "byExpiry", "maxPain", "pinRisk",
           "deltaExposure", "vannaExposure", "charmExposure", "zeroDelta", "dealerPosition",
-          "hedgeFlowPerPercent", "alerts");
-
-  /** What one run printed and returned. */
-  record Result(int exit, String out, String err) {
-    List<String> errLines() {
-      return err.isEmpty() ? List.of() : List.of(err.split("\\R"));
-    }
-  }
+          "hedgeFlowPerPercent", "alerts", "gammaState", "conventions", "profiles", "expectedMove",
+          "dealerByStrike", "openInterestByStrike");
 
   static Result run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit;
-    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      exit = new GexCli(CLOCK).run(args, o, e);
-    }
-    return new Result(
-        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return Cli.run(args);
   }
 
   static JsonNode json(Result r) throws IOException {
-    assertThat(r.exit()).as("exit; stderr: %s", r.err()).isZero();
-    return JSON.readTree(r.out());
+    return Cli.json(r);
   }
 
   // ---- analyze, text ----
@@ -87,18 +65,26 @@ class GexCliTest {
     assertThat(out)
         .contains("SPX  spot 3,990.56")
         .contains("read by cboe-csv")
+        .contains("Conventions        r 0.00%, q 0.00%, IV otm, dealers long calls / short puts; expiries all")
         .containsPattern("Total GEX +-2\\.77 \\$bn per 1% move")
-        .containsPattern("Regime +NEGATIVE")
+        .containsPattern("Gamma state +negative gamma, near neutral \\(\\|total\\| 1\\.7% of gross\\): dealers"
+            + " slightly short gamma, their hedging slightly amplifies moves")
+        .containsPattern("Hedge flow +dealers buy \\$2\\.77bn into a 1% rise, sell \\$2\\.77bn into a 1% fall")
         .containsPattern("Zero gamma +4,004\\.64 \\(\\+0\\.35% from spot")
+        .containsPattern("  ex next expiry +4,007\\.26 \\(\\+0\\.42% from spot; without 2022-12-13\\)")
+        .containsPattern("  ex next monthly +4,022\\.93 \\(\\+0\\.81% from spot; without 2022-12-16\\)")
+        .containsPattern("Expected move +±111\\.21 \\(±2\\.79%\\) by expiry 2022-12-13, 1 DTE \\(ATM IV 59\\.1%\\)")
         .containsPattern("Call wall +4,000\\.00")
         .containsPattern("Put wall +3,950\\.00")
         .containsPattern("Max pain +3,975\\.00 \\(expiry 2022-12-13, 1 DTE\\)")
         .containsPattern("Contracts +16,853 used, 2,303 skipped \\(SETTLED 286, NO_IMPLIED_VOLATILITY 2,017\\)")
-        .contains("Top 10 strikes by |net GEX|")
+        .contains("Top 10 strikes by |net GEX| within ±10% of spot")
         .containsPattern("4,100\\.00 +\\+4\\.24 +-2\\.19 +\\+2\\.05")
         .contains("Alerts (1)")
         .contains("MEDIUM  SPX spot 3990.56 is 0.35% below the zero-gamma level 4004.64");
-    assertThat(out.split("\n")).hasSizeLessThanOrEqualTo(40);
+    assertThat(out.split("\n")).hasSizeLessThanOrEqualTo(45);
+    // One vocabulary for the gamma state: the separate Regime and Dealers lines that contradicted it are gone.
+    assertThat(out).doesNotContain("Regime").doesNotContain("Dealers ").doesNotContain("NEUTRAL");
   }
 
   // ---- analyze, JSON ----
@@ -233,12 +219,138 @@ class GexCliTest {
     assertThat(j.get("valuationTime").asText()).isEqualTo("2022-12-12T21:15:00Z");
   }
 
+  @Test
+  void analyze_spxJson_newKeys_profilesExpectedMovesAndTablesByStrike() throws IOException {
+    JsonNode j = json(run("analyze", SPX.toString(), "--format", "json"));
+    String text = run("analyze", SPX.toString()).out();
+
+    // One vocabulary: the JSON sentence is the text's.
+    assertThat(text).contains("Gamma state        " + j.get("gammaState").asText() + "\n");
+    assertThat(j.get("gammaState").asText()).startsWith("negative gamma");
+    assertThat(j.get("conventions").asText())
+        .isEqualTo("r 0.00%, q 0.00%, IV otm, dealers long calls / short puts");
+
+    JsonNode profiles = j.get("profiles");
+    assertThat(profiles.size()).isEqualTo(3);
+    List<String> scopes = new ArrayList<>();
+    profiles.forEach(p -> scopes.add(p.get("scope").asText()));
+    assertThat(scopes).containsExactly("all", "ex-next-expiry", "ex-next-monthly");
+    assertThat(profiles.get(0).get("excludedExpiry").isNull()).isTrue();
+    assertThat(profiles.get(1).get("excludedExpiry").asText()).isEqualTo("2022-12-13");
+    assertThat(profiles.get(2).get("excludedExpiry").asText()).isEqualTo("2022-12-16");
+    assertThat(profiles.get(0).get("zeroGamma").asDouble()).isEqualTo(j.get("zeroGamma").asDouble());
+    assertThat(profiles.get(0).get("crossings")).isEqualTo(j.get("zeroGammaCrossings"));
+    assertThat(profiles.get(1).get("zeroGamma").asDouble()).isCloseTo(4007.26, within(0.01));
+    assertThat(profiles.get(2).get("zeroGamma").asDouble()).isCloseTo(4022.93, within(0.01));
+    for (JsonNode p : profiles) {
+      JsonNode spots = p.get("spots");
+      JsonNode totals = p.get("totalGex");
+      assertThat(spots.size()).isEqualTo(201).isEqualTo(totals.size());
+      // The zero gamma of each profile lies between two profile points whose totals change sign.
+      double z = p.get("zeroGamma").asDouble();
+      boolean bracketed = false;
+      for (int i = 0; i + 1 < spots.size(); i++) {
+        if (spots.get(i).asDouble() <= z && z <= spots.get(i + 1).asDouble()) {
+          bracketed = totals.get(i).asDouble() * totals.get(i + 1).asDouble() <= 0;
+        }
+      }
+      assertThat(bracketed).as("zero gamma %s of %s is bracketed by a sign change", z, p.get("scope")).isTrue();
+    }
+
+    JsonNode moves = j.get("expectedMove");
+    assertThat(moves.size()).isEqualTo(j.get("byExpiry").size());
+    JsonNode first = moves.get(0);
+    assertThat(first.get("expiry").asText()).isEqualTo("2022-12-13");
+    assertThat(first.get("daysToExpiry").asInt()).isEqualTo(1);
+    double spot = j.get("spot").asDouble();
+    double closedForm =
+        spot * first.get("atmVolatility").asDouble() * Math.sqrt(first.get("timeToExpiry").asDouble());
+    assertThat(first.get("points").asDouble()).isCloseTo(closedForm, within(1e-6)).isCloseTo(111.21, within(0.01));
+    assertThat(first.get("percent").asDouble()).isCloseTo(first.get("points").asDouble() / spot * 100, within(1e-9));
+
+    JsonNode dealer = j.get("dealerByStrike");
+    assertThat(dealer.size()).isGreaterThan(100);
+    double delta = 0;
+    double vanna = 0;
+    double charm = 0;
+    for (JsonNode row : dealer) {
+      delta += row.get("delta").asDouble();
+      vanna += row.get("vanna").asDouble();
+      charm += row.get("charm").asDouble();
+    }
+    assertThat(delta).isCloseTo(j.get("deltaExposure").asDouble(), within(Math.abs(delta) * 1e-9));
+    assertThat(vanna).isCloseTo(j.get("vannaExposure").asDouble(), within(Math.abs(vanna) * 1e-9));
+    assertThat(charm).isCloseTo(j.get("charmExposure").asDouble(), within(Math.abs(charm) * 1e-9));
+
+    JsonNode oi = j.get("openInterestByStrike");
+    double oiSum = 0;
+    for (JsonNode row : oi) {
+      oiSum += row.get("callOpenInterest").asDouble() + row.get("putOpenInterest").asDouble();
+    }
+    double byExpirySum = 0;
+    for (JsonNode row : j.get("byExpiry")) {
+      byExpirySum += row.get("openInterest").asDouble();
+    }
+    assertThat(oiSum).isGreaterThan(0).isEqualTo(byExpirySum);
+  }
+
+  @Test
+  void analyze_spxCsv_isTheTableByStrike() throws IOException {
+    Result r = run("analyze", SPX.toString(), "--format", "csv");
+    JsonNode j = json(run("analyze", SPX.toString(), "--format", "json"));
+
+    assertThat(r.exit()).as("stderr: %s", r.err()).isZero();
+    List<String> lines = List.of(r.out().split("\n"));
+    assertThat(lines.get(0)).isEqualTo(AnalysisCsv.HEADER);
+    assertThat(r.out()).doesNotContainPattern("[0-9][eE]").endsWith("\n");
+    double sumNet = 0;
+    double previous = 0;
+    boolean saw4100 = false;
+    for (String line : lines.subList(1, lines.size())) {
+      String[] cells = line.split(",", -1);
+      assertThat(cells).as(line).hasSize(9);
+      double strike = Double.parseDouble(cells[0]);
+      assertThat(strike).isGreaterThan(previous);
+      previous = strike;
+      if (!cells[3].isEmpty()) {
+        sumNet += Double.parseDouble(cells[3]);
+      }
+      if (strike == 4100) {
+        saw4100 = true;
+        assertThat(Double.parseDouble(cells[3])).isCloseTo(2.05e9, within(0.01e9));
+        JsonNode oi = find(j.get("openInterestByStrike"), "strike", 4100.0);
+        assertThat(Double.parseDouble(cells[4])).isEqualTo(oi.get("callOpenInterest").asDouble());
+        assertThat(Double.parseDouble(cells[5])).isEqualTo(oi.get("putOpenInterest").asDouble());
+        JsonNode dex = find(j.get("dealerByStrike"), "strike", 4100.0);
+        assertThat(Double.parseDouble(cells[6])).isEqualTo(dex.get("delta").asDouble());
+      }
+    }
+    assertThat(saw4100).isTrue();
+    assertThat(lines.size() - 1).isGreaterThanOrEqualTo(j.get("byStrike").size());
+    assertThat(sumNet).isCloseTo(j.get("totalGex").asDouble(), within(1e3));
+  }
+
+  @Test
+  void analyze_window_limitsTheStrikeTableAndCrossings() {
+    String out = run("analyze", SPX.toString(), "--window", "2").out();
+
+    assertThat(out).contains("Top 10 strikes by |net GEX| within ±2% of spot");
+    String table = out.substring(out.indexOf("        strike"), out.indexOf("\nAlerts"));
+    List<String> rows = List.of(table.strip().split("\n")).subList(1, 11);
+    for (String row : rows) {
+      double strike = Double.parseDouble(row.strip().split(" +")[0].replace(",", ""));
+      assertThat(Math.abs(strike / 3990.5601 - 1)).as(row).isLessThanOrEqualTo(0.02);
+    }
+    assertThat(out).contains("1 crossing within ±2%");
+    assertThat(run("analyze", SPX.toString(), "--window=0.5%").out()).contains("within ±0.5% of spot");
+  }
+
   // ---- report and sources ----
 
   @Test
   void report_writesChartsAndIndexIntoOutDir(@TempDir Path dir) throws IOException {
     Path out = dir.resolve("spx-report");
-    Result r = run("report", SPX.toString(), "--out", out.toString());
+    Result r = run("report", SPX.toString(), "--out", out.toString(), "--window", "5");
 
     assertThat(r.exit()).as("stderr: %s", r.err()).isZero();
     List<String> printed = List.of(r.out().strip().split("\\R"));
@@ -252,13 +364,7 @@ class GexCliTest {
     assertThat(html).contains("SPX").contains("zero-gamma level 4004.64");
   }
 
-  @Test
-  void report_withoutOut_isUsageError() {
-    Result r = run("report", SPX.toString());
 
-    assertThat(r.exit()).isEqualTo(GexCli.EXIT_USAGE);
-    assertThat(r.errLines()).containsExactly("gex: report needs --out DIR");
-  }
 
   @Test
   void sources_listsTheDiscoveredSources() {
@@ -269,90 +375,57 @@ class GexCliTest {
   }
 
   @Test
-  void help_printsUsageToStdout() {
-    for (String flag : List.of("--help", "-h", "help")) {
-      Result r = run(flag);
-      assertThat(r.exit()).isZero();
-      assertThat(r.out()).startsWith("Usage: gex <command> [options]").contains("--valuation-time");
-      assertThat(r.err()).isEmpty();
+  void help_everyCommandHasHelp_onStdoutWithExitZero() {
+    for (String[] args :
+        List.of(
+            new String[] {"--help"},
+            new String[] {"-h"},
+            new String[] {"help"},
+            new String[] {"help", "analyze"},
+            new String[] {"analyze", "--help"},
+            new String[] {"report", "--help"},
+            new String[] {"sources", "--help"},
+            new String[] {"completion", "--help"})) {
+      Result r = run(args);
+      assertThat(r.exit()).as("exit of %s", List.of(args)).isZero();
+      assertThat(r.out()).as("help of %s", List.of(args)).startsWith("Usage: gex");
+      // Percent signs in descriptions are escaped: picocli warns on stderr otherwise.
+      assertThat(r.err()).as("stderr of %s", List.of(args)).isEmpty();
     }
-    assertThat(run("analyze", "--help").out()).startsWith("Usage:");
-  }
-
-  // ---- errors: exit status and one line on stderr, no stack trace ----
-
-  @Test
-  void errors_badCommandLines_exitTwoWithOneLine() {
-    assertUsageError(run("analyze", "no-such-file.csv"), "gex: no such file: no-such-file.csv");
-    assertUsageError(
-        run("analyze", SPX.toString(), "--rate", "abc"), "gex: --rate must be a number, was 'abc'");
-    assertUsageError(
-        run("analyze", SPX.toString(), "--dividend-yield=1e"),
-        "gex: --dividend-yield must be a number, was '1e'");
-    assertUsageError(
-        run("analyze", SPX.toString(), "--rate", "5"),
-        "gex: --rate must be a decimal in [-1, 1] (0.05 for 5%), was 5");
-    assertUsageError(
-        run("analyze", SPX.toString(), "--verbose"), "gex: unknown option --verbose (see gex --help)");
-    assertUsageError(run("analyze", SPX.toString(), "--format"), "gex: --format needs a value");
-    assertUsageError(
-        run("analyze", SPX.toString(), "--format", "xml"), "gex: --format must be text or json, was 'xml'");
-    assertUsageError(
-        run("analyze", SPX.toString(), "--valuation-time", "yesterday"),
-        "gex: --valuation-time must be an ISO-8601 instant such as 2022-12-12T21:15:00Z or"
-            + " 2022-12-12T16:15:00-05:00, was 'yesterday'");
-    assertUsageError(run("analyze"), "gex: analyze needs one FILE, got none");
-    assertUsageError(
-        run("analyze", "a.csv", "b.csv"), "gex: analyze needs one FILE, got 2: a.csv b.csv");
-    assertUsageError(
-        run("frobnicate"), "gex: unknown command 'frobnicate'; commands: analyze, report, sources, help");
-    assertUsageError(
-        run(), "gex: no command given; commands: analyze, report, sources, help (see gex --help)");
-    assertUsageError(
-        run("report", SPX.toString(), "--out", "x", "--format", "json"),
-        "gex: --format is not an option of report");
-    assertUsageError(run("analyze", SPX.toString(), "--rate", "0.01", "--rate", "0.02"), "gex: --rate is given twice");
-    assertUsageError(run("analyze", ".."), "gex: not a regular file: ..");
-
-    Result unknownSource = run("analyze", SPX.toString(), "--source", "bloomberg");
-    assertThat(unknownSource.exit()).isEqualTo(GexCli.EXIT_USAGE);
-    assertThat(unknownSource.errLines()).hasSize(1);
-    assertThat(unknownSource.err()).startsWith("gex: no option-chain source with id 'bloomberg'");
+    assertThat(run("--help").out()).contains("analyze").contains("report").contains("sources").contains("completion");
+    String analyze = run("analyze", "--help").out();
+    for (String option :
+        List.of(
+            "--expiries", "--convention", "--iv", "--rate", "--dividend-yield", "--valuation-time", "--source",
+            "--alerts", "--plugins", "--spot", "--underlying", "--window", "--format", "--webhook", "--debug",
+            "-D", "--version")) {
+      assertThat(analyze).as("analyze --help lists %s", option).contains(option);
+    }
+    assertThat(analyze).contains("0   success").contains("1   FILE").contains("2   bad command line");
+    assertThat(run("report", "--help").out()).contains("--out=DIR").contains("--window");
   }
 
   @Test
-  void errors_emptyAndMalformedFiles_exitOneWithOneLine(@TempDir Path dir) throws IOException {
-    Path empty = Files.writeString(dir.resolve("empty.csv"), "");
-    Path garbage = Files.writeString(dir.resolve("garbage.csv"), "hello,world\n1,2\n3,4\n");
+  void version_printsTheBuildVersion() {
+    Result r = run("--version");
 
-    Result r = run("analyze", empty.toString());
-    assertThat(r.exit()).isEqualTo(GexCli.EXIT_FAILED);
-    assertThat(r.errLines()).hasSize(1);
-    assertThat(r.err()).startsWith("gex: ").contains("empty.csv is empty (0 bytes)").doesNotContain("\tat ");
-    assertThat(r.out()).isEmpty();
-
-    Result forced = run("analyze", garbage.toString(), "--source", "cboe-csv");
-    assertThat(forced.exit()).isEqualTo(GexCli.EXIT_FAILED);
-    assertThat(forced.errLines()).hasSize(1);
-    assertThat(forced.err()).startsWith("gex: ").doesNotContain("\tat ");
-    assertThat(forced.out()).isEmpty();
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).startsWith("gex 0.").contains("Java ");
+    assertThat(r.out()).doesNotContain("${").doesNotContain("unknown");
+    assertThat(run("analyze", "--version").out()).isEqualTo(r.out());
   }
 
   @Test
-  void errors_withDebug_addTheStackTrace(@TempDir Path dir) throws IOException {
-    Path empty = Files.writeString(dir.resolve("empty.csv"), "");
+  void completion_printsABashScriptForEveryCommandAndOption() {
+    Result r = run("completion");
 
-    Result r = run("analyze", empty.toString(), "--debug");
-
-    assertThat(r.exit()).isEqualTo(GexCli.EXIT_FAILED);
-    assertThat(r.errLines().get(0)).startsWith("gex: ").contains("empty.csv is empty (0 bytes)");
-    assertThat(r.err()).contains("io.gex.ChainSourceException").contains("\tat ");
-  }
-
-  private static void assertUsageError(Result r, String line) {
-    assertThat(r.exit()).as("exit of %s", line).isEqualTo(GexCli.EXIT_USAGE);
-    assertThat(r.errLines()).containsExactly(line);
-    assertThat(r.out()).isEmpty();
+    assertThat(r.exit()).as("stderr: %s", r.err()).isZero();
+    assertThat(r.out())
+        .contains("#!/usr/bin/env bash")
+        .contains("complete -F _complete_gex")
+        .contains("analyze")
+        .contains("--expiries")
+        .contains("--convention");
   }
 
   private static JsonNode find(JsonNode array, String key, double value) {
