@@ -207,9 +207,9 @@ public final class CsvChainSource implements OptionChainSource {
     Optional<String> parameter = request.parameter("spot");
     if (parameter.isPresent()) {
       double spot = positive(parameter.get());
-      if (!(spot > 0)) {
+      if (!Fields.isSpot(spot)) {
         throw new IllegalArgumentException(
-            "parameter spot must be a positive price, was '" + parameter.get() + "'");
+            "parameter spot must be a price in " + Fields.SPOT_RANGE + ", was '" + parameter.get() + "'");
       }
       return spot;
     }
@@ -219,14 +219,15 @@ public final class CsvChainSource implements OptionChainSource {
           file + ": no spot: give the 'spot' parameter or a '# spot=<price>' line before the header");
     }
     double spot = positive(text);
-    if (!(spot > 0)) {
+    if (!Fields.isSpot(spot)) {
       throw new ChainSourceException(
           file
               + " line "
               + lines.get("spot")
               + ": field 'spot' has value '"
               + Fields.clip(text)
-              + "', not a positive price");
+              + "', not a price in "
+              + Fields.SPOT_RANGE);
     }
     return spot;
   }
