@@ -143,7 +143,7 @@ enum Mutation {
       List<String> lines = lines(in);
       String[] units = {"9", "A", ",", "1,", "\"", " ", "0.5,"};
       String unit = units[r.nextInt(units.length)];
-      String longText = unit.repeat((100_000 + r.nextInt(400_000)) / unit.length());
+      String longText = unit.repeat((65_537 + r.nextInt(100_000)) / unit.length());
       if (r.nextBoolean()) {
         lines.add(r.nextInt(lines.size() + 1), longText);
       } else {
