@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every chain that construction accepts can be analysed: {@link OptionChain} and {@link
  * io.gex.chain.OptionContract} bound spot, strikes, open interest, volatilities, expiries and the valuation
- * time, and this engine bounds the two settings that scale every figure ({@link #MAX_MULTIPLIER}, {@link
- * #MAX_MIN_TIME_TO_EXPIRY}), so that {@link #analyze} throws nothing but its documented exceptions and every
+ * time, and this engine bounds the settings that scale every figure or could push a profile spot to 0
+ * ({@link #MAX_MULTIPLIER}, {@link #MIN_PROFILE_LOW}, {@link #MAX_MIN_TIME_TO_EXPIRY}), so that {@link #analyze} throws nothing but its documented exceptions and every
  * figure is finite.
  */
 final class DefaultGexEngine implements GexEngine {
@@ -33,6 +33,9 @@ final class DefaultGexEngine implements GexEngine {
 
   /** The largest contract multiplier an engine accepts: {@value}. */
   static final double MAX_MULTIPLIER = 1e6;
+
+  /** The lowest profile start an engine accepts, as a fraction of spot: {@value}. */
+  static final double MIN_PROFILE_LOW = 1e-6;
 
   /** The longest floor of the time to expiry an engine accepts (beyond it the floor is no floor). */
   static final Duration MAX_MIN_TIME_TO_EXPIRY = Duration.ofDays(30);
@@ -48,6 +51,11 @@ final class DefaultGexEngine implements GexEngine {
     if (!(settings.multiplier() <= MAX_MULTIPLIER)) {
       throw new IllegalArgumentException(
           "multiplier must be <= " + MAX_MULTIPLIER + ", was " + settings.multiplier());
+    }
+    if (!(settings.profileLow() >= MIN_PROFILE_LOW)) {
+      // Below it, the lowest profile spot of a chain at the smallest spot underflows towards 0.
+      throw new IllegalArgumentException(
+          "profileLow must be >= " + MIN_PROFILE_LOW + ", was " + settings.profileLow());
     }
     if (settings.minTimeToExpiry().compareTo(MAX_MIN_TIME_TO_EXPIRY) > 0) {
       throw new IllegalArgumentException(

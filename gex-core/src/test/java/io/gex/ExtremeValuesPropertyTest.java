@@ -116,6 +116,9 @@ class ExtremeValuesPropertyTest {
     assertThatThrownBy(() -> GexEngine.builder().minTimeToExpiry(Duration.ofDays(365_000)).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("minTimeToExpiry must be at most PT720H, was PT8760000H");
+    assertThatThrownBy(() -> GexEngine.builder().profileRange(Double.MIN_VALUE, 2).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("profileLow must be >= 1.0E-6, was 4.9E-324");
     assertThat(GexEngine.builder().multiplier(1e6).build().settings().multiplier()).isEqualTo(1e6);
   }
 
@@ -128,6 +131,7 @@ class ExtremeValuesPropertyTest {
           GexEngine.builder().minTimeToExpiry(Duration.ofNanos(1)).ivSource(IvSource.MID).build(),
           GexEngine.builder()
               .minTimeToExpiry(Duration.ofDays(30))
+              .profileRange(1e-6, 10)
               .expirySelection(ExpirySelection.throughNextMonthly())
               .build());
 

@@ -19,13 +19,14 @@ import java.util.OptionalLong;
  * <p>The constructor accepts only values in these ranges, wide enough for every listed option and narrow
  * enough that every figure of an analysis is a finite double (each contract's GEX, delta, vanna and charm
  * exposure, and their sums over any number of contracts, stay below about 1e220 even with a dividend yield
- * of -100% over the longest time to expiry):
+ * of -100% over the longest time to expiry and the largest multiplier an engine accepts, 1e6):
  *
  * <ul>
  *   <li>strike in [{@value #MIN_PRICE}, {@value #MAX_PRICE}] (the spot of {@link OptionChain} has the same
  *       range);
  *   <li>open interest in [0, {@value #MAX_OPEN_INTEREST}] contracts (the largest listed open interest is
- *       below 1e7), so that open interest × multiplier × spot² stays far from overflow;
+ *       below 1e7), so that open interest × multiplier × spot² stays far from overflow and the open
+ *       interest of an expiry, summed as a {@code long}, cannot overflow for any chain that fits in memory;
  *   <li>implied volatility 0 (none) or in [{@value #MIN_IMPLIED_VOLATILITY}, {@value
  *       #MAX_IMPLIED_VOLATILITY}] (0.01% to 10,000%): vendors' placeholders such as 1e-320 or 1e300 are
  *       rejected rather than priced, since a volatility near 0 makes gamma a spike of unbounded height and
