@@ -86,6 +86,25 @@ class FuzzRegressionTest {
   }
 
   @Test
+  void cboeJson_subnormalImpliedVolatility_isARowDiagnosticAndTheRestIsAnalysed() throws IOException {
+    // Found by the fuzz on the old code: "delta, vanna and charm must be finite, were 5.9E9, NaN and NaN".
+    OptionChain chain =
+        load(
+            new CboeJsonSource(),
+            CboeJsonSourceTest.document(
+                CboeJsonSourceTest.option("RUT231020C01800000", "0.2", "10")
+                    + ","
+                    + CboeJsonSourceTest.option("RUT231020P01800000", "4.9e-324", "10")));
+    assertThat(chain.contracts()).hasSize(1);
+    assertThat(chain.diagnostics()).singleElement().satisfies(d -> {
+      assertThat(d.reason()).isEqualTo(ContractDiagnostic.Reason.MALFORMED);
+      assertThat(d.location()).contains("RUT231020P01800000");
+      assertThat(d.detail()).contains("impliedVolatility", "4.9E-324");
+    });
+    assertThat(analyse(chain).contractsUsed()).isEqualTo(1);
+  }
+
+  @Test
   void cboeCsv_hugeOpenInterest_isARowDiagnosticAndTheRestIsAnalysed() throws IOException {
     OptionChain chain =
         load(
