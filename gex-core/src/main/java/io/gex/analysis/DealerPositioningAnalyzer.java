@@ -26,6 +26,10 @@ import org.apache.commons.numbers.rootfinder.BrentSolver;
  * </ul>
  *
  * <p>They are summed by strike, by expiry and in total. With zero open interest every exposure is zero.
+ * Every term is finite and far from overflow for the values {@link io.gex.chain.OptionContract} and {@link
+ * io.gex.chain.OptionChain} accept (spot and strikes at most 1e9, open interest at most 1e10, volatility in
+ * [1e-4, 100], at most about 401 years to expiry) with a multiplier of at most 1e6, the largest an engine
+ * accepts: each contract's exposure stays below about 1e200, so the sums over any chain are finite too.
  *
  * <h2>Position and hedging</h2>
  *

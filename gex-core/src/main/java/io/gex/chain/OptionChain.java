@@ -17,11 +17,18 @@ import java.util.Set;
  * records a {@link ContractDiagnostic.Reason#DUPLICATE} diagnostic for the second, while the canonical
  * constructor rejects duplicates outright.
  *
+ * <p>Plausible ranges, checked here so that an analysis of any accepted chain has only finite figures:
+ * the spot in [{@value OptionContract#MIN_PRICE}, {@value OptionContract#MAX_PRICE}] (as the strikes), the
+ * valuation time from {@link #EARLIEST_VALUATION_TIME} (1900) to {@link #LATEST_VALUATION_TIME} (2300);
+ * each contract checks its own fields (see {@link OptionContract}).
+ *
  * <p>This class is immutable and thread-safe.
  *
  * @param underlying the underlying symbol, such as {@code SPX}
- * @param spot the underlying's price, finite and {@code > 0}
- * @param valuationTime the instant the chain describes
+ * @param spot the underlying's price, in [{@value OptionContract#MIN_PRICE}, {@value
+ *     OptionContract#MAX_PRICE}]
+ * @param valuationTime the instant the chain describes, from {@link #EARLIEST_VALUATION_TIME} to {@link
+ *     #LATEST_VALUATION_TIME}
  * @param contracts the contracts, each identified once by its {@link OccSymbol}
  * @param diagnostics rows the source could not turn into contracts
  */
@@ -32,11 +39,18 @@ public record OptionChain(
     List<OptionContract> contracts,
     List<ContractDiagnostic> diagnostics) {
 
+  /** The earliest accepted valuation time, 1900-01-01T00:00:00Z. */
+  public static final Instant EARLIEST_VALUATION_TIME = Instant.parse("1900-01-01T00:00:00Z");
+
+  /** The latest accepted valuation time, 2300-01-01T00:00:00Z. */
+  public static final Instant LATEST_VALUATION_TIME = Instant.parse("2300-01-01T00:00:00Z");
+
   /**
    * Validates and copies.
    *
-   * @throws IllegalArgumentException if the underlying is blank, the spot is not a finite positive
-   *     number, or a contract appears twice
+   * @throws NullPointerException if a reference is null
+   * @throws IllegalArgumentException if the underlying is blank, the spot or valuation time is outside its
+   *     range, or a contract appears twice
    */
   public OptionChain {
     Objects.requireNonNull(underlying, "underlying");
@@ -44,9 +58,8 @@ public record OptionChain(
     if (underlying.isBlank()) {
       throw new IllegalArgumentException("underlying must not be blank");
     }
-    if (!(spot > 0) || Double.isInfinite(spot)) {
-      throw new IllegalArgumentException("spot must be finite and > 0, was " + spot);
-    }
+    checkSpot(spot);
+    checkValuationTime(valuationTime);
     contracts = List.copyOf(contracts);
     diagnostics = List.copyOf(diagnostics);
     Set<OccSymbol> seen = new HashSet<>(contracts.size() * 2);
@@ -55,6 +68,44 @@ public record OptionChain(
         throw new IllegalArgumentException("duplicate contract " + c.symbol() + " in chain");
       }
     }
+  }
+
+  /**
+   * Checks a spot price against the accepted range, for sources that want to reject it where they read it.
+   *
+   * @return the spot
+   * @throws IllegalArgumentException naming the value if the spot is not in [{@value
+   *     OptionContract#MIN_PRICE}, {@value OptionContract#MAX_PRICE}]
+   */
+  public static double checkSpot(double spot) {
+    if (!(spot > 0) || Double.isInfinite(spot)) {
+      throw new IllegalArgumentException("spot must be finite and > 0, was " + spot);
+    }
+    if (!(spot >= OptionContract.MIN_PRICE && spot <= OptionContract.MAX_PRICE)) {
+      throw new IllegalArgumentException(
+          "spot must be in [" + OptionContract.MIN_PRICE + ", " + OptionContract.MAX_PRICE + "], was "
+              + spot);
+    }
+    return spot;
+  }
+
+  /**
+   * Checks a valuation time against the accepted range, for sources that want to reject it where they
+   * read it.
+   *
+   * @return the valuation time
+   * @throws NullPointerException if valuationTime is null
+   * @throws IllegalArgumentException naming the value if it is before {@link #EARLIEST_VALUATION_TIME} or
+   *     after {@link #LATEST_VALUATION_TIME}
+   */
+  public static Instant checkValuationTime(Instant valuationTime) {
+    Objects.requireNonNull(valuationTime, "valuationTime");
+    if (valuationTime.isBefore(EARLIEST_VALUATION_TIME) || valuationTime.isAfter(LATEST_VALUATION_TIME)) {
+      throw new IllegalArgumentException(
+          "valuationTime must be from " + EARLIEST_VALUATION_TIME + " to " + LATEST_VALUATION_TIME
+              + ", was " + valuationTime);
+    }
+    return valuationTime;
   }
 
   /** A chain with no source diagnostics. */

@@ -14,12 +14,37 @@ import java.util.OptionalLong;
  * skips the contract with a diagnostic unless it is told to solve the volatility from the mid price. The
  * optional quote fields are absent rather than NaN.
  *
+ * <h2>Plausible ranges</h2>
+ *
+ * <p>The constructor accepts only values in these ranges, wide enough for every listed option and narrow
+ * enough that every figure of an analysis is a finite double (each contract's GEX, delta, vanna and charm
+ * exposure, and their sums over any number of contracts, stay below about 1e220 even with a dividend yield
+ * of -100% over the longest time to expiry and the largest multiplier an engine accepts, 1e6):
+ *
+ * <ul>
+ *   <li>strike in [{@value #MIN_PRICE}, {@value #MAX_PRICE}] (the spot of {@link OptionChain} has the same
+ *       range);
+ *   <li>open interest in [0, {@value #MAX_OPEN_INTEREST}] contracts (the largest listed open interest is
+ *       below 1e7), so that open interest × multiplier × spot² stays far from overflow and the open
+ *       interest of an expiry, summed as a {@code long}, cannot overflow for any chain that fits in memory;
+ *   <li>implied volatility 0 (none) or in [{@value #MIN_IMPLIED_VOLATILITY}, {@value
+ *       #MAX_IMPLIED_VOLATILITY}] (0.01% to 10,000%): vendors' placeholders such as 1e-320 or 1e300 are
+ *       rejected rather than priced, since a volatility near 0 makes gamma a spike of unbounded height and
+ *       one near infinity overflows {@code vol²};
+ *   <li>expiry date from {@link #EARLIEST_EXPIRY} to {@link #LATEST_EXPIRY}, so that with a valuation time
+ *       in the range of {@link OptionChain} the time to expiry is at most about 401 years.
+ * </ul>
+ *
+ * <p>Sources turn a row that fails these checks into a {@link ContractDiagnostic.Reason#MALFORMED}
+ * diagnostic naming the row's location, the field and the value.
+ *
  * <p>This class is immutable and thread-safe.
  *
  * @param symbol root, expiry, right and strike
  * @param settlement AM or PM settlement on the expiry date
- * @param openInterest open interest in contracts, {@code >= 0}
- * @param impliedVolatility implied volatility as a decimal, finite and {@code >= 0}; 0 means none
+ * @param openInterest open interest in contracts, in [0, {@value #MAX_OPEN_INTEREST}]
+ * @param impliedVolatility implied volatility as a decimal, 0 (none) or in [{@value
+ *     #MIN_IMPLIED_VOLATILITY}, {@value #MAX_IMPLIED_VOLATILITY}]
  * @param bid best bid, when quoted
  * @param ask best ask, when quoted
  * @param last last trade price, when known
@@ -39,7 +64,33 @@ public record OptionContract(
     OptionalDouble vendorDelta,
     OptionalDouble vendorGamma) {
 
-  /** Validates every field; messages name the field and the value. */
+  /** The lowest accepted strike (and spot), in price units: {@value}. */
+  public static final double MIN_PRICE = 1e-6;
+
+  /** The highest accepted strike (and spot), in price units: {@value}. */
+  public static final double MAX_PRICE = 1e9;
+
+  /** The largest accepted open interest, in contracts: {@value}. */
+  public static final long MAX_OPEN_INTEREST = 10_000_000_000L;
+
+  /** The lowest accepted implied volatility other than 0 (none), as a decimal: {@value} (0.01%). */
+  public static final double MIN_IMPLIED_VOLATILITY = 1e-4;
+
+  /** The highest accepted implied volatility, as a decimal: {@value} (10,000%). */
+  public static final double MAX_IMPLIED_VOLATILITY = 100;
+
+  /** The earliest accepted expiry date, 1900-01-01. */
+  public static final LocalDate EARLIEST_EXPIRY = LocalDate.of(1900, 1, 1);
+
+  /** The latest accepted expiry date, 2300-12-31. */
+  public static final LocalDate LATEST_EXPIRY = LocalDate.of(2300, 12, 31);
+
+  /**
+   * Validates every field; messages name the field and the value.
+   *
+   * @throws NullPointerException if a reference is null
+   * @throws IllegalArgumentException if a value is outside its range (see the class description)
+   */
   public OptionContract {
     Objects.requireNonNull(symbol, "symbol");
     Objects.requireNonNull(settlement, "settlement");
@@ -49,13 +100,31 @@ public record OptionContract(
     Objects.requireNonNull(volume, "volume");
     Objects.requireNonNull(vendorDelta, "vendorDelta");
     Objects.requireNonNull(vendorGamma, "vendorGamma");
-    if (openInterest < 0) {
+    if (!(symbol.strike() >= MIN_PRICE && symbol.strike() <= MAX_PRICE)) {
       throw new IllegalArgumentException(
-          "openInterest must be >= 0, was " + openInterest + " for " + symbol);
+          "strike must be in [" + MIN_PRICE + ", " + MAX_PRICE + "], was " + symbol.strike()
+              + " for " + symbol.root() + " " + symbol.expiry() + " " + symbol.right());
+    }
+    if (symbol.expiry().isBefore(EARLIEST_EXPIRY) || symbol.expiry().isAfter(LATEST_EXPIRY)) {
+      throw new IllegalArgumentException(
+          "expiry must be from " + EARLIEST_EXPIRY + " to " + LATEST_EXPIRY + ", was " + symbol.expiry()
+              + " for " + symbol.root() + " " + symbol.right() + " " + symbol.strike());
+    }
+    if (openInterest < 0 || openInterest > MAX_OPEN_INTEREST) {
+      throw new IllegalArgumentException(
+          (openInterest < 0 ? "openInterest must be >= 0" : "openInterest must be <= " + MAX_OPEN_INTEREST)
+              + ", was " + openInterest + " for " + symbol);
     }
     if (!(impliedVolatility >= 0) || Double.isInfinite(impliedVolatility)) {
       throw new IllegalArgumentException(
           "impliedVolatility must be finite and >= 0, was " + impliedVolatility + " for " + symbol);
+    }
+    if (impliedVolatility != 0
+        && !(impliedVolatility >= MIN_IMPLIED_VOLATILITY
+            && impliedVolatility <= MAX_IMPLIED_VOLATILITY)) {
+      throw new IllegalArgumentException(
+          "impliedVolatility must be 0 (none) or in [" + MIN_IMPLIED_VOLATILITY + ", "
+              + MAX_IMPLIED_VOLATILITY + "], was " + impliedVolatility + " for " + symbol);
     }
     checkPrice("bid", bid, symbol);
     checkPrice("ask", ask, symbol);

@@ -88,6 +88,35 @@ class BlackScholesTest {
   }
 
   @Test
+  void greeks_subnormalOrHugeVolatility_areFiniteNotNaN() {
+    // The old kernel divided by vol·√tau = 0 (vol 1e-320) and squared vol into infinity (vol 1e300).
+    for (double vol : new double[] {Double.MIN_VALUE, 1e-320, 1e-200, 1e200, 1e300, Double.MAX_VALUE}) {
+      for (double strike : new double[] {90, 100, 110}) {
+        for (boolean call : new boolean[] {true, false}) {
+          double[] greeks = {
+            BlackScholes.gamma(100, strike, 0.5, vol, 0.01, 0.02),
+            BlackScholes.delta(call, 100, strike, 0.5, vol, 0.01, 0.02),
+            BlackScholes.vanna(100, strike, 0.5, vol, 0.01, 0.02),
+            BlackScholes.charm(call, 100, strike, 0.5, vol, 0.01, 0.02),
+            BlackScholes.vega(100, strike, 0.5, vol, 0.01, 0.02),
+            BlackScholes.price(call, 100, strike, 0.5, vol, 0.01, 0.02),
+          };
+          for (double g : greeks) {
+            assertThat(g).as("vol %s strike %s call %s", vol, strike, call).isFinite();
+          }
+        }
+      }
+    }
+    // A vanishing volatility is zero volatility: delta is the intrinsic indicator, gamma 0.
+    assertThat(BlackScholes.gamma(100, 90, 0.5, 1e-320, 0, 0)).isZero();
+    assertThat(BlackScholes.delta(true, 100, 90, 0.5, 1e-320, 0, 0)).isEqualTo(1);
+    // A huge one: the call is worth the discounted spot, its delta e^(-q tau), gamma 0.
+    assertThat(BlackScholes.price(true, 100, 90, 0.5, 1e300, 0, 0)).isCloseTo(100, within(1e-9));
+    assertThat(BlackScholes.delta(true, 100, 90, 0.5, 1e300, 0, 0)).isEqualTo(1);
+    assertThat(BlackScholes.gamma(100, 90, 0.5, 1e300, 0, 0)).isZero();
+  }
+
+  @Test
   void gamma_highAndLowVol_matchesDefinition() {
     for (double vol : new double[] {0.01, 0.05, 1.5, 3.0}) {
       double d1 = BlackScholes.d1(100, 105, 0.5, vol, 0.01, 0);

@@ -243,14 +243,15 @@ public final class CboeCsvSource implements OptionChainSource {
           } catch (Fields.BadField e) {
             spot = OptionalDouble.empty();
           }
-          if (spot.isEmpty() || !(spot.getAsDouble() > 0)) {
+          if (spot.isEmpty() || !Fields.isSpot(spot.getAsDouble())) {
             throw new ChainSourceException(
                 file
                     + " line "
                     + record.getStartingLineNumber()
                     + ": field 'Last' (the spot) has value '"
                     + Fields.clip(value)
-                    + "', not a positive price");
+                    + "', not a price in "
+                    + Fields.SPOT_RANGE);
           }
           return spot.getAsDouble();
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import io.gex.ChainSourceException;
@@ -311,11 +312,15 @@ public final class CboeJsonSource implements OptionChainSource {
    */
   private OptionChain parse(InputStream in, SourceRequest request, String origin) {
     Document doc = new Document();
+    JsonParser parser = null; // for the position of a limit exceeded (too deep, too long)
     try (JsonParser p = JSON.createParser(in)) {
+      parser = p;
       JsonToken first = p.nextToken();
       if (first != JsonToken.START_OBJECT) {
         throw new ChainSourceException(
             origin
+                + " at "
+                + where(p.currentLocation())
                 + ": not a CBOE delayed-quotes JSON object: starts with "
                 + (first == null ? "nothing (empty input)" : "'" + Fields.clip(p.getText()) + "'"));
       }
@@ -335,6 +340,14 @@ public final class CboeJsonSource implements OptionChainSource {
       }
       throw new ChainSourceException(
           origin + ": not valid JSON at " + where(e.getLocation()) + ": " + message, e);
+    } catch (StreamConstraintsException e) {
+      throw new ChainSourceException(
+          origin
+              + ": JSON beyond the reader's limits at "
+              + where(parser == null ? e.getLocation() : parser.currentLocation())
+              + ": "
+              + e.getOriginalMessage(),
+          e);
     } catch (IOException e) {
       throw new ChainSourceException("cannot read " + origin + ": " + e.getMessage(), e);
     }
@@ -558,10 +571,10 @@ public final class CboeJsonSource implements OptionChainSource {
       } catch (Fields.BadField e) {
         spot = Double.NaN;
       }
-      if (!(spot > 0)) {
+      if (!Fields.isSpot(spot)) {
         throw new ChainSourceException(
             origin + ": field 'data.current_price' has value '" + Fields.clip(text)
-                + "', not a positive price");
+                + "', not a price in " + Fields.SPOT_RANGE);
       }
       return spot;
     }

@@ -209,7 +209,12 @@ public final class CsvChainSource implements OptionChainSource {
       SourceRequest request, Map<String, String> settings, Map<String, Long> lines, Path file) {
     OptionalDouble given = request.spot();
     if (given.isPresent()) {
-      return given.getAsDouble();
+      double spot = given.getAsDouble();
+      if (!Fields.isSpot(spot)) {
+        throw new IllegalArgumentException(
+            "parameter spot must be a price in " + Fields.SPOT_RANGE + ", was " + spot);
+      }
+      return spot;
     }
     String text = settings.get("spot");
     if (text == null) {
@@ -220,14 +225,15 @@ public final class CsvChainSource implements OptionChainSource {
               + ", or write a '# spot=<price>' line before the header");
     }
     double spot = positive(text);
-    if (!(spot > 0)) {
+    if (!Fields.isSpot(spot)) {
       throw new ChainSourceException(
           file
               + " line "
               + lines.get("spot")
               + ": field 'spot' has value '"
               + Fields.clip(text)
-              + "', not a positive price");
+              + "', not a price in "
+              + Fields.SPOT_RANGE);
     }
     return spot;
   }

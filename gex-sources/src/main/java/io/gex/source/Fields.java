@@ -1,6 +1,7 @@
 package io.gex.source;
 
 import io.gex.chain.ContractDiagnostic;
+import io.gex.chain.OptionContract;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
@@ -136,6 +137,14 @@ final class Fields {
       }
     }
     return true;
+  }
+
+  /** The spot prices a chain accepts, for messages. */
+  static final String SPOT_RANGE = "[" + OptionContract.MIN_PRICE + ", " + OptionContract.MAX_PRICE + "]";
+
+  /** Whether a spot is in the range {@link io.gex.chain.OptionChain} accepts. */
+  static boolean isSpot(double spot) {
+    return spot >= OptionContract.MIN_PRICE && spot <= OptionContract.MAX_PRICE;
   }
 
   /** Shortens a value for a message. */

@@ -1,5 +1,6 @@
 package io.gex.source;
 
+import io.gex.chain.OptionChain;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,7 +35,8 @@ final class Times {
    * Parses CBOE's quote-table line {@code Date: December 12, 2022 at 8:30 PM EST} as New York time (the
    * zone abbreviation is ignored: America/New_York decides between EST and EDT).
    *
-   * @throws IllegalArgumentException if the text is not of that form
+   * @throws IllegalArgumentException if the text is not of that form or the time is outside the range
+   *     {@link OptionChain} accepts
    */
   static Instant cboeDateLine(String text) {
     Matcher m = CBOE_DATE.matcher(text);
@@ -44,7 +46,7 @@ final class Times {
     try {
       LocalDate day = LocalDate.parse(m.group(1).replaceAll("\\s*,\\s*", ", ").replaceAll("\\s+", " "), CBOE_DAY);
       LocalTime time = LocalTime.parse(m.group(2) + " " + m.group(3).toUpperCase(Locale.ROOT), CBOE_TIME);
-      return ZonedDateTime.of(day, time, NEW_YORK).toInstant();
+      return OptionChain.checkValuationTime(ZonedDateTime.of(day, time, NEW_YORK).toInstant());
     } catch (DateTimeException e) {
       throw new IllegalArgumentException("not a valid date and time: " + e.getMessage(), e);
     }
@@ -56,13 +58,18 @@ final class Times {
    * without either ({@code 2023-09-20T16:15:04}, taken as New York time); a blank instead of the {@code T}
    * is accepted ({@code 2023-09-20 19:59:58+00:00}).
    *
-   * @throws IllegalArgumentException if the text is none of these
+   * @throws IllegalArgumentException if the text is none of these or the time is outside the range {@link
+   *     OptionChain} accepts
    */
   static Instant iso(String text) {
     String t = text.trim();
     if (t.length() > 10 && t.charAt(10) == ' ') {
       t = t.substring(0, 10) + 'T' + t.substring(11).trim(); // 2023-09-20 19:59:58+00:00, as pandas writes
     }
+    return OptionChain.checkValuationTime(parseIso(t));
+  }
+
+  private static Instant parseIso(String t) {
     try {
       if (t.endsWith("]")) {
         return ZonedDateTime.parse(t).toInstant();
