@@ -4,6 +4,7 @@ import io.gex.ExpirySelection;
 import io.gex.GexEngine;
 import io.gex.IvSource;
 import io.gex.SignConvention;
+import io.gex.charts.GexCharts;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -98,9 +99,10 @@ final class AnalysisOptions {
       paramLabel = "PCT",
       converter = Converters.Window.class,
       description =
-          "strike window of the text's strike table and crossings and of the charts, percent of spot"
-              + " (default 10: strikes within ±10%%)")
-  double windowPercent = DEFAULT_WINDOW_PERCENT;
+          "window of the text's strike table and crossings and of the charts (strikes and profile),"
+              + " percent of spot (default: strikes within ±10%%, the profile within ±15%% widened to"
+              + " show the flip)")
+  @Nullable Double windowPercent;
 
   @Option(
       names = "--alerts",
@@ -145,8 +147,15 @@ final class AnalysisOptions {
         .build();
   }
 
-  /** The window as a fraction of spot. */
+  /** The strike window as a fraction of spot. */
   double window() {
-    return windowPercent / 100;
+    return (windowPercent == null ? DEFAULT_WINDOW_PERCENT : windowPercent) / 100;
+  }
+
+  /** The charts' profile window as a fraction of spot: {@code --window} when given, else the charts' default. */
+  double profileWindow() {
+    return windowPercent == null
+        ? GexCharts.DEFAULT_PROFILE_WINDOW
+        : Math.max(0.01, windowPercent / 100); // the charts frame at least ±1%
   }
 }

@@ -59,11 +59,15 @@ final class AnalysisRun {
       URI url = options.webhook;
       WebhookAlertListener webhook =
           url == null ? null : new WebhookAlertListener(url, WEBHOOK_TIMEOUT);
-      AlertEngine alerts = AlertSetup.engine(options, systemProperties, plugins, webhook, clock);
-      for (AlertFailure f : alerts.setupProblems()) {
-        err.println("gex: warning: " + oneLine(String.valueOf(f)));
+      AlertEvaluation evaluation;
+      // The engine owns a pool for its rules: closed once the evaluation is done.
+      try (AlertEngine alerts =
+          AlertSetup.engine(options, systemProperties, plugins, webhook, clock)) {
+        for (AlertFailure f : alerts.setupProblems()) {
+          err.println("gex: warning: " + oneLine(String.valueOf(f)));
+        }
+        evaluation = alerts.evaluate(analysis, Optional.empty());
       }
-      AlertEvaluation evaluation = alerts.evaluate(analysis, Optional.empty());
       for (AlertFailure f : evaluation.failures()) {
         err.println("gex: warning: " + oneLine(String.valueOf(f)));
       }

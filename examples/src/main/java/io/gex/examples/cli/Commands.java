@@ -138,7 +138,11 @@ final class Commands {
       for (GexAlert a : r.alerts()) {
         lines.add(a.severity() + "  " + a.message());
       }
-      GexReport report = GexReport.of(GexCharts.builder().strikeWindow(options.window()).build());
+      GexReport report = GexReport.of(
+              GexCharts.builder()
+                  .strikeWindow(options.window())
+                  .profileWindow(options.profileWindow())
+                  .build());
       ReportFiles files;
       try {
         files = report.writeTo(r.analysis(), lines, dir);
