@@ -1,10 +1,12 @@
 package io.gex.analysis;
 
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Max pain, high open-interest strikes and pin-risk scores per expiry.
@@ -99,36 +101,38 @@ public final class PinRiskAnalyzer {
   }
 
   /**
-   * Pin risk of every expiry of the resolved chain, ascending by expiry, with the chain's top strikes.
+   * Pin risk of every expiry of the resolved chain (each live expiry in the selection, priced or not),
+   * ascending by expiry, with the chain's top strikes and open interest by strike.
    *
    * @throws NullPointerException if chain is null
    */
   public PinRiskAnalysis analyze(ResolvedChain chain) {
     Objects.requireNonNull(chain, "chain");
-    int n = chain.n;
-    int strikeCount = chain.strikes.length;
-    int expiryCount = chain.expiries.length;
-    if (n == 0) {
+    Positions p = new Positions(chain);
+    int size = p.size;
+    if (size == 0) {
       return PinRiskAnalysis.EMPTY;
     }
+    int strikeCount = p.strikes.length;
+    int expiryCount = p.expiries.length;
 
     // Group contracts by expiry, ascending strikes within: two stable counting sorts, O(n + strikes).
-    int[] identity = new int[n];
-    for (int i = 0; i < n; i++) {
+    int[] identity = new int[size];
+    for (int i = 0; i < size; i++) {
       identity[i] = i;
     }
-    int[] byStrike = countingSort(chain.strikeIndex, strikeCount, identity, new int[strikeCount + 1]);
+    int[] byStrike = countingSort(p.strikeIndex, strikeCount, identity, new int[strikeCount + 1]);
     int[] start = new int[expiryCount + 1];
-    int[] order = countingSort(chain.expiryIndex, expiryCount, byStrike, start);
+    int[] order = countingSort(p.expiryIndex, expiryCount, byStrike, start);
 
     double[] chainOi = new double[strikeCount];
     double[] chainCallOi = new double[strikeCount];
     double[] chainPutOi = new double[strikeCount];
     double chainTotal = 0;
-    for (int i = 0; i < n; i++) {
-      (chain.call[i] ? chainCallOi : chainPutOi)[chain.strikeIndex[i]] += chain.openInterest[i];
-      chainOi[chain.strikeIndex[i]] += chain.openInterest[i];
-      chainTotal += chain.openInterest[i];
+    for (int i = 0; i < size; i++) {
+      (p.call[i] ? chainCallOi : chainPutOi)[p.strikeIndex[i]] += p.openInterest[i];
+      chainOi[p.strikeIndex[i]] += p.openInterest[i];
+      chainTotal += p.openInterest[i];
     }
 
     // Scratch per expiry, reused: an expiry lists at most every strike of the chain.
@@ -136,9 +140,10 @@ public final class PinRiskAnalyzer {
     double[] callOi = new double[strikeCount];
     double[] putOi = new double[strikeCount];
     double[] oi = new double[strikeCount];
-    double[] volSum = new double[strikeCount];
     double[] tauSum = new double[strikeCount];
     int[] count = new int[strikeCount];
+    double[] pricedStrike = new double[strikeCount];
+    double[] pricedVol = new double[strikeCount];
     double[] payout = new double[strikeCount];
 
     double spot = chain.spot;
@@ -147,27 +152,42 @@ public final class PinRiskAnalyzer {
     List<ExpiryPinRisk> expiries = new ArrayList<>(expiryCount);
     for (int e = 0; e < expiryCount; e++) {
       int m = -1;
+      int pm = 0; // strikes with a priced contract
+      double volSum = 0;
+      int volCount = 0;
       double total = 0;
       for (int o = start[e]; o < start[e + 1]; o++) {
         int i = order[o];
-        if (m < 0 || chain.strike[i] != k[m]) {
+        if (m < 0 || p.strike[i] != k[m]) {
+          if (volCount > 0) {
+            pricedStrike[pm] = k[m];
+            pricedVol[pm++] = volSum / volCount;
+          }
+          volSum = 0;
+          volCount = 0;
           m++;
-          k[m] = chain.strike[i];
+          k[m] = p.strike[i];
           callOi[m] = 0;
           putOi[m] = 0;
-          volSum[m] = 0;
           tauSum[m] = 0;
           count[m] = 0;
         }
-        if (chain.call[i]) {
-          callOi[m] += chain.openInterest[i];
+        if (p.call[i]) {
+          callOi[m] += p.openInterest[i];
         } else {
-          putOi[m] += chain.openInterest[i];
+          putOi[m] += p.openInterest[i];
         }
-        volSum[m] += chain.vol[i];
-        tauSum[m] += chain.tau[i];
+        if (p.vol[i] > 0) {
+          volSum += p.vol[i];
+          volCount++;
+        }
+        tauSum[m] += p.tau[i];
         count[m]++;
-        total += chain.openInterest[i];
+        total += p.openInterest[i];
+      }
+      if (volCount > 0) {
+        pricedStrike[pm] = k[m];
+        pricedVol[pm++] = volSum / volCount;
       }
       m++;
       for (int j = 0; j < m; j++) {
@@ -176,23 +196,9 @@ public final class PinRiskAnalyzer {
 
       int maxPain = MaxPain.index(k, callOi, putOi, m, spot, payout);
 
-      // At-the-money volatility and time: linear in strike between the strikes around spot.
-      int hi = 0;
-      while (hi < m && k[hi] < spot) {
-        hi++;
-      }
-      double atmVol;
-      double atmTau;
-      if (hi == 0 || hi == m) {
-        int j = hi == 0 ? 0 : m - 1;
-        atmVol = volSum[j] / count[j];
-        atmTau = tauSum[j] / count[j];
-      } else {
-        int lo = hi - 1;
-        double w = (spot - k[lo]) / (k[hi] - k[lo]);
-        atmVol = (1 - w) * volSum[lo] / count[lo] + w * volSum[hi] / count[hi];
-        atmTau = (1 - w) * tauSum[lo] / count[lo] + w * tauSum[hi] / count[hi];
-      }
+      // At-the-money time (every contract) and volatility (priced ones): linear in strike around spot.
+      double atmTau = interpolate(k, tauSum, count, m, spot);
+      double atmVol = pm == 0 ? 0 : interpolate(pricedStrike, pricedVol, null, pm, spot);
       double expectedMove = spot * atmVol * Math.sqrt(atmTau);
 
       int pin = 0;
@@ -204,18 +210,18 @@ public final class PinRiskAnalyzer {
         }
       }
       double concentration = total > 0 ? Math.min(1, oi[pin] / total) : 0;
-      double distance = distanceInMoves(spot, k[pin], expectedMove);
       double weight = concentrationWeight(concentration);
-      double proximity = proximity(distance);
+      // With no priced contract there is no expected move: proximity and score are 0, not a guess.
+      double proximity = pm == 0 ? 0 : proximity(distanceInMoves(spot, k[pin], expectedMove));
       double timeFactor = timeFactor(atmTau * daysPerYear);
       double score = clampScore(100 * weight * proximity * timeFactor);
 
       expiries.add(
           new ExpiryPinRisk(
-              chain.expiries[e],
-              Math.max(0, ChronoUnit.DAYS.between(chain.valuationDate, chain.expiries[e])),
+              p.expiries[e],
+              Math.max(0, ChronoUnit.DAYS.between(chain.valuationDate, p.expiries[e])),
               k[maxPain],
-              payout[maxPain] * multiplier,
+              Math.min(payout[maxPain] * multiplier, Double.MAX_VALUE),
               k[pin],
               score,
               concentration,
@@ -229,11 +235,120 @@ public final class PinRiskAnalyzer {
     }
     return new PinRiskAnalysis(
         expiries,
-        top(chain.strikes, chainOi, strikeCount, chainTotal),
+        top(p.strikes, chainOi, strikeCount, chainTotal),
         new OpenInterestByStrike(
-            DoubleArray.copyOf(Arrays.copyOf(chain.strikes, strikeCount)),
+            DoubleArray.copyOf(p.strikes),
             DoubleArray.copyOf(chainCallOi),
             DoubleArray.copyOf(chainPutOi)));
+  }
+
+  /**
+   * The value at spot, linear in strike between the two strikes around it (the nearest strike's value
+   * outside them); the value at strike j is {@code sum[j] / count[j]}, or {@code sum[j]} when count is null.
+   */
+  private static double interpolate(
+      double[] strikes, double[] sum, int @Nullable [] count, int m, double spot) {
+    int hi = 0;
+    while (hi < m && strikes[hi] < spot) {
+      hi++;
+    }
+    if (hi == 0 || hi == m) {
+      int j = hi == 0 ? 0 : m - 1;
+      return count == null ? sum[j] : sum[j] / count[j];
+    }
+    int lo = hi - 1;
+    double w = (spot - strikes[lo]) / (strikes[hi] - strikes[lo]);
+    double atLo = count == null ? sum[lo] : sum[lo] / count[lo];
+    double atHi = count == null ? sum[hi] : sum[hi] / count[hi];
+    return (1 - w) * atLo + w * atHi;
+  }
+
+  /**
+   * Every live, selected contract of a resolved chain, priced or not, with indices into the sorted distinct
+   * strikes and expiries of them all: the priced contracts first, then the unpriced ones (vol 0).
+   */
+  private static final class Positions {
+    final int size;
+    final double[] strike;
+    final boolean[] call;
+    final double[] openInterest;
+    final double[] tau;
+    final double[] vol;
+    final double[] strikes;
+    final LocalDate[] expiries;
+    final int[] strikeIndex;
+    final int[] expiryIndex;
+
+    Positions(ResolvedChain chain) {
+      int n = chain.n;
+      ResolvedChain.Unpriced u = chain.unpriced;
+      size = n + u.size;
+      strike = Arrays.copyOf(chain.strike, size);
+      call = Arrays.copyOf(chain.call, size);
+      openInterest = Arrays.copyOf(chain.openInterest, size);
+      tau = Arrays.copyOf(chain.tau, size);
+      vol = Arrays.copyOf(chain.vol, size); // 0 for the unpriced
+      System.arraycopy(u.strike, 0, strike, n, u.size);
+      System.arraycopy(u.call, 0, call, n, u.size);
+      System.arraycopy(u.openInterest, 0, openInterest, n, u.size);
+      System.arraycopy(u.tau, 0, tau, n, u.size);
+      strikeIndex = Arrays.copyOf(chain.strikeIndex, size);
+      expiryIndex = Arrays.copyOf(chain.expiryIndex, size);
+      if (u.size == 0) {
+        strikes = chain.strikes;
+        expiries = chain.expiries;
+        return;
+      }
+      // The union of the priced strikes (sorted, distinct) and the unpriced ones.
+      double[] extra = Arrays.copyOf(u.strike, u.size);
+      Arrays.sort(extra);
+      double[] merged = new double[chain.strikes.length + extra.length];
+      int a = 0;
+      int b = 0;
+      int m = 0;
+      int[] pricedToUnion = new int[chain.strikes.length];
+      while (a < chain.strikes.length || b < extra.length) {
+        double next =
+            b == extra.length || (a < chain.strikes.length && chain.strikes[a] <= extra[b])
+                ? chain.strikes[a]
+                : extra[b];
+        if (m == 0 || merged[m - 1] != next) {
+          merged[m++] = next;
+        }
+        if (a < chain.strikes.length && chain.strikes[a] == next) {
+          pricedToUnion[a++] = m - 1;
+        } else {
+          b++;
+        }
+      }
+      strikes = Arrays.copyOf(merged, m);
+      java.util.TreeSet<LocalDate> expirySet = new java.util.TreeSet<>(Arrays.asList(chain.expiries));
+      for (int i = 0; i < u.size; i++) {
+        if (i == 0 || !u.expiry[i].equals(u.expiry[i - 1])) {
+          expirySet.add(u.expiry[i]);
+        }
+      }
+      expiries = expirySet.toArray(new LocalDate[0]);
+      int[] pricedExpiryToUnion = new int[chain.expiries.length];
+      for (int e = 0; e < chain.expiries.length; e++) {
+        pricedExpiryToUnion[e] = Arrays.binarySearch(expiries, chain.expiries[e]);
+      }
+      for (int i = 0; i < n; i++) {
+        strikeIndex[i] = pricedToUnion[chain.strikeIndex[i]];
+        expiryIndex[i] = pricedExpiryToUnion[chain.expiryIndex[i]];
+      }
+      for (int i = 0; i < u.size; i++) {
+        int at = n + i;
+        strikeIndex[at] =
+            i > 0 && u.strike[i] == u.strike[i - 1]
+                ? strikeIndex[at - 1]
+                : Arrays.binarySearch(strikes, u.strike[i]);
+        expiryIndex[at] =
+            i > 0 && u.expiry[i].equals(u.expiry[i - 1])
+                ? expiryIndex[at - 1]
+                : Arrays.binarySearch(expiries, u.expiry[i]);
+      }
+    }
   }
 
   /**
