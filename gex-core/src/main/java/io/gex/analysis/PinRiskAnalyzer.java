@@ -283,17 +283,39 @@ public final class PinRiskAnalyzer {
       int n = chain.n;
       ResolvedChain.Unpriced u = chain.unpriced;
       size = n + u.size;
-      strike = Arrays.copyOf(chain.strike, size);
-      call = Arrays.copyOf(chain.call, size);
-      openInterest = Arrays.copyOf(chain.openInterest, size);
-      tau = Arrays.copyOf(chain.tau, size);
-      vol = Arrays.copyOf(chain.vol, size); // 0 for the unpriced
-      System.arraycopy(u.strike, 0, strike, n, u.size);
-      System.arraycopy(u.call, 0, call, n, u.size);
-      System.arraycopy(u.openInterest, 0, openInterest, n, u.size);
-      System.arraycopy(u.tau, 0, tau, n, u.size);
-      strikeIndex = Arrays.copyOf(chain.strikeIndex, size);
-      expiryIndex = Arrays.copyOf(chain.expiryIndex, size);
+      strike = new double[size];
+      call = new boolean[size];
+      openInterest = new double[size];
+      tau = new double[size];
+      vol = new double[size]; // 0 for the unpriced
+      strikeIndex = new int[size];
+      expiryIndex = new int[size];
+      // Priced and unpriced merged back into the chain's order, so that every sum below adds the same
+      // numbers in the same order whatever the IV source priced: max pain is then independent of it to
+      // the last bit, even where open interest is too large for exact sums.
+      int[] source = new int[size]; // >= 0: a priced contract; < 0: unpriced -(index + 1)
+      for (int a = 0, b = 0, o = 0; o < size; o++) {
+        boolean takePriced = b == u.size || (a < n && chain.chainIndex[a] < u.chainIndex[b]);
+        source[o] = takePriced ? a++ : -(b++ + 1);
+      }
+      for (int o = 0; o < size; o++) {
+        int i = source[o];
+        if (i >= 0) {
+          strike[o] = chain.strike[i];
+          call[o] = chain.call[i];
+          openInterest[o] = chain.openInterest[i];
+          tau[o] = chain.tau[i];
+          vol[o] = chain.vol[i];
+          strikeIndex[o] = chain.strikeIndex[i];
+          expiryIndex[o] = chain.expiryIndex[i];
+        } else {
+          int j = -i - 1;
+          strike[o] = u.strike[j];
+          call[o] = u.call[j];
+          openInterest[o] = u.openInterest[j];
+          tau[o] = u.tau[j];
+        }
+      }
       if (u.size == 0) {
         strikes = chain.strikes;
         expiries = chain.expiries;
@@ -333,20 +355,14 @@ public final class PinRiskAnalyzer {
       for (int e = 0; e < chain.expiries.length; e++) {
         pricedExpiryToUnion[e] = Arrays.binarySearch(expiries, chain.expiries[e]);
       }
-      for (int i = 0; i < n; i++) {
-        strikeIndex[i] = pricedToUnion[chain.strikeIndex[i]];
-        expiryIndex[i] = pricedExpiryToUnion[chain.expiryIndex[i]];
-      }
-      for (int i = 0; i < u.size; i++) {
-        int at = n + i;
-        strikeIndex[at] =
-            i > 0 && u.strike[i] == u.strike[i - 1]
-                ? strikeIndex[at - 1]
-                : Arrays.binarySearch(strikes, u.strike[i]);
-        expiryIndex[at] =
-            i > 0 && u.expiry[i].equals(u.expiry[i - 1])
-                ? expiryIndex[at - 1]
-                : Arrays.binarySearch(expiries, u.expiry[i]);
+      for (int o = 0; o < size; o++) {
+        if (source[o] >= 0) {
+          strikeIndex[o] = pricedToUnion[strikeIndex[o]];
+          expiryIndex[o] = pricedExpiryToUnion[expiryIndex[o]];
+        } else {
+          strikeIndex[o] = Arrays.binarySearch(strikes, strike[o]);
+          expiryIndex[o] = Arrays.binarySearch(expiries, u.expiry[-source[o] - 1]);
+        }
       }
     }
   }

@@ -83,6 +83,9 @@ public final class ResolvedChain {
 
   private final List<ContractDiagnostic> diagnostics;
 
+  /** Each priced contract's index in the chain's contract list. */
+  final int[] chainIndex;
+
   /** Live, selected contracts with no usable volatility: for the volatility-free figures. */
   final Unpriced unpriced;
 
@@ -96,8 +99,10 @@ public final class ResolvedChain {
       double[] tau,
       double[] vol,
       List<ContractDiagnostic> diagnostics,
+      int[] chainIndex,
       Unpriced unpriced,
       Substitutions substitutions) {
+    this.chainIndex = chainIndex;
     this.unpriced = unpriced;
     this.substitutions = substitutions;
     this.underlying = chain.underlying();
@@ -310,6 +315,7 @@ public final class ResolvedChain {
         diagnostics, substitutionDiagnostics);
 
     List<OptionContract> priced = new ArrayList<>(selectedCount);
+    int[] pricedChainIndex = new int[selectedCount];
     double[] tau = new double[selectedCount];
     double[] vol = new double[selectedCount];
     int[] substituted = new int[substitutionDiagnostics.size()];
@@ -324,13 +330,14 @@ public final class ResolvedChain {
           substitutedReason[substitutedCount] = reasonAll[i];
           substituted[substitutedCount++] = priced.size();
         }
+        pricedChainIndex[priced.size()] = i;
         tau[priced.size()] = tauAll[i];
         vol[priced.size()] = volAll[i];
         priced.add(c);
       } else {
         Reason reason = java.util.Objects.requireNonNull(reasonAll[i], "skip reason");
         skippedOi[reason.ordinal()] += c.openInterest();
-        unpriced.add(c, tauAll[i]);
+        unpriced.add(c, tauAll[i], i);
       }
     }
     return new ResolvedChain(
@@ -341,6 +348,7 @@ public final class ResolvedChain {
         Arrays.copyOf(tau, priced.size()),
         Arrays.copyOf(vol, priced.size()),
         diagnostics,
+        Arrays.copyOf(pricedChainIndex, priced.size()),
         unpriced,
         new Substitutions(
             Arrays.copyOf(substituted, substitutedCount),
@@ -388,8 +396,10 @@ public final class ResolvedChain {
     final double[] openInterest;
     final double[] tau;
     final LocalDate[] expiry;
+    final int[] chainIndex;
 
     Unpriced(int capacity) {
+      chainIndex = new int[capacity];
       strike = new double[capacity];
       call = new boolean[capacity];
       openInterest = new double[capacity];
@@ -397,7 +407,8 @@ public final class ResolvedChain {
       expiry = new LocalDate[capacity];
     }
 
-    void add(OptionContract c, double t) {
+    void add(OptionContract c, double t, int index) {
+      chainIndex[size] = index;
       strike[size] = c.strike();
       call[size] = c.isCall();
       openInterest[size] = c.openInterest();
