@@ -8,13 +8,14 @@ import java.util.Locale;
  *
  * <p><b>Plausibility.</b> In {@link #OTM} and {@link #MID} an implied volatility (quoted or solved) counts
  * as usable only within [{@value #MIN_PLAUSIBLE_VOLATILITY}, {@value #MAX_PLAUSIBLE_VOLATILITY}] (3% to 500%
- * annualised); outside, it counts as missing. The bounds come from the bundled CBOE snapshots: every real
- * index-option IV there lies between 0.05 and a few units, while the vendor writes placeholders such as
- * 0.02 on 2,456 deep in-the-money NDX calls and on a RUT put, and values from 5 to 13 on far wing options
- * priced at the minimum tick. 3% is below the lowest index implied volatility on record (S&amp;P 500 one-month
- * at-the-money IV has not gone below about 7%; the VIX low is 8.56). 500% leaves room for 0DTE: an
- * at-the-money option with one hour left on a day that moves 3% in that hour is worth about 280%
- * annualised; above 500% the IV of a short-dated wing option only restates that its price is one tick.
+ * annualised); outside, it counts as missing. The bounds come from the bundled CBOE snapshots. At the
+ * bottom, 2,456 deep in-the-money NDX calls and a RUT put are quoted at exactly 0.02, a placeholder; apart
+ * from them the lowest IVs are 0.127 (SPX) and 0.135 (RUT), and on NDX 0.03 on one 0DTE call at the money.
+ * 3% is also below the lowest index implied volatility on record (S&amp;P 500 one-month at-the-money IV has
+ * not gone below about 7%; the VIX low is 8.56). At the top, 222 contracts show 5 to 16.9: options of the
+ * nearest expiries, most already settled at the snapshot, priced at one tick or with no time left. 500%
+ * leaves room for a real 0DTE: an at-the-money option with one hour left, on a day that moves 3% in that
+ * hour, is worth about 280% annualised; above 500% the IV only restates that the price is one tick.
  *
  * <p><b>Chains of rules.</b> Within one root, expiry and strike, the call and the put are the two members of
  * a pair; the <i>out-of-the-money member</i> is the call at strikes at or above spot and the put below. Each

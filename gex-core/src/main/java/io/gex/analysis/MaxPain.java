@@ -1,7 +1,8 @@
 package io.gex.analysis;
 
 /**
- * Max pain of one expiry in O(m) over its m ascending listed strikes (O(n log n) with the sort that puts
+ * Max pain of one expiry in O(m) over its m ascending listed strikes, from the open interest of every
+ * contract of the expiry (priced or not: it needs no volatility; see {@link PinRiskAnalyzer}) (O(n log n) with the sort that puts
  * the strikes in order; the engine's resolved chain already holds them sorted).
  *
  * <p>Settling at a listed strike {@code s} pays holders {@code P(s) = Σ_calls OI·max(s - K, 0) + Σ_puts

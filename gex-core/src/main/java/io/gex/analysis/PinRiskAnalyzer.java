@@ -11,10 +11,17 @@ import org.jspecify.annotations.Nullable;
 /**
  * Max pain, high open-interest strikes and pin-risk scores per expiry.
  *
- * <p>Only the priced contracts of the resolved chain count: contracts already settled, outside the expiry
- * selection, or with no usable implied volatility were left out when the chain was resolved (see {@link
- * ResolvedChain}), so they take part neither in max pain nor in open-interest rankings. Contracts of one
- * expiry date with different settlement styles (AM and PM) are treated as one expiry.
+ * <h2>Which contracts count</h2>
+ *
+ * <p>Every contract not yet settled and inside the expiry selection counts, <b>whether or not it could be
+ * priced</b>: max pain is intrinsic value and needs no volatility. So max pain, the pin strike, the
+ * concentration, the top strikes and the open interest by strike use all of that open interest, and are the
+ * same under every {@link io.gex.IvSource} (the sums even add the same numbers in the same order). Every
+ * such expiry is reported, including one where no contract has a usable volatility. Only the figures that
+ * need a volatility use the priced contracts alone: the at-the-money volatility, hence the expected move, the
+ * proximity and the score. An expiry with no priced contract reports 0 for the at-the-money volatility, the
+ * expected move, the proximity and the score (unknown, not a guess). Contracts of one expiry date with
+ * different settlement styles (AM and PM) are treated as one expiry.
  *
  * <h2>Per expiry</h2>
  *
@@ -22,13 +29,17 @@ import org.jspecify.annotations.Nullable;
  *   <li><b>Max pain</b>: the expiry's listed strike {@code s} minimising {@code multiplier × (Σ_calls
  *       OI·max(s - K, 0) + Σ_puts OI·max(K - s, 0))}, the intrinsic value paid to holders at settlement;
  *       computed with running sums over the ascending strikes, O(m) per expiry after the O(n) grouping of
- *       the already sorted strikes. Ties go to the strike nearest spot, then the lower one.
+ *       the already sorted strikes. Ties (payouts within 1e-12 of Σ OI·K of the minimum) go to the strike
+ *       nearest spot, then the lower one. Payouts are doubles: any open interest and strike gives a strike;
+ *       a payout beyond the double range saturates at {@code Double.MAX_VALUE}.
  *   <li><b>Top strikes</b>: the {@code topStrikes} strikes with the largest call + put open interest, with
  *       their share of the expiry's open interest; strikes with no open interest are never listed. The
  *       analysis also ranks strikes over the whole chain, with shares of the chain's open interest.
- *   <li><b>At-the-money volatility and time</b>: each strike's implied volatility (and time to settlement)
- *       is the mean over its call and put; the at-the-money figures interpolate linearly in strike between
- *       the two listed strikes around spot (the nearest strike's figures when spot is outside them).
+ *   <li><b>At-the-money volatility and time</b>: each strike's implied volatility is the mean over its
+ *       priced call and put, its time to settlement the mean over all its contracts; the at-the-money
+ *       figures interpolate linearly in strike between the two strikes around spot (strikes with a priced
+ *       contract for the volatility, all listed strikes for the time; the nearest strike's figure when spot
+ *       is outside them).
  *   <li><b>Expected move</b>: {@code spot × σ_atm × √T}, index points, T in years.
  *   <li><b>Pin strike</b>: the listed strike nearest spot (ties: more open interest, then lower).
  * </ul>

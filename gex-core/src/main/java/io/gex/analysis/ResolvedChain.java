@@ -24,10 +24,13 @@ import org.jspecify.annotations.Nullable;
  * strike, time to settlement in years, volatility, open interest, sign under the convention, and the
  * indices of its expiry and strike among the chain's sorted distinct expiries and strikes.
  *
- * <p>Resolving applies the conventions of {@link GexSettings}: contracts already settled, with no usable
- * implied volatility, or outside the expiry selection are left out with a {@link ContractDiagnostic};
- * contracts with zero open interest are counted as used but carry no weight. The source's own diagnostics
- * come first in {@link #diagnostics()}.
+ * <p>Resolving applies the conventions of {@link GexSettings}: contracts already settled, outside the expiry
+ * selection, or with no usable implied volatility under the {@link IvSource} are left out with a {@link
+ * ContractDiagnostic}; contracts with zero open interest are counted as used but carry no weight. The
+ * source's own diagnostics come first in {@link #diagnostics()}. Contracts priced with a substituted
+ * volatility are not left out; they are listed by {@link #dataQuality(double)}. The strike, right, open
+ * interest, expiry and time of the contracts left out only for want of a volatility are kept apart, for the
+ * figures that need none (max pain, open interest by strike).
  *
  * <p>This class is immutable and thread-safe: the arrays are never exposed.
  */
