@@ -171,12 +171,13 @@ final class VolatilityRules {
       why = Reason.SUBSTITUTED_OTHER_MEMBER_IV;
       if (Double.isNaN(v)) {
         why = Reason.SUBSTITUTED_SOLVED_IV;
+        int solvedFrom = otm;
         v = x.solved(otm);
-        from = "solved from the mid of " + (otm >= 0 ? x.get(otm).symbol() : "");
         if (Double.isNaN(v)) {
           v = x.solved(other);
-          from = "solved from the mid of " + (other >= 0 ? x.get(other).symbol() : "");
+          solvedFrom = other;
         }
+        from = Double.isNaN(v) ? "" : "solved from the mid of " + x.get(solvedFrom).symbol();
       } else {
         from = "the quoted IV of " + x.get(other).symbol();
       }
@@ -210,8 +211,12 @@ final class VolatilityRules {
           substitution(
               x.get(k),
               why,
-              "priced with " + round4(v) + ", " + from + ": "
-                  + tried(x, otm, other, why == Reason.SUBSTITUTED_SOLVED_IV) + " (IV source otm)"));
+              "priced with " + round4(v) + ", " + from
+                  + (why == Reason.SUBSTITUTED_SOLVED_IV
+                      ? ": no member of the pair quotes a usable IV (IV source otm)"
+                      : otm < 0
+                          ? ": no out-of-the-money member listed (IV source otm)"
+                          : ": the out-of-the-money member quotes no usable IV (IV source otm)")));
     }
   }
 
