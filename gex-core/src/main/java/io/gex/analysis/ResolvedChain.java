@@ -481,11 +481,6 @@ public final class ResolvedChain {
     return diagnostics;
   }
 
-  /** The number of live, selected contracts left out of pricing for want of a usable volatility. */
-  public int unpricedSize() {
-    return unpriced.size;
-  }
-
   /**
    * The substitutions and the open interest left out (see {@link DataQuality}), with the substituted
    * contracts' |GEX| at spot measured against the given gross GEX.
