@@ -115,7 +115,8 @@ final class DefaultGexEngine implements GexEngine {
             pinRisk,
             dealer,
             resolved.size(),
-            resolved.diagnostics());
+            resolved.diagnostics(),
+            resolved.dataQuality(dealer.grossGex()));
     if (!listeners.isEmpty()) {
       AnalysisTimings timings =
           new AnalysisTimings(

@@ -1,5 +1,6 @@
 package io.gex;
 
+import io.gex.analysis.DataQuality;
 import io.gex.analysis.DealerPosition;
 import io.gex.analysis.DealerPositioning;
 import io.gex.analysis.ExpiryGex;
@@ -50,7 +51,10 @@ import java.util.OptionalDouble;
  * @param pinRisk max pain, high open-interest strikes and pin-risk scores
  * @param dealer dealer delta, vanna and charm exposure, position and hedging pressure
  * @param contractsUsed contracts priced (including those with zero open interest, which weigh nothing)
- * @param diagnostics why each left-out contract or unreadable row was left out
+ * @param diagnostics why each left-out contract or unreadable row was left out (substitutions are not
+ *     among them)
+ * @param dataQuality the contracts priced with a substituted implied volatility and their share of gross
+ *     GEX, and the share of open interest left out by reason
  */
 public record GexAnalysis(
     String symbol,
@@ -74,7 +78,8 @@ public record GexAnalysis(
     PinRiskAnalysis pinRisk,
     DealerPositioning dealer,
     int contractsUsed,
-    List<ContractDiagnostic> diagnostics) {
+    List<ContractDiagnostic> diagnostics,
+    DataQuality dataQuality) {
 
   /** Validates and copies. */
   public GexAnalysis {
@@ -95,6 +100,7 @@ public record GexAnalysis(
     Objects.requireNonNull(pinRisk, "pinRisk");
     Objects.requireNonNull(dealer, "dealer");
     diagnostics = List.copyOf(diagnostics);
+    Objects.requireNonNull(dataQuality, "dataQuality");
     if (profiles.isEmpty()) {
       throw new IllegalArgumentException("profiles must hold at least the all-expiries profile");
     }
@@ -164,7 +170,10 @@ public record GexAnalysis(
     };
   }
 
-  /** The number of contracts and rows left out. */
+  /**
+   * The number of contracts and rows left out. Contracts priced with a substituted implied volatility are
+   * not left out: see {@link DataQuality#contractsSubstituted()}.
+   */
   public int contractsSkipped() {
     return diagnostics.size();
   }

@@ -160,7 +160,14 @@ public interface GexEngine {
       return this;
     }
 
-    /** Where implied volatilities come from (default {@link IvSource#OTM}); see {@link IvSource}. */
+    /**
+     * Where implied volatilities come from (default {@link IvSource#OTM}: a strike's call and put share the
+     * out-of-the-money member's IV; {@link IvSource#MID} solves each mid; {@link IvSource#VENDOR} takes
+     * the file's IVs as given). See {@link IvSource} for the rules, the plausibility bounds and the
+     * diagnostics.
+     *
+     * @throws NullPointerException if value is null
+     */
     public Builder ivSource(IvSource value) {
       ivSource = Objects.requireNonNull(value, "ivSource");
       return this;

@@ -17,7 +17,12 @@ import java.util.Objects;
  *       #amSettlementTime()} (default 09:30) in {@link #settlementZone()} (default America/New_York) on the
  *       expiry date. Times below {@link #minTimeToExpiry()} are raised to it, so the last minutes of 0DTE
  *       do not produce infinite gamma.
- *   <li>Black-Scholes with continuous {@link #rate()} and {@link #dividendYield()}.
+ *   <li>Black-Scholes with continuous {@link #rate()} and {@link #dividendYield()}, each contract at the
+ *       implied volatility chosen by {@link #ivSource()}: by default ({@link IvSource#OTM}) the call and put
+ *       of a strike share the out-of-the-money member's IV; IVs outside [3%, 500%] count as missing and are
+ *       repaired or the contract skipped, each case a diagnostic (see {@link IvSource}).
+ *   <li>Max pain, open interest by strike and top strikes use the open interest of every unsettled
+ *       contract in the expiry selection, priced or not: they do not depend on the IV source.
  *   <li>Gamma profile: total GEX re-priced (sticky strike: same volatilities and times) at {@link
  *       #profilePoints()} spots spaced evenly in log-spot from {@link #profileLow()} × spot to {@link
  *       #profileHigh()} × spot.
@@ -38,7 +43,8 @@ import java.util.Objects;
  * @param profileLow lowest profile spot as a fraction of spot ({@code > 0})
  * @param profileHigh highest profile spot as a fraction of spot ({@code > profileLow})
  * @param profilePoints number of profile points ({@code >= 3})
- * @param ivSource where each contract's implied volatility comes from ({@link IvSource#OTM} by default)
+ * @param ivSource where each contract's implied volatility comes from ({@link IvSource#OTM} by default; the
+ *     rules, bounds and diagnostics of each source are in {@link IvSource})
  */
 public record GexSettings(
     double rate,

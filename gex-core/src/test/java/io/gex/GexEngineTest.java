@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 class GexEngineTest {
 
   private static final double TAU = 27 / 365.0;
-  private static final GexEngine ENGINE = GexEngine.builder().build();
+  /** Each contract's own IV ({@code vendor}): the closed forms below use the IVs as written. */
+  private static final GexEngine ENGINE = GexEngine.builder().ivSource(IvSource.VENDOR).build();
 
   /** Hand formula: sign × gamma × OI × 100 × S² × 0.01. */
   private static double gex(double sign, double strike, double oi, double vol) {
@@ -59,7 +60,7 @@ class GexEngineTest {
     assertThat(a.regime()).isEqualTo(GammaRegime.of(a.totalGex()));
     assertThat(a.contractsUsed()).isEqualTo(4);
     assertThat(a.contractsSkipped()).isZero();
-    assertThat(a.settings()).isEqualTo(GexSettings.DEFAULT);
+    assertThat(a.settings()).isEqualTo(ENGINE.settings());
   }
 
   @Test
@@ -82,6 +83,7 @@ class GexEngineTest {
     GexAnalysis flipped =
         GexEngine.builder()
             .signConvention(SignConvention.DEALER_SHORT_CALLS_LONG_PUTS)
+            .ivSource(IvSource.VENDOR)
             .build()
             .analyze(TestChains.fourContracts());
     assertThat(flipped.totalGex()).isCloseTo(-usual.totalGex(), within(1e-6));
@@ -215,10 +217,15 @@ class GexEngineTest {
       assertThat(d.field()).isEqualTo("impliedVolatility");
       assertThat(d.value()).isEqualTo("0.0");
     });
-    GexAnalysis solved = GexEngine.builder().ivSource(IvSource.MID).build().analyze(chain);
-    assertThat(solved.contractsUsed()).isEqualTo(5);
-    double expected = gex(1, 4050, 300, 0.17);
-    assertThat(solved.totalGex() - skipped.totalGex()).isCloseTo(expected, within(1e-3 * expected));
+    // mid and otm solve it from its mid (otm as the last rule: it has no quoted IV and no put listed).
+    for (IvSource source : new IvSource[] {IvSource.MID, IvSource.OTM}) {
+      GexEngine engine = GexEngine.builder().ivSource(source).build();
+      GexAnalysis solved = engine.analyze(chain);
+      GexAnalysis without = engine.analyze(TestChains.fourContracts());
+      assertThat(solved.contractsUsed()).isEqualTo(5);
+      double expected = gex(1, 4050, 300, 0.17);
+      assertThat(solved.totalGex() - without.totalGex()).isCloseTo(expected, within(1e-6 * expected));
+    }
   }
 
   @Test

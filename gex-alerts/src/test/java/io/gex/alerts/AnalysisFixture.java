@@ -223,6 +223,7 @@ public final class AnalysisFixture {
         pins.isEmpty() ? PinRiskAnalysis.EMPTY : new PinRiskAnalysis(pins, List.of()),
         dealer,
         strikes.length,
-        List.of());
+        List.of(),
+        io.gex.analysis.DataQuality.NONE);
   }
 }

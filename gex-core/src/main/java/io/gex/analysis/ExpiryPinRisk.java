@@ -15,7 +15,8 @@ import java.util.Objects;
  *
  * @param expiry the expiry date
  * @param daysToExpiry calendar days from the valuation date, {@code >= 0}
- * @param maxPain the listed strike minimising the intrinsic value paid to holders at settlement
+ * @param maxPain the listed strike minimising the intrinsic value paid to holders at settlement, from all
+ *     the expiry's open interest, priced or not
  * @param maxPainPayout the intrinsic value paid to holders if the expiry settles at {@link #maxPain()},
  *     dollars (open interest × multiplier × intrinsic value), {@code >= 0}
  * @param pinStrike the strike nearest spot (the candidate pin)
@@ -25,8 +26,10 @@ import java.util.Objects;
  *     weight, in [0, 1]
  * @param proximity component: closeness of spot to the pin strike in expected moves, in [0, 1]
  * @param timeFactor component: nearness of settlement, in [0, 1]
- * @param expectedMove spot × at-the-money IV × sqrt(time to expiry), index points, {@code >= 0}
- * @param atmVolatility the at-the-money implied volatility used, decimal
+ * @param expectedMove spot × at-the-money IV × sqrt(time to expiry), index points, {@code >= 0}; 0 when no
+ *     contract of the expiry could be priced
+ * @param atmVolatility the at-the-money implied volatility used, decimal; 0 when no contract of the expiry
+ *     could be priced
  * @param timeToExpiry the time to settlement used for the expected move, years
  * @param topStrikes the expiry's highest open-interest strikes, largest first
  */

@@ -1,7 +1,8 @@
 package io.gex.analysis;
 
 /**
- * Max pain of one expiry in O(m) over its m ascending listed strikes (O(n log n) with the sort that puts
+ * Max pain of one expiry in O(m) over its m ascending listed strikes, from the open interest of every
+ * contract of the expiry (priced or not: it needs no volatility; see {@link PinRiskAnalyzer}) (O(n log n) with the sort that puts
  * the strikes in order; the engine's resolved chain already holds them sorted).
  *
  * <p>Settling at a listed strike {@code s} pays holders {@code P(s) = Σ_calls OI·max(s - K, 0) + Σ_puts
@@ -13,6 +14,11 @@ package io.gex.analysis;
  * <p>Ties (payouts within 1e-12 × Σ OI·K of the minimum, which absorbs rounding of the running sums) go to
  * the strike nearest spot, then to the lower strike. With no open interest at all every payout is zero and
  * the strike nearest spot is returned.
+ *
+ * <p>Overflow: payouts are doubles (never int or long), computed on strikes scaled by a power of two, which
+ * is exact; any open interest up to {@code Long.MAX_VALUE} and any finite strike gives a strike, never an
+ * invalid index. A payout too large for a double (strikes near 1e300) saturates at {@code
+ * Double.MAX_VALUE}.
  *
  * <p>This class is stateless and thread-safe.
  */
@@ -37,12 +43,16 @@ final class MaxPain {
    */
   static int index(
       double[] strikes, double[] callOi, double[] putOi, int m, double spot, double[] payout) {
+    // Work in strikes scaled by a power of two that brings the largest into [1, 2): the scaling is exact,
+    // so every sum below rounds exactly as it would unscaled, yet no product or sum can overflow (open
+    // interest is at most Long.MAX_VALUE per contract, so the sums stay below 1e29).
+    int exponent = Math.getExponent(strikes[m - 1]);
     // Backward: the puts above each strike. Forward: the calls below it.
     double putAbove = 0;
     double putStrikeAbove = 0;
     double scale = 0;
     for (int i = m - 1; i >= 0; i--) {
-      double k = strikes[i];
+      double k = Math.scalb(strikes[i], -exponent);
       payout[i] = putStrikeAbove - k * putAbove;
       putAbove += putOi[i];
       putStrikeAbove += putOi[i] * k;
@@ -52,7 +62,7 @@ final class MaxPain {
     double callStrikeBelow = 0;
     double min = Double.POSITIVE_INFINITY;
     for (int i = 0; i < m; i++) {
-      double k = strikes[i];
+      double k = Math.scalb(strikes[i], -exponent);
       // Exact arithmetic gives a payout >= 0; rounding of the running sums must not make it negative.
       double p = Math.max(payout[i] + (k * callBelow - callStrikeBelow), 0);
       payout[i] = p;
@@ -63,12 +73,18 @@ final class MaxPain {
     // The running sums are exact for integer strikes and open interest; otherwise their rounding is
     // relative to the sum of open interest × strike.
     double limit = min + TIE_TOLERANCE * scale;
-    int best = -1;
+    int best = 0;
+    boolean found = false;
     for (int i = 0; i < m; i++) {
       if (payout[i] <= limit
-          && (best < 0 || Math.abs(strikes[i] - spot) < Math.abs(strikes[best] - spot))) {
+          && (!found || Math.abs(strikes[i] - spot) < Math.abs(strikes[best] - spot))) {
         best = i;
+        found = true;
       }
+    }
+    // Back to index points; a payout beyond the double range (strikes near 1e300) saturates.
+    for (int i = 0; i < m; i++) {
+      payout[i] = Math.min(Math.scalb(payout[i], exponent), Double.MAX_VALUE);
     }
     return best;
   }

@@ -1,18 +1,27 @@
 package io.gex.analysis;
 
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Max pain, high open-interest strikes and pin-risk scores per expiry.
  *
- * <p>Only the priced contracts of the resolved chain count: contracts already settled, outside the expiry
- * selection, or with no usable implied volatility were left out when the chain was resolved (see {@link
- * ResolvedChain}), so they take part neither in max pain nor in open-interest rankings. Contracts of one
- * expiry date with different settlement styles (AM and PM) are treated as one expiry.
+ * <h2>Which contracts count</h2>
+ *
+ * <p>Every contract not yet settled and inside the expiry selection counts, <b>whether or not it could be
+ * priced</b>: max pain is intrinsic value and needs no volatility. So max pain, the pin strike, the
+ * concentration, the top strikes and the open interest by strike use all of that open interest, and are the
+ * same under every {@link io.gex.IvSource} (the sums even add the same numbers in the same order). Every
+ * such expiry is reported, including one where no contract has a usable volatility. Only the figures that
+ * need a volatility use the priced contracts alone: the at-the-money volatility, hence the expected move, the
+ * proximity and the score. An expiry with no priced contract reports 0 for the at-the-money volatility, the
+ * expected move, the proximity and the score (unknown, not a guess). Contracts of one expiry date with
+ * different settlement styles (AM and PM) are treated as one expiry.
  *
  * <h2>Per expiry</h2>
  *
@@ -20,13 +29,17 @@ import java.util.Objects;
  *   <li><b>Max pain</b>: the expiry's listed strike {@code s} minimising {@code multiplier × (Σ_calls
  *       OI·max(s - K, 0) + Σ_puts OI·max(K - s, 0))}, the intrinsic value paid to holders at settlement;
  *       computed with running sums over the ascending strikes, O(m) per expiry after the O(n) grouping of
- *       the already sorted strikes. Ties go to the strike nearest spot, then the lower one.
+ *       the already sorted strikes. Ties (payouts within 1e-12 of Σ OI·K of the minimum) go to the strike
+ *       nearest spot, then the lower one. Payouts are doubles: any open interest and strike gives a strike;
+ *       a payout beyond the double range saturates at {@code Double.MAX_VALUE}.
  *   <li><b>Top strikes</b>: the {@code topStrikes} strikes with the largest call + put open interest, with
  *       their share of the expiry's open interest; strikes with no open interest are never listed. The
  *       analysis also ranks strikes over the whole chain, with shares of the chain's open interest.
- *   <li><b>At-the-money volatility and time</b>: each strike's implied volatility (and time to settlement)
- *       is the mean over its call and put; the at-the-money figures interpolate linearly in strike between
- *       the two listed strikes around spot (the nearest strike's figures when spot is outside them).
+ *   <li><b>At-the-money volatility and time</b>: each strike's implied volatility is the mean over its
+ *       priced call and put, its time to settlement the mean over all its contracts; the at-the-money
+ *       figures interpolate linearly in strike between the two strikes around spot (strikes with a priced
+ *       contract for the volatility, all listed strikes for the time; the nearest strike's figure when spot
+ *       is outside them).
  *   <li><b>Expected move</b>: {@code spot × σ_atm × √T}, index points, T in years.
  *   <li><b>Pin strike</b>: the listed strike nearest spot (ties: more open interest, then lower).
  * </ul>
@@ -99,36 +112,38 @@ public final class PinRiskAnalyzer {
   }
 
   /**
-   * Pin risk of every expiry of the resolved chain, ascending by expiry, with the chain's top strikes.
+   * Pin risk of every expiry of the resolved chain (each live expiry in the selection, priced or not),
+   * ascending by expiry, with the chain's top strikes and open interest by strike.
    *
    * @throws NullPointerException if chain is null
    */
   public PinRiskAnalysis analyze(ResolvedChain chain) {
     Objects.requireNonNull(chain, "chain");
-    int n = chain.n;
-    int strikeCount = chain.strikes.length;
-    int expiryCount = chain.expiries.length;
-    if (n == 0) {
+    Positions p = new Positions(chain);
+    int size = p.size;
+    if (size == 0) {
       return PinRiskAnalysis.EMPTY;
     }
+    int strikeCount = p.strikes.length;
+    int expiryCount = p.expiries.length;
 
     // Group contracts by expiry, ascending strikes within: two stable counting sorts, O(n + strikes).
-    int[] identity = new int[n];
-    for (int i = 0; i < n; i++) {
+    int[] identity = new int[size];
+    for (int i = 0; i < size; i++) {
       identity[i] = i;
     }
-    int[] byStrike = countingSort(chain.strikeIndex, strikeCount, identity, new int[strikeCount + 1]);
+    int[] byStrike = countingSort(p.strikeIndex, strikeCount, identity, new int[strikeCount + 1]);
     int[] start = new int[expiryCount + 1];
-    int[] order = countingSort(chain.expiryIndex, expiryCount, byStrike, start);
+    int[] order = countingSort(p.expiryIndex, expiryCount, byStrike, start);
 
     double[] chainOi = new double[strikeCount];
     double[] chainCallOi = new double[strikeCount];
     double[] chainPutOi = new double[strikeCount];
     double chainTotal = 0;
-    for (int i = 0; i < n; i++) {
-      (chain.call[i] ? chainCallOi : chainPutOi)[chain.strikeIndex[i]] += chain.openInterest[i];
-      chainOi[chain.strikeIndex[i]] += chain.openInterest[i];
-      chainTotal += chain.openInterest[i];
+    for (int i = 0; i < size; i++) {
+      (p.call[i] ? chainCallOi : chainPutOi)[p.strikeIndex[i]] += p.openInterest[i];
+      chainOi[p.strikeIndex[i]] += p.openInterest[i];
+      chainTotal += p.openInterest[i];
     }
 
     // Scratch per expiry, reused: an expiry lists at most every strike of the chain.
@@ -136,9 +151,10 @@ public final class PinRiskAnalyzer {
     double[] callOi = new double[strikeCount];
     double[] putOi = new double[strikeCount];
     double[] oi = new double[strikeCount];
-    double[] volSum = new double[strikeCount];
     double[] tauSum = new double[strikeCount];
     int[] count = new int[strikeCount];
+    double[] pricedStrike = new double[strikeCount];
+    double[] pricedVol = new double[strikeCount];
     double[] payout = new double[strikeCount];
 
     double spot = chain.spot;
@@ -147,27 +163,42 @@ public final class PinRiskAnalyzer {
     List<ExpiryPinRisk> expiries = new ArrayList<>(expiryCount);
     for (int e = 0; e < expiryCount; e++) {
       int m = -1;
+      int pm = 0; // strikes with a priced contract
+      double volSum = 0;
+      int volCount = 0;
       double total = 0;
       for (int o = start[e]; o < start[e + 1]; o++) {
         int i = order[o];
-        if (m < 0 || chain.strike[i] != k[m]) {
+        if (m < 0 || p.strike[i] != k[m]) {
+          if (volCount > 0) {
+            pricedStrike[pm] = k[m];
+            pricedVol[pm++] = volSum / volCount;
+          }
+          volSum = 0;
+          volCount = 0;
           m++;
-          k[m] = chain.strike[i];
+          k[m] = p.strike[i];
           callOi[m] = 0;
           putOi[m] = 0;
-          volSum[m] = 0;
           tauSum[m] = 0;
           count[m] = 0;
         }
-        if (chain.call[i]) {
-          callOi[m] += chain.openInterest[i];
+        if (p.call[i]) {
+          callOi[m] += p.openInterest[i];
         } else {
-          putOi[m] += chain.openInterest[i];
+          putOi[m] += p.openInterest[i];
         }
-        volSum[m] += chain.vol[i];
-        tauSum[m] += chain.tau[i];
+        if (p.vol[i] > 0) {
+          volSum += p.vol[i];
+          volCount++;
+        }
+        tauSum[m] += p.tau[i];
         count[m]++;
-        total += chain.openInterest[i];
+        total += p.openInterest[i];
+      }
+      if (volCount > 0) {
+        pricedStrike[pm] = k[m];
+        pricedVol[pm++] = volSum / volCount;
       }
       m++;
       for (int j = 0; j < m; j++) {
@@ -176,23 +207,9 @@ public final class PinRiskAnalyzer {
 
       int maxPain = MaxPain.index(k, callOi, putOi, m, spot, payout);
 
-      // At-the-money volatility and time: linear in strike between the strikes around spot.
-      int hi = 0;
-      while (hi < m && k[hi] < spot) {
-        hi++;
-      }
-      double atmVol;
-      double atmTau;
-      if (hi == 0 || hi == m) {
-        int j = hi == 0 ? 0 : m - 1;
-        atmVol = volSum[j] / count[j];
-        atmTau = tauSum[j] / count[j];
-      } else {
-        int lo = hi - 1;
-        double w = (spot - k[lo]) / (k[hi] - k[lo]);
-        atmVol = (1 - w) * volSum[lo] / count[lo] + w * volSum[hi] / count[hi];
-        atmTau = (1 - w) * tauSum[lo] / count[lo] + w * tauSum[hi] / count[hi];
-      }
+      // At-the-money time (every contract) and volatility (priced ones): linear in strike around spot.
+      double atmTau = interpolate(k, tauSum, count, m, spot);
+      double atmVol = pm == 0 ? 0 : interpolate(pricedStrike, pricedVol, null, pm, spot);
       double expectedMove = spot * atmVol * Math.sqrt(atmTau);
 
       int pin = 0;
@@ -204,18 +221,18 @@ public final class PinRiskAnalyzer {
         }
       }
       double concentration = total > 0 ? Math.min(1, oi[pin] / total) : 0;
-      double distance = distanceInMoves(spot, k[pin], expectedMove);
       double weight = concentrationWeight(concentration);
-      double proximity = proximity(distance);
+      // With no priced contract there is no expected move: proximity and score are 0, not a guess.
+      double proximity = pm == 0 ? 0 : proximity(distanceInMoves(spot, k[pin], expectedMove));
       double timeFactor = timeFactor(atmTau * daysPerYear);
       double score = clampScore(100 * weight * proximity * timeFactor);
 
       expiries.add(
           new ExpiryPinRisk(
-              chain.expiries[e],
-              Math.max(0, ChronoUnit.DAYS.between(chain.valuationDate, chain.expiries[e])),
+              p.expiries[e],
+              Math.max(0, ChronoUnit.DAYS.between(chain.valuationDate, p.expiries[e])),
               k[maxPain],
-              payout[maxPain] * multiplier,
+              Math.min(payout[maxPain] * multiplier, Double.MAX_VALUE),
               k[pin],
               score,
               concentration,
@@ -229,11 +246,136 @@ public final class PinRiskAnalyzer {
     }
     return new PinRiskAnalysis(
         expiries,
-        top(chain.strikes, chainOi, strikeCount, chainTotal),
+        top(p.strikes, chainOi, strikeCount, chainTotal),
         new OpenInterestByStrike(
-            DoubleArray.copyOf(Arrays.copyOf(chain.strikes, strikeCount)),
+            DoubleArray.copyOf(p.strikes),
             DoubleArray.copyOf(chainCallOi),
             DoubleArray.copyOf(chainPutOi)));
+  }
+
+  /**
+   * The value at spot, linear in strike between the two strikes around it (the nearest strike's value
+   * outside them); the value at strike j is {@code sum[j] / count[j]}, or {@code sum[j]} when count is null.
+   */
+  private static double interpolate(
+      double[] strikes, double[] sum, int @Nullable [] count, int m, double spot) {
+    int hi = 0;
+    while (hi < m && strikes[hi] < spot) {
+      hi++;
+    }
+    if (hi == 0 || hi == m) {
+      int j = hi == 0 ? 0 : m - 1;
+      return count == null ? sum[j] : sum[j] / count[j];
+    }
+    int lo = hi - 1;
+    double w = (spot - strikes[lo]) / (strikes[hi] - strikes[lo]);
+    double atLo = count == null ? sum[lo] : sum[lo] / count[lo];
+    double atHi = count == null ? sum[hi] : sum[hi] / count[hi];
+    return (1 - w) * atLo + w * atHi;
+  }
+
+  /**
+   * Every live, selected contract of a resolved chain, priced or not, with indices into the sorted distinct
+   * strikes and expiries of them all: the priced contracts first, then the unpriced ones (vol 0).
+   */
+  private static final class Positions {
+    final int size;
+    final double[] strike;
+    final boolean[] call;
+    final double[] openInterest;
+    final double[] tau;
+    final double[] vol;
+    final double[] strikes;
+    final LocalDate[] expiries;
+    final int[] strikeIndex;
+    final int[] expiryIndex;
+
+    Positions(ResolvedChain chain) {
+      int n = chain.n;
+      ResolvedChain.Unpriced u = chain.unpriced;
+      size = n + u.size;
+      strike = new double[size];
+      call = new boolean[size];
+      openInterest = new double[size];
+      tau = new double[size];
+      vol = new double[size]; // 0 for the unpriced
+      strikeIndex = new int[size];
+      expiryIndex = new int[size];
+      // Priced and unpriced merged back into the chain's order, so that every sum below adds the same
+      // numbers in the same order whatever the IV source priced: max pain is then independent of it to
+      // the last bit, even where open interest is too large for exact sums.
+      int[] source = new int[size]; // >= 0: a priced contract; < 0: unpriced -(index + 1)
+      for (int a = 0, b = 0, o = 0; o < size; o++) {
+        boolean takePriced = b == u.size || (a < n && chain.chainIndex[a] < u.chainIndex[b]);
+        source[o] = takePriced ? a++ : -(b++ + 1);
+      }
+      for (int o = 0; o < size; o++) {
+        int i = source[o];
+        if (i >= 0) {
+          strike[o] = chain.strike[i];
+          call[o] = chain.call[i];
+          openInterest[o] = chain.openInterest[i];
+          tau[o] = chain.tau[i];
+          vol[o] = chain.vol[i];
+          strikeIndex[o] = chain.strikeIndex[i];
+          expiryIndex[o] = chain.expiryIndex[i];
+        } else {
+          int j = -i - 1;
+          strike[o] = u.strike[j];
+          call[o] = u.call[j];
+          openInterest[o] = u.openInterest[j];
+          tau[o] = u.tau[j];
+        }
+      }
+      if (u.size == 0) {
+        strikes = chain.strikes;
+        expiries = chain.expiries;
+        return;
+      }
+      // The union of the priced strikes (sorted, distinct) and the unpriced ones.
+      double[] extra = Arrays.copyOf(u.strike, u.size);
+      Arrays.sort(extra);
+      double[] merged = new double[chain.strikes.length + extra.length];
+      int a = 0;
+      int b = 0;
+      int m = 0;
+      int[] pricedToUnion = new int[chain.strikes.length];
+      while (a < chain.strikes.length || b < extra.length) {
+        double next =
+            b == extra.length || (a < chain.strikes.length && chain.strikes[a] <= extra[b])
+                ? chain.strikes[a]
+                : extra[b];
+        if (m == 0 || merged[m - 1] != next) {
+          merged[m++] = next;
+        }
+        if (a < chain.strikes.length && chain.strikes[a] == next) {
+          pricedToUnion[a++] = m - 1;
+        } else {
+          b++;
+        }
+      }
+      strikes = Arrays.copyOf(merged, m);
+      java.util.TreeSet<LocalDate> expirySet = new java.util.TreeSet<>(Arrays.asList(chain.expiries));
+      for (int i = 0; i < u.size; i++) {
+        if (i == 0 || !u.expiry[i].equals(u.expiry[i - 1])) {
+          expirySet.add(u.expiry[i]);
+        }
+      }
+      expiries = expirySet.toArray(new LocalDate[0]);
+      int[] pricedExpiryToUnion = new int[chain.expiries.length];
+      for (int e = 0; e < chain.expiries.length; e++) {
+        pricedExpiryToUnion[e] = Arrays.binarySearch(expiries, chain.expiries[e]);
+      }
+      for (int o = 0; o < size; o++) {
+        if (source[o] >= 0) {
+          strikeIndex[o] = pricedToUnion[strikeIndex[o]];
+          expiryIndex[o] = pricedExpiryToUnion[expiryIndex[o]];
+        } else {
+          strikeIndex[o] = Arrays.binarySearch(strikes, strike[o]);
+          expiryIndex[o] = Arrays.binarySearch(expiries, u.expiry[-source[o] - 1]);
+        }
+      }
+    }
   }
 
   /**

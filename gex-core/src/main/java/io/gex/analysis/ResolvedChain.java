@@ -8,7 +8,6 @@ import io.gex.chain.ContractDiagnostic.Reason;
 import io.gex.chain.OptionChain;
 import io.gex.chain.OptionContract;
 import io.gex.chain.SettlementStyle;
-import io.gex.greeks.ImpliedVolatility;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,20 +15,22 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An option chain resolved once, before any hot loop, into primitive arrays: for each priced contract its
  * strike, time to settlement in years, volatility, open interest, sign under the convention, and the
  * indices of its expiry and strike among the chain's sorted distinct expiries and strikes.
  *
- * <p>Resolving applies the conventions of {@link GexSettings}: contracts already settled, with no usable
- * implied volatility, or outside the expiry selection are left out with a {@link ContractDiagnostic};
- * contracts with zero open interest are counted as used but carry no weight. The source's own diagnostics
- * come first in {@link #diagnostics()}.
+ * <p>Resolving applies the conventions of {@link GexSettings}: contracts already settled, outside the expiry
+ * selection, or with no usable implied volatility under the {@link IvSource} are left out with a {@link
+ * ContractDiagnostic}; contracts with zero open interest are counted as used but carry no weight. The
+ * source's own diagnostics come first in {@link #diagnostics()}. Contracts priced with a substituted
+ * volatility are not left out; they are listed by {@link #dataQuality(double)}. The strike, right, open
+ * interest, expiry and time of the contracts left out only for want of a volatility are kept apart, for the
+ * figures that need none (max pain, open interest by strike).
  *
  * <p>This class is immutable and thread-safe: the arrays are never exposed.
  */
@@ -85,6 +86,14 @@ public final class ResolvedChain {
 
   private final List<ContractDiagnostic> diagnostics;
 
+  /** Each priced contract's index in the chain's contract list. */
+  final int[] chainIndex;
+
+  /** Live, selected contracts with no usable volatility: for the volatility-free figures. */
+  final Unpriced unpriced;
+
+  final Substitutions substitutions;
+
   private ResolvedChain(
       OptionChain chain,
       GexSettings settings,
@@ -92,7 +101,13 @@ public final class ResolvedChain {
       List<OptionContract> priced,
       double[] tau,
       double[] vol,
-      List<ContractDiagnostic> diagnostics) {
+      List<ContractDiagnostic> diagnostics,
+      int[] chainIndex,
+      Unpriced unpriced,
+      Substitutions substitutions) {
+    this.chainIndex = chainIndex;
+    this.unpriced = unpriced;
+    this.substitutions = substitutions;
     this.underlying = chain.underlying();
     this.spot = chain.spot();
     this.valuationTime = chain.valuationTime();
@@ -180,7 +195,11 @@ public final class ResolvedChain {
   }
 
   /**
-   * Resolves a chain under the given settings.
+   * Resolves a chain under the given settings: settlement first (contracts already settled are left out),
+   * then the expiry selection, then each remaining contract's implied volatility by the rules of {@link
+   * GexSettings#ivSource()} ({@link IvSource}). Contracts that pass the first two steps but get no usable
+   * volatility are left out of pricing, yet their open interest stays available to the volatility-free
+   * figures (max pain, open interest by strike).
    *
    * @throws NullPointerException if an argument is null
    */
@@ -193,11 +212,20 @@ public final class ResolvedChain {
     double secondsPerYear = settings.daysPerYear() * 86_400.0;
     double floor = settings.minTimeToExpiryYears();
     List<OptionContract> contracts = chain.contracts();
+    int total = contracts.size();
+    double[] skippedOi = new double[Reason.values().length];
+    double chainOi = 0;
 
-    // First pass: settlement and volatility, keeping the survivors' times and vols.
-    List<OptionContract> live = new ArrayList<>(contracts.size());
-    double[] tauAll = new double[contracts.size()];
-    double[] volAll = new double[contracts.size()];
+    // First pass: settlement, keeping the live contracts' indices and times.
+    int[] live = new int[total];
+    int liveCount = 0;
+    double[] tauAll = new double[total];
+    // What the IV rules need, read while each contract is in cache: quoted IV, moneyness, call/put pairs
+    // (sources list a strike's call and put side by side; VolatilityRules pairs the rest).
+    double[] ivAll = new double[total];
+    boolean[] otmAll = new boolean[total];
+    int[] partner = new int[total];
+    double spot = chain.spot();
     // Settlement instants per (date, style): zone rules are looked up once per expiry, not per contract.
     Map<LocalDate, Instant> amSettles = new HashMap<>();
     Map<LocalDate, Instant> pmSettles = new HashMap<>();
@@ -207,7 +235,16 @@ public final class ResolvedChain {
         d -> d.atTime(settings.pmSettlementTime()).atZone(settings.settlementZone()).toInstant();
     OptionContract previous = null;
     Instant previousSettles = now;
-    for (OptionContract c : contracts) {
+    for (int i = 0; i < total; i++) {
+      OptionContract c = contracts.get(i);
+      chainOi += c.openInterest();
+      ivAll[i] = c.impliedVolatility();
+      otmAll[i] = c.isCall() ? c.strike() >= spot : c.strike() < spot;
+      partner[i] = -1;
+      if (previous != null && partner[i - 1] < 0 && VolatilityRules.isPair(previous, c)) {
+        partner[i] = i - 1;
+        partner[i - 1] = i;
+      }
       // Sources list contracts grouped by expiry: most share the previous contract's settlement.
       Instant settles =
           previous != null
@@ -220,6 +257,7 @@ public final class ResolvedChain {
       previous = c;
       previousSettles = settles;
       if (!settles.isAfter(now)) {
+        skippedOi[Reason.SETTLED.ordinal()] += c.openInterest();
         diagnostics.add(
             new ContractDiagnostic(
                 c.symbol().toString(),
@@ -232,91 +270,35 @@ public final class ResolvedChain {
       double seconds =
           (settles.getEpochSecond() - now.getEpochSecond())
               + (settles.getNano() - now.getNano()) / 1e9;
-      double t = Math.max(seconds / secondsPerYear, floor);
-      double v = c.impliedVolatility();
-      if (!(v > 0)) {
-        OptionalDouble solved = OptionalDouble.empty();
-        OptionalDouble mid = c.mid();
-        if (settings.ivSource() == IvSource.MID && mid.isPresent()) {
-          solved =
-              ImpliedVolatility.solve(
-                  c.isCall(),
-                  mid.getAsDouble(),
-                  chain.spot(),
-                  c.strike(),
-                  t,
-                  settings.rate(),
-                  settings.dividendYield());
-        }
-        if (solved.isEmpty()) {
-          diagnostics.add(
-              new ContractDiagnostic(
-                  c.symbol().toString(),
-                  "impliedVolatility",
-                  Double.toString(c.impliedVolatility()),
-                  Reason.NO_IMPLIED_VOLATILITY,
-                  settings.ivSource() == IvSource.MID
-                      ? "no implied volatility quoted and none solvable from the mid "
-                          + (mid.isPresent()
-                              ? String.format(Locale.ROOT, "%.4f", mid.getAsDouble())
-                              : "(no bid/ask)")
-                      : "no implied volatility quoted (IV source " + settings.ivSource().id() + ")"));
-          continue;
-        }
-        v = solved.getAsDouble();
-      }
-      tauAll[live.size()] = t;
-      volAll[live.size()] = v;
-      live.add(c);
+      tauAll[i] = Math.max(seconds / secondsPerYear, floor);
+      live[liveCount++] = i;
     }
 
     // Second pass: the expiry selection, which needs the set of live expiries (next monthly).
+    int[] selected = live;
+    int selectedCount = liveCount;
     ExpirySelection selection = settings.expirySelection();
-    LocalDate nextMonthly = null;
-    if (selection.kind() == ExpirySelection.Kind.THROUGH_NEXT_MONTHLY) {
-      for (OptionContract c : live) {
-        if (isThirdFriday(c.expiry()) && (nextMonthly == null || c.expiry().isBefore(nextMonthly))) {
-          nextMonthly = c.expiry();
+    if (selection.kind() != ExpirySelection.Kind.ALL) {
+      LocalDate nextMonthly = null;
+      if (selection.kind() == ExpirySelection.Kind.THROUGH_NEXT_MONTHLY) {
+        for (int a = 0; a < liveCount; a++) {
+          LocalDate e = contracts.get(live[a]).expiry();
+          if (isThirdFriday(e) && (nextMonthly == null || e.isBefore(nextMonthly))) {
+            nextMonthly = e;
+          }
         }
       }
-    }
-    if (selection.kind() == ExpirySelection.Kind.ALL) {
-      return new ResolvedChain(
-          chain,
-          settings,
-          today,
-          live,
-          Arrays.copyOf(tauAll, live.size()),
-          Arrays.copyOf(volAll, live.size()),
-          diagnostics);
-    }
-    List<OptionContract> priced = new ArrayList<>(live.size());
-    double[] tau = new double[live.size()];
-    double[] vol = new double[live.size()];
-    long todayEpochDay = today.toEpochDay();
-    for (int i = 0; i < live.size(); i++) {
-      OptionContract c = live.get(i);
-      long days = c.expiry().toEpochDay() - todayEpochDay;
-      boolean keep;
-      switch (selection.kind()) {
-        case ZERO_DTE_ONLY:
-          keep = days == 0;
-          break;
-        case EXCLUDE_ZERO_DTE:
-          keep = days != 0;
-          break;
-        case THROUGH_NEXT_MONTHLY:
-          keep = nextMonthly == null || !c.expiry().isAfter(nextMonthly);
-          break;
-        case DAYS_TO_EXPIRY:
-          keep = days >= selection.minDays() && days <= selection.maxDays();
-          break;
-        case ALL:
-        default:
-          keep = true;
-          break;
-      }
-      if (!keep) {
+      selected = new int[liveCount];
+      selectedCount = 0;
+      long todayEpochDay = today.toEpochDay();
+      for (int a = 0; a < liveCount; a++) {
+        OptionContract c = contracts.get(live[a]);
+        long days = c.expiry().toEpochDay() - todayEpochDay;
+        if (selected(selection, days, c.expiry(), nextMonthly)) {
+          selected[selectedCount++] = live[a];
+          continue;
+        }
+        skippedOi[Reason.EXCLUDED_BY_EXPIRY_SELECTION.ordinal()] += c.openInterest();
         diagnostics.add(
             new ContractDiagnostic(
                 c.symbol().toString(),
@@ -324,11 +306,42 @@ public final class ResolvedChain {
                 c.expiry().toString(),
                 Reason.EXCLUDED_BY_EXPIRY_SELECTION,
                 days + " days to expiry, outside the selection " + selection));
-        continue;
       }
-      tau[priced.size()] = tauAll[i];
-      vol[priced.size()] = volAll[i];
-      priced.add(c);
+    }
+
+    // Third pass: implied volatilities by the rules of the IV source.
+    double[] volAll = new double[total];
+    Reason[] reasonAll = new Reason[total];
+    List<ContractDiagnostic> substitutionDiagnostics = new ArrayList<>();
+    VolatilityRules.resolve(
+        chain, settings, selected, selectedCount, tauAll, ivAll, otmAll, partner, volAll, reasonAll,
+        diagnostics, substitutionDiagnostics);
+
+    List<OptionContract> priced = new ArrayList<>(selectedCount);
+    int[] pricedChainIndex = new int[selectedCount];
+    double[] tau = new double[selectedCount];
+    double[] vol = new double[selectedCount];
+    int[] substituted = new int[substitutionDiagnostics.size()];
+    Reason[] substitutedReason = new Reason[substitutionDiagnostics.size()];
+    int substitutedCount = 0;
+    Unpriced unpriced = new Unpriced(selectedCount - countPositive(volAll, selected, selectedCount));
+    for (int a = 0; a < selectedCount; a++) {
+      int i = selected[a];
+      OptionContract c = contracts.get(i);
+      if (volAll[i] > 0) {
+        if (reasonAll[i] != null) {
+          substitutedReason[substitutedCount] = reasonAll[i];
+          substituted[substitutedCount++] = priced.size();
+        }
+        pricedChainIndex[priced.size()] = i;
+        tau[priced.size()] = tauAll[i];
+        vol[priced.size()] = volAll[i];
+        priced.add(c);
+      } else {
+        Reason reason = java.util.Objects.requireNonNull(reasonAll[i], "skip reason");
+        skippedOi[reason.ordinal()] += c.openInterest();
+        unpriced.add(c, tauAll[i], i);
+      }
     }
     return new ResolvedChain(
         chain,
@@ -337,8 +350,84 @@ public final class ResolvedChain {
         priced,
         Arrays.copyOf(tau, priced.size()),
         Arrays.copyOf(vol, priced.size()),
-        diagnostics);
+        diagnostics,
+        Arrays.copyOf(pricedChainIndex, priced.size()),
+        unpriced,
+        new Substitutions(
+            Arrays.copyOf(substituted, substitutedCount),
+            Arrays.copyOf(substitutedReason, substitutedCount),
+            substitutionDiagnostics,
+            skippedOi,
+            chainOi));
   }
+
+  private static int countPositive(double[] values, int[] indices, int count) {
+    int positive = 0;
+    for (int a = 0; a < count; a++) {
+      if (values[indices[a]] > 0) {
+        positive++;
+      }
+    }
+    return positive;
+  }
+
+  private static boolean selected(
+      ExpirySelection selection, long days, LocalDate expiry, @Nullable LocalDate nextMonthly) {
+    switch (selection.kind()) {
+      case ZERO_DTE_ONLY:
+        return days == 0;
+      case EXCLUDE_ZERO_DTE:
+        return days != 0;
+      case THROUGH_NEXT_MONTHLY:
+        return nextMonthly == null || !expiry.isAfter(nextMonthly);
+      case DAYS_TO_EXPIRY:
+        return days >= selection.minDays() && days <= selection.maxDays();
+      case ALL:
+      default:
+        return true;
+    }
+  }
+
+  /**
+   * The contracts that are live and selected but have no usable implied volatility: what max pain and open
+   * interest by strike need of them (strike, right, open interest, expiry, time to settlement).
+   */
+  static final class Unpriced {
+    int size;
+    final double[] strike;
+    final boolean[] call;
+    final double[] openInterest;
+    final double[] tau;
+    final LocalDate[] expiry;
+    final int[] chainIndex;
+
+    Unpriced(int capacity) {
+      chainIndex = new int[capacity];
+      strike = new double[capacity];
+      call = new boolean[capacity];
+      openInterest = new double[capacity];
+      tau = new double[capacity];
+      expiry = new LocalDate[capacity];
+    }
+
+    void add(OptionContract c, double t, int index) {
+      chainIndex[size] = index;
+      strike[size] = c.strike();
+      call[size] = c.isCall();
+      openInterest[size] = c.openInterest();
+      tau[size] = t;
+      expiry[size] = c.expiry();
+      size++;
+    }
+  }
+
+  /** The priced contracts whose volatility was substituted, their diagnostics, and skipped open interest. */
+  record Substitutions(
+      int[] pricedIndex,
+      Reason[] reason,
+      List<ContractDiagnostic> diagnostics,
+      double[] skippedOpenInterestByReason,
+      double chainOpenInterest) {}
 
   /** The underlying symbol. */
   public String underlying() {
@@ -390,6 +479,39 @@ public final class ResolvedChain {
   /** The diagnostics of the source and of the contracts left out when resolving. */
   public List<ContractDiagnostic> diagnostics() {
     return diagnostics;
+  }
+
+  /**
+   * The substitutions and the open interest left out (see {@link DataQuality}), with the substituted
+   * contracts' |GEX| at spot measured against the given gross GEX.
+   *
+   * @param grossGex Σ |GEX at spot| of every priced contract, dollars per 1% move, finite and {@code >= 0}
+   * @throws IllegalArgumentException if grossGex is negative or not finite
+   */
+  public DataQuality dataQuality(double grossGex) {
+    if (!(grossGex >= 0) || Double.isInfinite(grossGex)) {
+      throw new IllegalArgumentException("grossGex must be finite and >= 0, was " + grossGex);
+    }
+    java.util.EnumMap<Reason, Double> gexShares = new java.util.EnumMap<>(Reason.class);
+    double lnSpot = Math.log(spot);
+    int[] index = substitutions.pricedIndex();
+    Reason[] reasons = substitutions.reason();
+    for (int s = 0; s < index.length; s++) {
+      int i = index[s];
+      double d = d1(i, lnSpot);
+      double gex = Math.abs(spot * gexCoef[i] * Math.exp(-0.5 * d * d));
+      double share = grossGex > 0 ? Math.min(1, gex / grossGex) : 0;
+      gexShares.merge(reasons[s], share, (a, b) -> Math.min(1, a + b));
+    }
+    java.util.EnumMap<Reason, Double> oiShares = new java.util.EnumMap<>(Reason.class);
+    double[] skipped = substitutions.skippedOpenInterestByReason();
+    double chainOi = substitutions.chainOpenInterest();
+    for (Reason r : Reason.values()) {
+      if (skipped[r.ordinal()] > 0 && chainOi > 0) {
+        oiShares.put(r, Math.min(1, skipped[r.ordinal()] / chainOi));
+      }
+    }
+    return new DataQuality(substitutions.diagnostics(), gexShares, oiShares);
   }
 
   /** d1 of contract {@code i} at a spot whose log is {@code lnSpot}. */

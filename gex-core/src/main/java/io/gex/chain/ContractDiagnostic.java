@@ -3,8 +3,8 @@ package io.gex.chain;
 import java.util.Objects;
 
 /**
- * Why one contract (or one input row) was left out of an analysis: where, which field, its value and the
- * reason. Sources attach the diagnostics of rows they could not read to the {@link OptionChain}; the engine
+ * Why one contract (or one input row) was left out of an analysis, or why a contract's implied volatility
+ * was substituted ({@link Reason#isSubstitution()}): where, which field, its value and the reason. Sources attach the diagnostics of rows they could not read to the {@link OptionChain}; the engine
  * adds those of contracts it could not price, and the analysis reports all of them with counts.
  *
  * <p>This class is immutable and thread-safe.
@@ -29,7 +29,34 @@ public record ContractDiagnostic(
     /** No usable implied volatility, and solving it from the mid price was off or impossible. */
     NO_IMPLIED_VOLATILITY,
     /** Left out by the engine's expiry selection (0DTE only, a days-to-expiry range, ...). */
-    EXCLUDED_BY_EXPIRY_SELECTION
+    EXCLUDED_BY_EXPIRY_SELECTION,
+    /**
+     * Skipped: the contract's quoted implied volatility lies outside the plausibility bounds of {@link
+     * io.gex.IvSource} and no later rule of the IV source gave a usable one.
+     */
+    IMPLAUSIBLE_IMPLIED_VOLATILITY,
+    /**
+     * Substituted, not skipped: the contract is priced with the other member's quoted implied volatility
+     * (the in-the-money member's, under {@code otm}) because the rules before it had none usable.
+     */
+    SUBSTITUTED_OTHER_MEMBER_IV,
+    /**
+     * Substituted, not skipped: the contract is priced with an implied volatility solved from a mid price
+     * because no member of its pair had a usable quoted one ({@code otm}).
+     */
+    SUBSTITUTED_SOLVED_IV,
+    /**
+     * Substituted, not skipped: the contract is priced with the out-of-the-money member's quoted implied
+     * volatility because its own mid gave none ({@code mid}).
+     */
+    SUBSTITUTED_OTM_MEMBER_IV;
+
+    /** Whether this reason marks a contract priced with a substituted implied volatility, not one left out. */
+    public boolean isSubstitution() {
+      return this == SUBSTITUTED_OTHER_MEMBER_IV
+          || this == SUBSTITUTED_SOLVED_IV
+          || this == SUBSTITUTED_OTM_MEMBER_IV;
+    }
   }
 
   /** Validates that every part is present. */

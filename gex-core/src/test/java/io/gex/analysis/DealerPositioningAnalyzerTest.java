@@ -26,7 +26,7 @@ class DealerPositioningAnalyzerTest {
 
   /** r = 5%, q = 1.5%: every term of charm counts. */
   private static final GexSettings SETTINGS =
-      GexEngine.builder().rate(0.05).dividendYield(0.015).build().settings();
+      GexEngine.builder().rate(0.05).dividendYield(0.015).ivSource(io.gex.IvSource.VENDOR).build().settings();
 
   private static final DealerPositioningAnalyzer ANALYZER = DealerPositioningAnalyzer.DEFAULT;
 

@@ -8,6 +8,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.gex.GexAnalysis;
 import io.gex.GexEngine;
+import io.gex.IvSource;
 import io.gex.chain.OptionChain;
 import io.gex.chain.OptionContract;
 import io.gex.testing.TestChains;
@@ -177,5 +178,167 @@ class MaxPainTest {
               }
               assertThat(analysis.pinRisk().headline()).contains(expiries.get(0));
             });
+  }
+
+  // ---- Max pain from all open interest, independent of volatility (found defects) ----
+
+  /**
+   * Priced: call 3900 OI 100 and zero-OI contracts at 3900/4000. Without any implied volatility: put 4100 OI
+   * 1000 and its call. Payout over all open interest: at 3900 → 1000·200 = 200,000; at 4000 → 100·100 +
+   * 1000·100 = 110,000; at 4100 → 100·200 = 20,000: max pain 4100. Counting only the priced contracts (the
+   * old code) gave 3900.
+   */
+  private static OptionChain withUnpricedOpenInterest() {
+    return OptionChain.of(
+        "SPX",
+        4000,
+        TestChains.VALUATION,
+        List.of(
+            PinRiskTestChains.call(PinRiskTestChains.NEAR, 3900, 100, 0.2),
+            PinRiskTestChains.put(PinRiskTestChains.NEAR, 3900, 0, 0.2),
+            PinRiskTestChains.call(PinRiskTestChains.NEAR, 4000, 0, 0.2),
+            PinRiskTestChains.put(PinRiskTestChains.NEAR, 4000, 0, 0.2),
+            PinRiskTestChains.call(PinRiskTestChains.NEAR, 4100, 0, 0),
+            PinRiskTestChains.put(PinRiskTestChains.NEAR, 4100, 1000, 0),
+            // An expiry where nothing can be priced: put 3950 OI 70, call 3900 OI 30.
+            PinRiskTestChains.put(PinRiskTestChains.FAR, 3950, 70, 0),
+            PinRiskTestChains.call(PinRiskTestChains.FAR, 3900, 30, 0)));
+  }
+
+  @Test
+  void maxPain_contractsWithoutIv_countTheirOpenInterest() {
+    for (IvSource source : IvSource.values()) {
+      GexAnalysis a = GexEngine.builder().ivSource(source).build().analyze(withUnpricedOpenInterest());
+      ExpiryPinRisk near = a.pinRisk().expiries().get(0);
+      assertThat(near.maxPain()).as("source %s", source).isEqualTo(4100.0);
+      assertThat(near.maxPainPayout()).isEqualTo(20_000 * 100.0);
+      // Open interest by strike and the top strikes see the unpriced open interest too.
+      OpenInterestByStrike oi = a.pinRisk().openInterestByStrike();
+      assertThat(oi.strikes().toArray()).containsExactly(3900, 3950, 4000, 4100);
+      assertThat(oi.putOpenInterest().toArray()).containsExactly(0, 70, 0, 1000);
+      assertThat(oi.callOpenInterest().toArray()).containsExactly(130, 0, 0, 0);
+      assertThat(a.pinRisk().topStrikes().get(0)).isEqualTo(new OpenInterestStrike(4100, 1000, 1000 / 1200.0));
+    }
+  }
+
+  @Test
+  void maxPain_expiryWithNoPricedContract_isReportedWithoutAVolatilityFigure() {
+    GexAnalysis a =
+        GexEngine.builder().ivSource(IvSource.VENDOR).build().analyze(withUnpricedOpenInterest());
+
+    assertThat(a.pinRisk().expiries()).hasSize(2);
+    ExpiryPinRisk far = a.pinRisk().expiries().get(1);
+    assertThat(far.expiry()).isEqualTo(PinRiskTestChains.FAR);
+    // At 3900: put 70·50 = 3,500; at 3950: call 30·50 = 1,500.
+    assertThat(far.maxPain()).isEqualTo(3950.0);
+    assertThat(far.maxPainPayout()).isEqualTo(1_500 * 100.0);
+    assertThat(far.atmVolatility()).isZero();
+    assertThat(far.expectedMove()).isZero();
+    assertThat(far.proximity()).isZero();
+    assertThat(far.score()).isZero();
+    assertThat(far.timeToExpiry()).isCloseTo(14 / 365.0, within(1e-15));
+  }
+
+  @Test
+  void maxPain_hugeOpenInterestTimesStrike_neverOverflowsToABadIndex() {
+    // Open interest × strike is far beyond the double range: the old running sums became NaN and the
+    // analysis threw ArrayIndexOutOfBoundsException: -1.
+    OptionChain chain =
+        OptionChain.of(
+            "SPX",
+            4000,
+            TestChains.VALUATION,
+            List.of(
+                PinRiskTestChains.call(PinRiskTestChains.NEAR, 1e300, Long.MAX_VALUE, 0.2),
+                PinRiskTestChains.put(PinRiskTestChains.NEAR, 1e300, Long.MAX_VALUE, 0.2),
+                PinRiskTestChains.put(PinRiskTestChains.NEAR, 2e300, Long.MAX_VALUE, 0.2),
+                PinRiskTestChains.call(PinRiskTestChains.NEAR, 3e300, 1, 0.2)));
+
+    PinRiskAnalysis p = PinRiskAnalyzer.DEFAULT.analyze(PinRiskTestChains.resolve(chain));
+
+    ExpiryPinRisk near = p.headline().orElseThrow();
+    // At 1e300 the put above pays OI·1e300; at 2e300 the call below pays the same; at 3e300 more: the tie
+    // goes to the strike nearest spot, 1e300.
+    assertThat(near.maxPain()).isEqualTo(1e300);
+    assertThat(near.maxPainPayout()).isEqualTo(Double.MAX_VALUE);
+    assertThat(p.openInterestByStrike().putOpenInterest().toArray())
+        .containsExactly((double) Long.MAX_VALUE, (double) Long.MAX_VALUE, 0);
+  }
+
+  @Test
+  void maxPain_scaledSums_matchUnscaledWithinTheRangeAndSaturateBeyond() {
+    double[] payout = new double[2];
+    double huge = Long.MAX_VALUE;
+    int index =
+        MaxPain.index(new double[] {1e300, 2e300}, new double[] {huge, 0}, new double[] {0, huge}, 2, 1, payout);
+    assertThat(index).isZero();
+    assertThat(payout).containsExactly(Double.MAX_VALUE, Double.MAX_VALUE);
+  }
+
+  /**
+   * Random chains where a third of the contracts have no implied volatility and some carry open interest
+   * near Long.MAX_VALUE: max pain per expiry against a brute-force oracle over every contract's open
+   * interest, the same under every IV source.
+   */
+  @Test
+  void maxPain_randomChainsWithUnpricedAndHugeOpenInterest_matchesOracleUnderEveryIvSource() {
+    qt().withExamples(40)
+        .forAll(longs().all(), integers().between(1, 200))
+        .checkAssert(
+            (seed, n) -> {
+              SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+              List<OptionContract> contracts = new ArrayList<>();
+              for (OptionContract c : TestChains.random(seed, n).contracts()) {
+                int kind = random.nextInt(6);
+                OptionContract d = kind < 2 ? c.withImpliedVolatility(0) : c;
+                d = kind == 5 ? d.withOpenInterest(Long.MAX_VALUE - random.nextInt(1000)) : d;
+                contracts.add(d);
+              }
+              // One priced contract so that every source has something to analyse.
+              contracts.add(OptionContract.of("SPX", LocalDate.of(2024, 3, 15), io.gex.chain.OptionRight.CALL, 4000, 1, 0.2));
+              OptionChain chain = OptionChain.of("SPX", 4000, TestChains.VALUATION, contracts);
+              TreeMap<LocalDate, List<OptionContract>> byExpiry = new TreeMap<>();
+              for (OptionContract c : contracts) {
+                byExpiry.computeIfAbsent(c.expiry(), e -> new ArrayList<>()).add(c);
+              }
+              List<ExpiryPinRisk> reference = null;
+              for (IvSource source : IvSource.values()) {
+                // The pin-risk analyzer alone: open interest this large is the subject, not the exposures.
+                io.gex.GexSettings settings = GexEngine.builder().ivSource(source).build().settings();
+                List<ExpiryPinRisk> expiries =
+                    PinRiskAnalyzer.DEFAULT.analyze(ResolvedChain.resolve(chain, settings)).expiries();
+                assertThat(expiries)
+                    .extracting(ExpiryPinRisk::expiry)
+                    .containsExactlyElementsOf(byExpiry.keySet());
+                for (ExpiryPinRisk e : expiries) {
+                  List<OptionContract> list = Objects.requireNonNull(byExpiry.get(e.expiry()));
+                  double min = Double.POSITIVE_INFINITY;
+                  double scale = 0; // Σ OI·K: the documented tie tolerance is 1e-12 of it
+                  for (OptionContract candidate : list) {
+                    min = Math.min(min, payout(list, candidate.strike()));
+                    scale += (double) candidate.openInterest() * candidate.strike();
+                  }
+                  double chosen = payout(list, e.maxPain());
+                  assertThat(list).extracting(OptionContract::strike).contains(e.maxPain());
+                  assertThat(chosen).as("%s %s", source, e.expiry()).isLessThanOrEqualTo(min + 1e-11 * scale);
+                  assertThat(e.maxPainPayout()).isCloseTo(chosen * 100, within(1e-11 * scale * 100));
+                }
+                if (reference == null) {
+                  reference = expiries;
+                } else {
+                  assertThat(expiries).extracting(ExpiryPinRisk::maxPain)
+                      .containsExactlyElementsOf(reference.stream().map(ExpiryPinRisk::maxPain).toList());
+                }
+              }
+            });
+  }
+
+  private static double payout(List<OptionContract> contracts, double s) {
+    double sum = 0;
+    for (OptionContract c : contracts) {
+      double intrinsic = c.isCall() ? s - c.strike() : c.strike() - s;
+      sum += (double) c.openInterest() * Math.max(intrinsic, 0);
+    }
+    return sum;
   }
 }

@@ -163,13 +163,17 @@ class PinRiskAnalyzerTest {
     GexAnalysis analysis = GexEngine.builder().build().analyze(TestChains.fourContracts());
 
     ExpiryPinRisk e = analysis.pinRisk().headline().orElseThrow();
+    // Under the default IV source (otm) both members at 4000 take the out-of-the-money call's 0.18.
     // Calls 4000 (800) and 4100 (1200), puts 3900 (1000) and 4000 (500). Payout at 3900: 500·100 = 50,000;
     // at 4000: 0; at 4100: 800·100 = 80,000.
     assertThat(e.maxPain()).isEqualTo(4000.0);
     assertThat(e.maxPainPayout()).isZero();
     assertThat(e.pinStrike()).isEqualTo(4000.0);
     assertThat(e.concentration()).isCloseTo(1300 / 3500.0, within(1e-15));
-    assertThat(e.atmVolatility()).isCloseTo(0.19, within(1e-15));
+    assertThat(e.atmVolatility()).isCloseTo(0.18, within(1e-15));
+    GexAnalysis vendor =
+        GexEngine.builder().ivSource(io.gex.IvSource.VENDOR).build().analyze(TestChains.fourContracts());
+    assertThat(vendor.pinRisk().headline().orElseThrow().atmVolatility()).isCloseTo(0.19, within(1e-15));
   }
 
   @Test

@@ -92,8 +92,15 @@ final class PinRiskTestChains {
     return chain.withContracts(out);
   }
 
-  /** The chain resolved under the default settings. */
+  /**
+   * The chain resolved under the default settings but with each contract's own quoted IV ({@code vendor}):
+   * the hand-checked figures above use the IVs as written.
+   */
   static ResolvedChain resolve(OptionChain chain) {
-    return ResolvedChain.resolve(chain, GexSettings.DEFAULT);
+    return ResolvedChain.resolve(chain, VENDOR);
   }
+
+  /** The default settings with {@link io.gex.IvSource#VENDOR}. */
+  static final GexSettings VENDOR =
+      io.gex.GexEngine.builder().ivSource(io.gex.IvSource.VENDOR).build().settings();
 }

@@ -68,7 +68,7 @@ class ZeroGammaShiftRuleTest {
         a.symbol(), a.spot(), valuationTime, a.analyzedAt(), a.settings(), a.totalGex(), a.callGex(),
         a.putGex(), a.byStrike(), a.byExpiry(), a.heatmap(), a.profiles(), OptionalDouble.of(zeroGamma),
         a.strikeZeroGamma(), a.regime(), a.callWall(), a.putWall(), a.absGammaStrike(), a.pinRisk(),
-        a.dealer(), a.contractsUsed(), a.diagnostics());
+        a.dealer(), a.contractsUsed(), a.diagnostics(), a.dataQuality());
   }
 
   /** The default engine (discovery on), with rules on the calling thread and a generous budget. */

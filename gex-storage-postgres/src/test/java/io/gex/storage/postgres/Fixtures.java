@@ -131,6 +131,7 @@ final class Fixtures {
         a.pinRisk(),
         a.dealer(),
         a.contractsUsed(),
-        a.diagnostics());
+        a.diagnostics(),
+        a.dataQuality());
   }
 }

@@ -1,0 +1,385 @@
+package io.gex.analysis;
+
+import io.gex.GexSettings;
+import io.gex.IvSource;
+import io.gex.chain.ContractDiagnostic;
+import io.gex.chain.ContractDiagnostic.Reason;
+import io.gex.chain.OccSymbol;
+import io.gex.chain.OptionChain;
+import io.gex.chain.OptionContract;
+import io.gex.chain.OptionRight;
+import io.gex.greeks.ImpliedVolatility;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The implied-volatility rules of each {@link IvSource}, applied to the live, selected contracts of a chain
+ * when it is resolved. See {@link IvSource} for the rules and the plausibility bounds.
+ *
+ * <p>Call and put of one root, expiry and strike are paired first: sources list them side by side, so
+ * neighbours are tried first and a hash map is built only for contracts left unpaired. The loop allocates
+ * nothing per contract except for the few that need a mid solved or get a diagnostic.
+ *
+ * <p>This class is stateless and thread-safe.
+ */
+final class VolatilityRules {
+
+  private static final String BOUNDS =
+      "[" + IvSource.MIN_PLAUSIBLE_VOLATILITY + ", " + IvSource.MAX_PLAUSIBLE_VOLATILITY + "]";
+
+  private VolatilityRules() {}
+
+  /** A value rounded to 4 decimals for a diagnostic (cheaper than String.format). */
+  private static double round4(double v) {
+    return Math.rint(v * 1e4) / 1e4;
+  }
+
+  /**
+   * Fills {@code vol[i]} (0 when skipped) and {@code reason[i]} (null when the mode's first rule served,
+   * else the substitution or skip reason) for each {@code selected[0..count)}, adding a diagnostic for each
+   * skip to {@code skips} and for each substitution to {@code substitutions}. {@code iv}, {@code otm} and
+   * {@code partner} hold each contract's quoted IV, whether it is out of the money, and its neighbour pair
+   * (-1 if none); pairs not listed side by side are found here.
+   */
+  static void resolve(
+      OptionChain chain,
+      GexSettings settings,
+      int[] selected,
+      int count,
+      double[] tau,
+      double[] iv,
+      boolean[] otm,
+      int[] partner,
+      double[] vol,
+      Reason[] reason,
+      List<ContractDiagnostic> skips,
+      List<ContractDiagnostic> substitutions) {
+    List<OptionContract> contracts = chain.contracts();
+    IvSource source = settings.ivSource();
+    if (source == IvSource.VENDOR) {
+      for (int a = 0; a < count; a++) {
+        int i = selected[a];
+        double v = iv[i];
+        if (v > 0) {
+          vol[i] = v;
+        } else {
+          reason[i] = Reason.NO_IMPLIED_VOLATILITY;
+          skips.add(skip(contracts.get(i), reason[i], "no implied volatility quoted (IV source vendor)"));
+        }
+      }
+      return;
+    }
+    pairRest(contracts, selected, count, partner);
+    Context x = new Context(chain, settings, tau, iv, otm);
+    for (int a = 0; a < count; a++) {
+      int i = selected[a];
+      int j = partner[i];
+      if (source == IvSource.OTM) {
+        if (j >= 0 && j < i) {
+          continue; // decided with its partner
+        }
+        otm(x, i, j, vol, reason, skips, substitutions);
+      } else {
+        mid(x, i, j, vol, reason, skips, substitutions);
+      }
+    }
+  }
+
+  /** Everything the rules need besides the contract indices. */
+  private static final class Context {
+    final List<OptionContract> contracts;
+    final double spot;
+    final double rate;
+    final double dividendYield;
+    final double[] tau;
+    final double[] iv;
+    final boolean[] otm;
+    final String sourceId;
+
+    Context(OptionChain chain, GexSettings settings, double[] tau, double[] iv, boolean[] otm) {
+      this.iv = iv;
+      this.otm = otm;
+      this.contracts = chain.contracts();
+      this.spot = chain.spot();
+      this.rate = settings.rate();
+      this.dividendYield = settings.dividendYield();
+      this.tau = tau;
+      this.sourceId = settings.ivSource().id();
+    }
+
+    OptionContract get(int i) {
+      return contracts.get(i);
+    }
+
+    boolean isOtm(int i) {
+      return otm[i];
+    }
+
+    /** The quoted IV of contract i if plausible, else NaN; NaN for an absent member (-1). */
+    double quoted(int i) {
+      if (i < 0) {
+        return Double.NaN;
+      }
+      double v = iv[i];
+      return IvSource.isPlausible(v) ? v : Double.NaN;
+    }
+
+    /** The IV solved from contract i's mid within the plausibility bounds, else NaN. */
+    double solved(int i) {
+      if (i < 0) {
+        return Double.NaN;
+      }
+      OptionContract c = contracts.get(i);
+      OptionalDouble mid = c.mid();
+      if (mid.isEmpty()) {
+        return Double.NaN;
+      }
+      OptionalDouble v =
+          ImpliedVolatility.solve(
+              c.isCall(),
+              mid.getAsDouble(),
+              spot,
+              c.strike(),
+              tau[i],
+              rate,
+              dividendYield,
+              IvSource.MIN_PLAUSIBLE_VOLATILITY,
+              IvSource.MAX_PLAUSIBLE_VOLATILITY);
+      return v.isPresent() ? v.getAsDouble() : Double.NaN;
+    }
+  }
+
+  /** otm: the OTM member's quote, the other member's quote, a mid solved (OTM member's first), for both. */
+  private static void otm(
+      Context x,
+      int i,
+      int j,
+      double[] vol,
+      Reason[] reason,
+      List<ContractDiagnostic> skips,
+      List<ContractDiagnostic> substitutions) {
+    int otm = x.isOtm(i) ? i : j;
+    int other = otm == i ? j : i;
+    double v = x.quoted(otm);
+    @Nullable Reason why = null;
+    String from = "";
+    if (Double.isNaN(v)) {
+      v = x.quoted(other);
+      why = Reason.SUBSTITUTED_OTHER_MEMBER_IV;
+      if (Double.isNaN(v)) {
+        why = Reason.SUBSTITUTED_SOLVED_IV;
+        int solvedFrom = otm;
+        v = x.solved(otm);
+        if (Double.isNaN(v)) {
+          v = x.solved(other);
+          solvedFrom = other;
+        }
+        from = Double.isNaN(v) ? "" : "solved from the mid of " + x.get(solvedFrom).symbol();
+      } else {
+        from = "the quoted IV of " + x.get(other).symbol();
+      }
+    }
+    assign(x, i, otm, other, v, why, from, vol, reason, skips, substitutions);
+    if (j >= 0) {
+      assign(x, j, otm, other, v, why, from, vol, reason, skips, substitutions);
+    }
+  }
+
+  private static void assign(
+      Context x,
+      int k,
+      int otm,
+      int other,
+      double v,
+      @Nullable Reason why,
+      String from,
+      double[] vol,
+      Reason[] reason,
+      List<ContractDiagnostic> skips,
+      List<ContractDiagnostic> substitutions) {
+    if (Double.isNaN(v)) {
+      skip(x, k, otm, other, vol, reason, skips);
+      return;
+    }
+    vol[k] = v;
+    if (why != null) {
+      reason[k] = why;
+      substitutions.add(
+          substitution(
+              x.get(k),
+              why,
+              "priced with " + round4(v) + ", " + from
+                  + (why == Reason.SUBSTITUTED_SOLVED_IV
+                      ? ": no member of the pair quotes a usable IV (IV source otm)"
+                      : otm < 0
+                          ? ": no out-of-the-money member listed (IV source otm)"
+                          : ": the out-of-the-money member quotes no usable IV (IV source otm)")));
+    }
+  }
+
+  /** mid: the contract's own mid solved, then the OTM member's quote, then the other member's. */
+  private static void mid(
+      Context x,
+      int i,
+      int j,
+      double[] vol,
+      Reason[] reason,
+      List<ContractDiagnostic> skips,
+      List<ContractDiagnostic> substitutions) {
+    double v = x.solved(i);
+    if (!Double.isNaN(v)) {
+      vol[i] = v;
+      return;
+    }
+    int otm = x.isOtm(i) ? i : j;
+    int other = otm == i ? j : i;
+    Reason why = Reason.SUBSTITUTED_OTM_MEMBER_IV;
+    int from = otm;
+    v = x.quoted(otm);
+    if (Double.isNaN(v)) {
+      why = Reason.SUBSTITUTED_OTHER_MEMBER_IV;
+      from = other;
+      v = x.quoted(other);
+    }
+    if (Double.isNaN(v)) {
+      skip(x, i, otm, other, vol, reason, skips);
+      return;
+    }
+    vol[i] = v;
+    reason[i] = why;
+    OptionContract c = x.get(i);
+    OptionalDouble mid = c.mid();
+    substitutions.add(
+        substitution(
+            c,
+            why,
+            "priced with " + round4(v) + ", the quoted IV of " + x.get(from).symbol() + ": "
+                + (mid.isPresent()
+                    ? "its mid " + round4(mid.getAsDouble()) + " gives no IV in " + BOUNDS
+                    : "it has no two-sided quote")
+                + " (IV source mid)"));
+  }
+
+  private static void skip(
+      Context x,
+      int k,
+      int otm,
+      int other,
+      double[] vol,
+      Reason[] reason,
+      List<ContractDiagnostic> skips) {
+    OptionContract c = x.get(k);
+    double own = c.impliedVolatility();
+    vol[k] = 0;
+    reason[k] =
+        own > 0 && !IvSource.isPlausible(own)
+            ? Reason.IMPLAUSIBLE_IMPLIED_VOLATILITY
+            : Reason.NO_IMPLIED_VOLATILITY;
+    skips.add(
+        skip(
+            c,
+            reason[k],
+            "no usable implied volatility (IV source " + x.sourceId + "): " + tried(x, otm, other, true)));
+  }
+
+  /** What the pair offered, for people: each member's quote and, if asked, whether a mid was solvable. */
+  private static String tried(Context x, int otm, int other, boolean mids) {
+    StringBuilder b = new StringBuilder();
+    for (int k : new int[] {otm, other}) {
+      if (k < 0) {
+        continue;
+      }
+      OptionContract c = x.get(k);
+      if (b.length() > 0) {
+        b.append("; ");
+      }
+      b.append(c.symbol()).append(k == otm ? " (out of the money)" : " (in the money)");
+      double v = c.impliedVolatility();
+      if (v == 0) {
+        b.append(" has no quoted IV");
+      } else if (IvSource.isPlausible(v)) {
+        b.append(" quotes ").append(v);
+      } else {
+        b.append(" quotes ").append(v).append(", outside ").append(BOUNDS);
+      }
+      if (mids) {
+        OptionalDouble mid = c.mid();
+        if (mid.isPresent()) {
+          b.append(", mid ").append(round4(mid.getAsDouble()));
+        } else {
+          b.append(", no two-sided quote");
+        }
+      }
+    }
+    if (otm < 0) {
+      b.append("; no out-of-the-money member listed");
+    } else if (other < 0) {
+      b.append("; no other member listed");
+    }
+    return b.toString();
+  }
+
+  private static ContractDiagnostic skip(OptionContract c, Reason reason, String detail) {
+    return new ContractDiagnostic(
+        c.symbol().toString(),
+        "impliedVolatility",
+        Double.toString(c.impliedVolatility()),
+        reason,
+        detail);
+  }
+
+  private static ContractDiagnostic substitution(OptionContract c, Reason reason, String detail) {
+    return skip(c, reason, detail);
+  }
+
+  /**
+   * Pairs the selected contracts still without a partner (same root, expiry and strike, other right)
+   * through a map of their symbols; contracts listed side by side were paired when the chain was read.
+   */
+  static void pairRest(List<OptionContract> contracts, int[] selected, int count, int[] partner) {
+    int unpaired = 0;
+    for (int a = 0; a < count; a++) {
+      if (partner[selected[a]] < 0) {
+        unpaired++;
+      }
+    }
+    if (unpaired > 1) {
+      Map<OccSymbol, Integer> bySymbol = new HashMap<>(unpaired * 2);
+      for (int a = 0; a < count; a++) {
+        int i = selected[a];
+        if (partner[i] < 0) {
+          bySymbol.put(contracts.get(i).symbol(), i);
+        }
+      }
+      for (int a = 0; a < count; a++) {
+        int i = selected[a];
+        if (partner[i] >= 0) {
+          continue;
+        }
+        OccSymbol s = contracts.get(i).symbol();
+        Integer j =
+            bySymbol.get(
+                new OccSymbol(
+                    s.root(),
+                    s.expiry(),
+                    s.right() == OptionRight.CALL ? OptionRight.PUT : OptionRight.CALL,
+                    s.strike()));
+        if (j != null && partner[j] < 0) {
+          partner[i] = j;
+          partner[j] = i;
+        }
+      }
+    }
+  }
+
+  /** Whether two contracts are the call and put of one root, expiry and strike. */
+  static boolean isPair(OptionContract a, OptionContract b) {
+    return a.isCall() != b.isCall()
+        && a.strike() == b.strike()
+        && a.expiry().equals(b.expiry())
+        && a.root().equals(b.root());
+  }
+}
