@@ -10,6 +10,7 @@ import io.gex.GexAnalysis;
 import io.gex.GexException;
 import io.gex.GexSettings;
 import io.gex.alerts.GexAlert;
+import io.gex.analysis.DataQuality;
 import io.gex.analysis.DealerExposuresByStrike;
 import io.gex.analysis.DealerPositioning;
 import io.gex.analysis.ExpiryGex;
@@ -64,6 +65,10 @@ import java.util.OptionalDouble;
  *       |call| + |put| exposure; each null when none</td></tr>
  *   <tr><td>{@code contractsUsed}</td><td>contracts priced</td></tr>
  *   <tr><td>{@code contractsSkipped}</td><td>contracts and rows left out</td></tr>
+ *   <tr><td>{@code dataQuality}</td><td>{@code contractsSubstituted} (contracts whose implied volatility
+ *       the IV source replaced), {@code substitutionsByReason}, {@code substitutedGexShare} (their share of
+ *       gross GEX, 0 to 1) and {@code skippedOpenInterestShare} (the left-out contracts' share of the chain's
+ *       open interest, 0 to 1)</td></tr>
  *   <tr><td>{@code skippedByReason}</td><td>object: reason ({@code MALFORMED}, {@code DUPLICATE}, {@code
  *       SETTLED}, {@code NO_IMPLIED_VOLATILITY}, {@code EXCLUDED_BY_EXPIRY_SELECTION}) → count, reasons with
  *       no contract left out</td></tr>
@@ -151,6 +156,13 @@ public final class AnalysisJson {
     for (Map.Entry<ContractDiagnostic.Reason, Integer> e : analysis.skippedByReason().entrySet()) {
       skipped.put(e.getKey().name(), e.getValue());
     }
+    DataQuality quality = analysis.dataQuality();
+    ObjectNode q = root.putObject("dataQuality");
+    q.put("contractsSubstituted", quality.contractsSubstituted());
+    ObjectNode substituted = q.putObject("substitutionsByReason");
+    quality.substitutionsByReason().forEach((reason, n) -> substituted.put(reason.name(), n));
+    q.put("substitutedGexShare", quality.substitutedGexShare());
+    q.put("skippedOpenInterestShare", quality.skippedOpenInterestShare());
 
     ArrayNode byStrike = root.putArray("byStrike");
     GexByStrike s = analysis.byStrike();
