@@ -5,24 +5,51 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * Re-prices total gamma exposure at hypothetical spots and finds where it crosses zero.
+ * Re-prices total gamma exposure at hypothetical spots and finds every place where it crosses zero.
  *
- * <p>The grid has {@code profilePoints} spots spaced evenly in log-spot between {@code profileLow} and
- * {@code profileHigh} times spot. Each sign change between neighbouring grid points is refined with
- * Newton's method on the exact profile (its derivative comes free from the same exponentials), started
- * from the grid's linear interpolation and kept inside the bracket, to a relative accuracy of 1e-11; Commons
- * Numbers' Brent solver takes over whenever Newton leaves the bracket or does not settle (the results
- * promise 1e-6).
+ * <p><b>The profile.</b> {@code P(S) = S Σ gexCoef_i exp(-d1_i(S)²/2)} (dollars per 1% move, same
+ * volatilities and times to expiry: sticky strike), reported at {@code profilePoints} spots spaced evenly
+ * in log-spot between {@code profileLow} and {@code profileHigh} times spot. Contract {@code i} is counted
+ * only where {@code |d1_i| <= }{@value #CUTOFF}: beyond, its weight is below e^-40.5 of its peak.
+ *
+ * <p><b>The crossings, and what is guaranteed.</b> The crossing search does not trust the grid: a contract
+ * expiring in minutes (the engine floors time to expiry at {@code GexSettings.minTimeToExpiry}, 15 minutes
+ * by default) has a gamma a few index points wide, narrower than the grid step, and can make a pair of
+ * crossings between two grid points. Instead the search proves where there is no zero. For a cell
+ * between two grid points, each contract's smallest and largest value over the cell are its values at the
+ * cell's ends, or its peak when the peak lies inside (a Gaussian rises, then falls); summing them gives
+ * exact bounds of the profile over the cell at no cost beyond the grid. A cell whose bounds keep one sign
+ * holds no zero. Every other cell is halved recursively with the same per-contract bounds computed
+ * exactly, for the value and for the derivative, until each piece holds no zero, is monotone (then it
+ * holds one zero exactly when its ends differ in sign), or lies within the noise floor. Sign changes
+ * between the ends of these pieces are refined by Newton's method on the exact profile (Commons Numbers'
+ * Brent solver takes over when Newton leaves the bracket), to a relative accuracy of 1e-11. Hence:
+ *
+ * <ul>
+ *   <li>every reported crossing is a sign change of the profile (up to rounding);
+ *   <li>if the profile divided by spot is above {@code θ} at one spot of the range and below {@code -θ}
+ *       at another, a crossing is reported between them (give or take the search piece that holds each), where {@code θ} is 1e-12 of the largest gross
+ *       exposure at a grid point (the sum of the contracts' |exposure| divided by spot) plus the weight
+ *       cut off beyond {@value #CUTOFF} standard deviations; the one exception is two sign changes closer
+ *       together than 1e-9 in log-spot (relative 1e-9 in spot), such as a double root or a tangency, which
+ *       the search does not separate;
+ *   <li>not reported: sign changes inside a stretch where the profile stays within ±{@code θ}
+ *       (numerically zero: a far tail, or exposures that cancel to 12 digits), and tangencies that touch
+ *       zero without crossing it.
+ * </ul>
+ *
+ * <p>The zero-gamma level ({@link GammaProfile#zeroGamma()}) is the reported crossing nearest spot.
  *
  * <p>Speed: contract {@code i}'s gamma at grid point {@code j} is a Gaussian in {@code d1}, which is linear
  * in {@code j} on a log grid, so successive values follow from multiplications by a ratio that itself
  * changes by a constant factor. Four interleaved lanes of that recurrence (points {@code j, j+1, j+2,
  * j+3} advance by four) keep the multiplier pipelines busy, and an exact exponential re-anchors the lanes
- * every {@value #RESYNC} points. Only points with {@code |d1| <= }{@value #CUTOFF} are visited, since
- * beyond that a contract's gamma is below e^-40 of its peak (1e-17 relative, far inside the 1e-9 the
- * results promise). The cost is at most linear in contracts × grid points, and much less for short-dated
- * chains. {@link #profiles(ResolvedChain)} computes the three scopes in one pass: each contract is added
- * once, to the sum of its expiry class (the next expiry, the next monthly, or the rest).
+ * every {@value #RESYNC} points. Only points with {@code |d1| <= }{@value #CUTOFF} are visited. The bounds
+ * come from keeping each contract's values on the two sides of its peak, and of either sign, in separate
+ * sums; only cells that these bounds cannot settle (those holding a crossing, or a short-dated contract
+ * whose peak is large next to the profile there) are searched further, with the contracts whose window
+ * reaches them. {@link #profiles(ResolvedChain)} computes the three scopes in one pass: each contract is
+ * added once, to the sums of its expiry class (the next expiry, the next monthly, or the rest).
  *
  * <p>This class is stateless and thread-safe.
  */

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.OptionalDouble;
 import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.numbers.rootfinder.BrentSolver;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The complete zero-crossing search of one gamma profile (see {@link GammaProfileCalculator} for what it
@@ -11,15 +12,21 @@ import org.apache.commons.numbers.rootfinder.BrentSolver;
  * {@code x = ln S}: it has the profile's sign everywhere.
  *
  * <ol>
- *   <li>Every grid cell whose exact bounds ({@link ProfileGrid#low}, {@link ProfileGrid#high}) keep one
+ *   <li>Every grid cell whose exact bounds ({@link ProfileGrid#bounds}) keep one
  *       sign beyond the noise floor holds no zero; one whose bounds lie within the floor is numerically
  *       zero. Both cost nothing beyond the grid.
- *   <li>Any other cell is searched with the contracts whose window reaches it: a (sub)cell is settled
- *       when the sum of each contract's exact range over it keeps one sign (no zero), lies within the
- *       floor, or when the same bound on the derivative keeps one sign (monotone: at most one zero, there
- *       exactly when its ends differ in sign); otherwise it is halved, down to {@link #MIN_WIDTH}.
- *   <li>The ends of all these (sub)cells, in order, are scanned for sign changes of values beyond the
- *       floor; each is refined by Newton's method on the exact profile, Brent's method as fallback.
+ *   <li>Any other cell is searched. First with the grid's bounds for the wide contracts and the narrow
+ *       ones (d1 moves more than {@value ProfileGrid#NARROW_STEP} per grid step) evaluated exactly at the
+ *       ends of halved pieces: this settles the cells that only a short-dated contract's peak made
+ *       uncertain, at the cost of a few contracts. A piece that the wide contracts' bounds leave open is
+ *       searched with every contract whose window reaches the cell: it is settled when the sum of each
+ *       contract's exact range over it keeps one sign (no zero), lies within the floor, or when the same
+ *       bound on the derivative keeps one sign (monotone: one zero exactly when its ends differ in sign);
+ *       otherwise it is halved, down to {@link #MIN_WIDTH}.
+ *   <li>Each settled piece with a sign gives its ends that sign, with a magnitude beyond the floor (its
+ *       bound) or their exact values (monotone and unresolved pieces); numerically zero pieces give
+ *       nothing. Between consecutive ends of opposite sign lies a zero, refined by Newton's method on the
+ *       exact profile, Brent's method as fallback.
  * </ol>
  *
  * <p>Not thread-safe: one instance per search.
@@ -29,7 +36,7 @@ final class ProfileCrossings {
   /** The noise floor, relative to the largest gross exposure on the grid. */
   static final double NOISE = 1e-12;
 
-  /** Cells narrower than this in ln S are not halved further (relative 1e-9 in spot). */
+  /** Pieces narrower than this in ln S are not halved further (relative 1e-9 in spot). */
   static final double MIN_WIDTH = 1e-9;
 
   private static final int MAX_DEPTH = 48;
@@ -47,25 +54,40 @@ final class ProfileCrossings {
   private final double theta;
   private final double tailSlope;
 
-  // The last knot (end of a settled cell) whose value is beyond the floor, and the crossings so far.
+  // The last end of a settled piece whose value is beyond the floor, and the crossings so far.
   private double previousX;
   private double previousG;
   private int previousCell = -1;
-  private double scale;
   private double[] found = new double[4];
   private int count;
 
-  // The cell being searched: its contracts, their coefficients, 1/(vol sqrt(tau)) and d1 at its start.
-  private int[] active = new int[0];
-  private int activeCount;
-  private int activeCell = -1;
-  private int[] rootActive = new int[0];
-  private double[] coef = new double[0];
-  private double[] invSd = new double[0];
-  private double[] dStart = new double[0];
-  private double cellStart;
-  private double[][] scratchD = new double[MAX_DEPTH + 2][];
-  private double[][] scratchG = new double[MAX_DEPTH + 2][];
+  /** The narrow contracts of the cell being searched, and all of its contracts (when needed). */
+  private final Terms narrow;
+
+  private final Terms all;
+  private int cell = -1;
+  private double wideLow;
+  private double wideHigh;
+  private double @Nullable [][] wide;
+  private int[] rootList = new int[0];
+
+  /** The largest |profile| on the grid (Brent's tolerance on the function value is relative to it). */
+  private double scale;
+
+  // Bounds of the last piece measured: value and derivative.
+  private double low;
+  private double high;
+  private double slopeLow;
+  private double slopeHigh;
+  private double slopeScale;
+  private double slopeAtA;
+  private double slopeAtB;
+
+  /** The previous knot's slope dg/dx when known exactly (ends of exact pieces), else NaN. */
+  private double previousSlope = Double.NaN;
+
+  /** The grid values (profile divided by spot). */
+  private double[] values = new double[0];
 
   private ProfileCrossings(ResolvedChain chain, ProfileGrid grid, boolean[] include) {
     this.chain = chain;
@@ -74,6 +96,8 @@ final class ProfileCrossings {
     double absCoef = ProfileGrid.sum(grid.absCoef, include);
     this.theta = NOISE * grid.maxGross(include) + TAIL * absCoef;
     this.tailSlope = GammaProfileCalculator.CUTOFF * TAIL * ProfileGrid.sum(grid.absCoefSlope, include);
+    this.narrow = new Terms();
+    this.all = new Terms();
   }
 
   /**
@@ -82,197 +106,394 @@ final class ProfileCrossings {
    * @param values the profile divided by spot at the grid points ({@link ProfileGrid#values})
    */
   static double[] find(ResolvedChain chain, ProfileGrid grid, boolean[] include, double[] values) {
-    return new ProfileCrossings(chain, grid, include).run(values);
+    ProfileCrossings search = new ProfileCrossings(chain, grid, include);
+    search.values = values;
+    for (int j = 0; j < grid.points; j++) {
+      search.scale = Math.max(search.scale, Math.abs(values[j] * Math.exp(grid.x(j))));
+    }
+    return search.run();
   }
 
-  private double[] run(double[] values) {
+  private double[] run() {
     int last = grid.points - 1;
-    for (int j = 0; j <= last; j++) {
-      scale = Math.max(scale, Math.abs(values[j] * Math.exp(grid.x(j))));
-    }
+    double[][] bounds = grid.bounds(include, false);
     for (int j = 0; j < last; j++) {
-      knot(grid.x(j), values[j], j, true);
-      double low = grid.low(include, j);
-      double high = grid.high(include, j);
-      if (low > theta || high < -theta || (low >= -theta && high <= theta)) {
-        continue; // one sign, or numerically zero, over the whole cell
+      double lo = bounds[0][j];
+      double hi = bounds[1][j];
+      if (lo > theta || hi < -theta) {
+        settled(grid.x(j), grid.x(j + 1), lo > theta ? lo : hi, j);
+      } else if (!(lo >= -theta && hi <= theta)) {
+        searchCell(j);
       }
-      searchCell(j);
     }
-    knot(grid.x(last), values[last], last, true);
     return Arrays.copyOf(found, count);
   }
 
+  /** A piece [xa, xb] of cell j that keeps the sign of {@code bound} (beyond the floor) throughout. */
+  private void settled(double xa, double xb, double bound, int j) {
+    knot(xa, bound, Double.NaN, j);
+    knot(xb, bound, Double.NaN, j);
+  }
+
   /**
-   * The end of a settled (sub)cell, in ascending order: a crossing lies between it and the previous such
-   * end whose value is beyond the floor when their signs differ.
+   * The end of a settled piece, in ascending order: a crossing lies between it and the previous end
+   * beyond the floor when their signs differ.
    *
-   * @param cell the cell the knot starts (grid point) or lies inside
+   * @param slope dg/dx there when known exactly, else NaN
    */
-  private void knot(double x, double g, int cell, boolean gridPoint) {
+  private void knot(double x, double g, double slope, int j) {
     if (!(Math.abs(g) > theta)) {
       return;
     }
     if (previousCell >= 0 && (g > 0) != (previousG > 0)) {
-      int to = gridPoint ? Math.max(previousCell, cell - 1) : cell;
-      int[] list;
-      int m;
-      if (previousCell == to && activeCell == to) {
-        list = active;
-        m = activeCount;
+      double root;
+      if (previousX == x) {
+        root = Math.exp(x);
+      } else if (previousCell == j && all.cell == j) {
+        root = all.root(previousX, previousG, previousSlope, x, g, slope);
       } else {
-        if (rootActive.length < chain.n) {
-          rootActive = new int[chain.n];
+        if (rootList.length < chain.n) {
+          rootList = new int[chain.n];
         }
-        list = rootActive;
-        m = collect(previousCell, to, rootActive);
+        int m = collect(previousCell, j, false, rootList);
+        double sa = Math.exp(previousX);
+        double sb = Math.exp(x);
+        // The bracket holds a sign change of the profile; the midpoint stands in only if rounding made
+        // its recomputed ends agree in sign.
+        root = refine(rootList, m, sa, sa * previousG, sb, sb * g).orElse(0.5 * (sa + sb));
       }
-      double sa = Math.exp(previousX);
-      double sb = Math.exp(x);
-      OptionalDouble r = refine(list, m, sa, sa * previousG, sb, sb * g);
       if (count == found.length) {
         found = Arrays.copyOf(found, count * 2);
       }
-      // The bracket holds a sign change of the computed profile; the midpoint stands in only if
-      // rounding made its recomputed ends agree in sign.
-      found[count++] = r.orElse(0.5 * (sa + sb));
+      found[count++] = root;
     }
     previousX = x;
     previousG = g;
-    previousCell = cell;
+    previousSlope = slope;
+    previousCell = j;
   }
 
-  /** Collects the contracts whose window reaches cells from..to into {@code into}; returns their count. */
-  private int collect(int from, int to, int[] into) {
+  /**
+   * Collects the contracts whose window reaches cells from..to (only the narrow ones if asked) into
+   * {@code into}; returns their count.
+   */
+  private int collect(int from, int to, boolean narrowOnly, int[] into) {
     int m = 0;
+    double minInvSd = narrowOnly ? ProfileGrid.NARROW_STEP / grid.h : Double.NEGATIVE_INFINITY;
+    int[] classOf = grid.classOf;
+    int[] cellLo = grid.cellLo;
+    int[] cellHi = grid.cellHi;
+    double[] invSd = chain.invSd;
     for (int i = 0, n = chain.n; i < n; i++) {
-      int cl = grid.classOf[i];
-      if (cl >= 0 && include[cl] && grid.cellLo[i] <= to && grid.cellHi[i] >= from) {
-        into[m++] = i;
-      }
+      // Written without branches: the tests are unpredictable from one contract to the next.
+      int cl = classOf[i];
+      boolean take =
+          cl >= 0 & cellLo[i] <= to & cellHi[i] >= from && include[cl] & invSd[i] > minInvSd;
+      into[m] = i;
+      m += take ? 1 : 0;
     }
     return m;
   }
 
   private void searchCell(int j) {
-    if (active.length < chain.n) {
-      active = new int[chain.n];
-    }
-    int m = collect(j, j, active);
-    activeCount = m;
-    activeCell = j;
-    if (coef.length < m) {
-      coef = new double[m];
-      invSd = new double[m];
-      dStart = new double[m];
-      scratchD = new double[MAX_DEPTH + 2][];
-      scratchG = new double[MAX_DEPTH + 2][];
-    }
-    cellStart = grid.x(j);
-    for (int t = 0; t < m; t++) {
-      int i = active[t];
-      coef[t] = chain.gexCoef[i];
-      invSd[t] = chain.invSd[i];
-      dStart[t] = chain.d1(i, cellStart);
-    }
-    double[] dA = scratch(scratchD, MAX_DEPTH, m);
-    double[] gA = scratch(scratchG, MAX_DEPTH, m);
-    double[] dB = scratch(scratchD, MAX_DEPTH + 1, m);
-    double[] gB = scratch(scratchG, MAX_DEPTH + 1, m);
-    evaluate(cellStart, dA, gA);
+    cell = j;
+    all.cell = -1;
+    double xa = grid.x(j);
     double xb = grid.x(j + 1);
-    evaluate(xb, dB, gB);
-    search(cellStart, dA, gA, xb, dB, gB, 0, j);
-  }
-
-  private static double[] scratch(double[][] pool, int level, int m) {
-    double[] a = pool[level];
-    if (a == null || a.length < m) {
-      a = new double[m];
-      pool[level] = a;
+    if (wide == null) {
+      wide = grid.bounds(include, true);
     }
-    return a;
-  }
-
-  /** Each active contract's d1 and Gaussian at x; returns g(x). */
-  private double evaluate(double x, double[] d, double[] g) {
-    double offset = x - cellStart;
-    double sum = 0;
-    for (int t = 0, m = activeCount; t < m; t++) {
-      double dt = dStart[t] + offset * invSd[t];
-      double e =
-          dt <= GammaProfileCalculator.CUTOFF && dt >= -GammaProfileCalculator.CUTOFF
-              ? Math.exp(-0.5 * dt * dt)
-              : 0;
-      d[t] = dt;
-      g[t] = e;
-      sum += coef[t] * e;
+    wideLow = wide[0][j];
+    wideHigh = wide[1][j];
+    narrow.load(j, true);
+    double[] dA = narrow.scratchD(MAX_DEPTH);
+    double[] gA = narrow.scratchG(MAX_DEPTH);
+    double[] dB = narrow.scratchD(MAX_DEPTH + 1);
+    double[] gB = narrow.scratchG(MAX_DEPTH + 1);
+    narrow.evaluate(xa, dA, gA);
+    narrow.evaluate(xb, dB, gB);
+    if ((values[j] > 0) != (values[j + 1] > 0)) {
+      exact(xa, xb); // a zero for certain: the exact search is needed anyway
+    } else {
+      searchNarrow(xa, dA, gA, xb, dB, gB, 0);
     }
-    return sum;
   }
 
   /**
-   * Settles [xa, xb] or halves it, adding the midpoints as knots in order. Bounds: each contract's value
-   * over the cell lies between its values at the ends, or up to 1 if its peak (d = 0) is inside; its
-   * slope factor {@code -d exp(-d²/2)} between its end values, or up to ±exp(-1/2) if d = ∓1 is inside.
+   * Settles [xa, xb] with the wide contracts' bounds over the whole cell and the narrow ones' exact
+   * ranges over the piece, halving while the narrow ones make the bounds loose; otherwise hands the piece
+   * to the exact search.
    */
-  private void search(
-      double xa, double[] dA, double[] gA, double xb, double[] dB, double[] gB, int depth, int cell) {
-    double low = 0;
-    double high = 0;
-    double slopeLow = 0;
-    double slopeHigh = 0;
-    double slopeScale = 0;
-    for (int t = 0, m = activeCount; t < m; t++) {
-      double da = dA[t];
-      double db = dB[t];
-      double ga = gA[t];
-      double gb = gB[t];
-      double c = coef[t];
-      double min = Math.min(ga, gb);
-      double max = da < 0 && db > 0 ? 1 : Math.max(ga, gb);
-      double pa = -da * ga;
-      double pb = -db * gb;
-      double pMin = Math.min(pa, pb);
-      double pMax = Math.max(pa, pb);
-      if (da < -1 && db > -1) {
-        pMax = E_HALF;
-      }
-      if (da < 1 && db > 1) {
-        pMin = -E_HALF;
-      }
-      double ck = c * invSd[t];
-      if (c > 0) {
-        low += c * min;
-        high += c * max;
-        slopeLow += ck * pMin;
-        slopeHigh += ck * pMax;
-      } else {
-        low += c * max;
-        high += c * min;
-        slopeLow += ck * pMax;
-        slopeHigh += ck * pMin;
-      }
-      slopeScale += Math.abs(ck) * Math.max(-pMin, pMax);
+  private void searchNarrow(
+      double xa, double[] dA, double[] gA, double xb, double[] dB, double[] gB, int depth) {
+    narrow.bounds(dA, gA, dB, gB);
+    double lo = wideLow + low;
+    double hi = wideHigh + high;
+    if (lo > theta || hi < -theta) {
+      settled(xa, xb, lo > theta ? lo : hi, cell);
+      return;
     }
-    if (low > theta || high < -theta || (low >= -theta && high <= theta)) {
-      return; // one sign, or numerically zero
+    if (lo >= -theta && hi <= theta) {
+      return;
+    }
+    if (high - low > wideHigh - wideLow && xb - xa >= MIN_WIDTH && depth < MAX_DEPTH) {
+      double xm = 0.5 * (xa + xb);
+      double[] dM = narrow.scratchD(depth);
+      double[] gM = narrow.scratchG(depth);
+      narrow.evaluate(xm, dM, gM);
+      searchNarrow(xa, dA, gA, xm, dM, gM, depth + 1);
+      searchNarrow(xm, dM, gM, xb, dB, gB, depth + 1);
+      return;
+    }
+    exact(xa, xb);
+  }
+
+  /** Searches [xa, xb] of the current cell with all its contracts. */
+  private void exact(double xa, double xb) {
+    if (all.cell != cell) {
+      all.load(cell, false);
+    }
+    double[] eA = all.scratchD(MAX_DEPTH);
+    double[] fA = all.scratchG(MAX_DEPTH);
+    double[] eB = all.scratchD(MAX_DEPTH + 1);
+    double[] fB = all.scratchG(MAX_DEPTH + 1);
+    double va = all.evaluate(xa, eA, fA);
+    double vb = all.evaluate(xb, eB, fB);
+    searchExact(xa, eA, fA, va, xb, eB, fB, vb, 0);
+  }
+
+  /**
+   * Settles [xa, xb] with every contract's exact range over it, or halves it. Bounds: each contract's
+   * value over the piece lies between its values at the ends, or up to 1 if its peak (d = 0) is inside;
+   * its slope factor {@code -d exp(-d²/2)} between its end values, or up to ±exp(-1/2) if d = ∓1 is
+   * inside.
+   */
+  private void searchExact(
+      double xa,
+      double[] dA,
+      double[] gA,
+      double va,
+      double xb,
+      double[] dB,
+      double[] gB,
+      double vb,
+      int depth) {
+    all.bounds(dA, gA, dB, gB);
+    if (low > theta || high < -theta) {
+      settled(xa, xb, low > theta ? low : high, cell);
+      return;
+    }
+    if (low >= -theta && high <= theta) {
+      return; // numerically zero
     }
     double slopeSlack = NOISE * slopeScale + tailSlope;
-    if (slopeLow > slopeSlack || slopeHigh < -slopeSlack) {
-      return; // monotone: its ends tell whether it holds a zero
+    if (slopeLow > slopeSlack
+        || slopeHigh < -slopeSlack
+        || xb - xa < MIN_WIDTH
+        || depth >= MAX_DEPTH) {
+      // Monotone (its ends tell whether it holds a zero), or narrower than the resolution.
+      double sa = slopeAtA;
+      double sb = slopeAtB;
+      knot(xa, va, sa, cell);
+      knot(xb, vb, sb, cell);
+      return;
     }
-    if (xb - xa < MIN_WIDTH || depth >= MAX_DEPTH) {
-      return; // narrower than the resolution: only its ends' signs count
-    }
-    int m = activeCount;
     double xm = 0.5 * (xa + xb);
-    double[] dM = scratch(scratchD, depth, m);
-    double[] gM = scratch(scratchG, depth, m);
-    double gMid = evaluate(xm, dM, gM);
-    search(xa, dA, gA, xm, dM, gM, depth + 1, cell);
-    knot(xm, gMid, cell, false);
-    search(xm, dM, gM, xb, dB, gB, depth + 1, cell);
+    double[] dM = all.scratchD(depth);
+    double[] gM = all.scratchG(depth);
+    double vm = all.evaluate(xm, dM, gM);
+    searchExact(xa, dA, gA, va, xm, dM, gM, vm, depth + 1);
+    searchExact(xm, dM, gM, vm, xb, dB, gB, vb, depth + 1);
+  }
+
+  /**
+   * The zero in (xa, xb) of the cubic with values ga, gb and slopes sa, sb at the ends (ga and gb of
+   * opposite signs), by bisection on the cubic; {@code fallback} if the cubic has no single sign change.
+   */
+  static double hermiteZero(
+      double xa, double ga, double sa, double xb, double gb, double sb, double fallback) {
+    double w = xb - xa;
+    double lo = 0;
+    double hi = 1;
+    double fLo = ga;
+    for (int k = 0; k < 40; k++) {
+      double t = 0.5 * (lo + hi);
+      double t2 = t * t;
+      double t3 = t2 * t;
+      double v =
+          (2 * t3 - 3 * t2 + 1) * ga
+              + (t3 - 2 * t2 + t) * w * sa
+              + (-2 * t3 + 3 * t2) * gb
+              + (t3 - t2) * w * sb;
+      if ((v > 0) == (fLo > 0)) {
+        lo = t;
+      } else {
+        hi = t;
+      }
+    }
+    double x = xa + 0.5 * (lo + hi) * w;
+    return x > xa && x < xb ? x : fallback;
+  }
+
+  /** A list of contracts reaching one cell, prepared for evaluation at any x of the cell. */
+  private final class Terms {
+    int cell = -1;
+    int[] index = new int[0];
+    int count;
+    double[] coef = new double[0];
+    double[] invSd = new double[0];
+    double[] dStart = new double[0];
+    double start;
+    double[][] poolD = new double[MAX_DEPTH + 2][];
+    double[][] poolG = new double[MAX_DEPTH + 2][];
+
+    void load(int j, boolean narrowOnly) {
+      if (index.length < chain.n) {
+        index = new int[chain.n];
+      }
+      int m = collect(j, j, narrowOnly, index);
+      if (coef.length < m) {
+        coef = new double[m];
+        invSd = new double[m];
+        dStart = new double[m];
+      }
+      start = grid.x(j);
+      for (int t = 0; t < m; t++) {
+        int i = index[t];
+        coef[t] = chain.gexCoef[i];
+        invSd[t] = chain.invSd[i];
+        dStart[t] = chain.d1(i, start);
+      }
+      count = m;
+      cell = j;
+    }
+
+    double[] scratchD(int level) {
+      return scratch(poolD, level);
+    }
+
+    double[] scratchG(int level) {
+      return scratch(poolG, level);
+    }
+
+    private double[] scratch(double[][] pool, int level) {
+      double[] a = pool[level];
+      if (a == null || a.length < count) {
+        a = new double[Math.max(count, 16)];
+        pool[level] = a;
+      }
+      return a;
+    }
+
+    /** Each contract's d1 and Gaussian at x; returns their sum weighted by the coefficients. */
+    double evaluate(double x, double[] d, double[] g) {
+      double offset = x - start;
+      double sum = 0;
+      for (int t = 0, m = count; t < m; t++) {
+        double dt = dStart[t] + offset * invSd[t];
+        double e =
+            dt <= GammaProfileCalculator.CUTOFF && dt >= -GammaProfileCalculator.CUTOFF
+                ? Math.exp(-0.5 * dt * dt)
+                : 0;
+        d[t] = dt;
+        g[t] = e;
+        sum += coef[t] * e;
+      }
+      return sum;
+    }
+
+    /**
+     * The zero, in spot, of the sum between xa and xb (in ln S) where it takes values ga and gb of
+     * opposite signs, with slopes sa and sb when known: Newton's method on the exact sum from the zero of
+     * the cubic that matches the ends' values and slopes (or of the line through the values), kept inside
+     * the bracket; Brent's method on the profile when Newton does not settle.
+     */
+    double root(double xa, double ga, double sa, double xb, double gb, double sb) {
+      double guess = xa + (xb - xa) * ga / (ga - gb);
+      if (Double.isFinite(sa) && Double.isFinite(sb)) {
+        guess = hermiteZero(xa, ga, sa, xb, gb, sb, guess);
+      }
+      double x = guess;
+      for (int iteration = 0; iteration < 8; iteration++) {
+        double offset = x - start;
+        double sum = 0;
+        double slope = 0;
+        for (int t = 0, m = count; t < m; t++) {
+          double dt = dStart[t] + offset * invSd[t];
+          if (dt <= GammaProfileCalculator.CUTOFF && dt >= -GammaProfileCalculator.CUTOFF) {
+            double e = coef[t] * Math.exp(-0.5 * dt * dt);
+            sum += e;
+            slope -= e * dt * invSd[t];
+          }
+        }
+        if (sum == 0) {
+          return Math.exp(x);
+        }
+        double next = x - sum / slope;
+        if (!(next > xa && next < xb)) {
+          break;
+        }
+        if (Math.abs(next - x) <= 1e-11) {
+          return Math.exp(next);
+        }
+        x = next;
+      }
+      double a = Math.exp(xa);
+      double b = Math.exp(xb);
+      return refine(index, count, a, a * ga, b, b * gb).orElse(0.5 * (a + b));
+    }
+
+    /** The bounds of the sum over a piece whose ends have these d1 and Gaussians, into the fields. */
+    void bounds(double[] dA, double[] gA, double[] dB, double[] gB) {
+      double lo = 0;
+      double hi = 0;
+      double sLo = 0;
+      double sHi = 0;
+      double sScale = 0;
+      double atA = 0;
+      double atB = 0;
+      for (int t = 0, m = count; t < m; t++) {
+        double da = dA[t];
+        double db = dB[t];
+        double ga = gA[t];
+        double gb = gB[t];
+        double c = coef[t];
+        double min = Math.min(ga, gb);
+        double max = da < 0 && db > 0 ? 1 : Math.max(ga, gb);
+        double pa = -da * ga;
+        double pb = -db * gb;
+        double pMin = Math.min(pa, pb);
+        double pMax = Math.max(pa, pb);
+        if (da < -1 && db > -1) {
+          pMax = E_HALF;
+        }
+        if (da < 1 && db > 1) {
+          pMin = -E_HALF;
+        }
+        double ck = c * invSd[t];
+        if (c > 0) {
+          lo += c * min;
+          hi += c * max;
+          sLo += ck * pMin;
+          sHi += ck * pMax;
+        } else {
+          lo += c * max;
+          hi += c * min;
+          sLo += ck * pMax;
+          sHi += ck * pMin;
+        }
+        sScale += Math.abs(ck) * Math.max(-pMin, pMax);
+        atA += ck * pa;
+        atB += ck * pb;
+      }
+      slopeAtA = atA;
+      slopeAtB = atB;
+      low = lo;
+      high = hi;
+      slopeLow = sLo;
+      slopeHigh = sHi;
+      slopeScale = sScale;
+    }
   }
 
   /**

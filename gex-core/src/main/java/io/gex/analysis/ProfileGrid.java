@@ -11,28 +11,41 @@ package io.gex.analysis;
  * Gaussian rises up to its peak and falls after it, a contract's smallest and largest values over a cell
  * are its values at the cell's ends, in an order that the array says, except in the one cell that holds
  * its peak; that cell gets a correction in {@code lowFix}/{@code highFix}. So the exact lower and upper
- * bounds of the profile over every cell cost no more than the profile itself ({@link #low}, {@link #high}).
+ * bounds of the profile over every cell cost no more than the profile itself ({@link #bounds}).
  *
  * <p>Contracts are split into classes (for instance by expiry) so that several scopes come from one pass.
  * Not thread-safe: built and read by one calculation.
  */
 final class ProfileGrid {
 
-  /** Above this step of d1 between grid points the recurrence saves nothing; evaluate directly. */
-  private static final double MAX_RECURRENCE_STEP = 0.5;
+  /**
+   * Above this step of d1 between grid points (a window of fewer than 9 points) the recurrence saves
+   * nothing; evaluate directly. Below it, two exponentials per {@value GammaProfileCalculator#RESYNC}
+   * points replace one per point.
+   */
+  private static final double MAX_RECURRENCE_STEP = 2.0;
+
+  /**
+   * Contracts whose d1 moves more than this between grid points are narrow: their own sums, so that a
+   * search inside a cell can take the others' bounds from the grid and evaluate only these.
+   */
+  static final double NARROW_STEP = 0.5;
 
   final int points;
   final double x0;
   final double h;
 
-  /** Per class, per point: sums of coefficient × Gaussian, split by side of the peak and by sign. */
+  /**
+   * Per group (class × 2, + 1 for the narrow contracts of the class), per point: sums of coefficient ×
+   * Gaussian, split by side of the peak and by sign.
+   */
   final double[][] leftPos;
 
   final double[][] leftNeg;
   final double[][] rightPos;
   final double[][] rightNeg;
 
-  /** Per class, per cell: corrections of the lower and upper bounds for contracts peaking in the cell. */
+  /** Per group, per cell: corrections of the lower and upper bounds for contracts peaking in the cell. */
   final double[][] lowFix;
 
   final double[][] highFix;
@@ -56,12 +69,13 @@ final class ProfileGrid {
     this.x0 = Math.log(chain.spot * settings.profileLow());
     this.h = (Math.log(settings.profileHigh()) - Math.log(settings.profileLow())) / (points - 1);
     this.classOf = classOf;
-    leftPos = new double[classes][points];
-    leftNeg = new double[classes][points];
-    rightPos = new double[classes][points];
-    rightNeg = new double[classes][points];
-    lowFix = new double[classes][points - 1];
-    highFix = new double[classes][points - 1];
+    int groups = 2 * classes;
+    leftPos = new double[groups][points];
+    leftNeg = new double[groups][points];
+    rightPos = new double[groups][points];
+    rightNeg = new double[groups][points];
+    lowFix = new double[groups][points - 1];
+    highFix = new double[groups][points - 1];
     absCoef = new double[classes];
     absCoefSlope = new double[classes];
     cellLo = new int[chain.n];
@@ -99,44 +113,41 @@ final class ProfileGrid {
     int p = peak < 0 ? -1 : peak >= last ? last : (int) Math.floor(peak);
     int jLo = (int) Math.max(0, Math.ceil(lo));
     int jHi = (int) Math.min(last, Math.floor(hi));
-    double[] left = c > 0 ? leftPos[cl] : leftNeg[cl];
-    double[] right = c > 0 ? rightPos[cl] : rightNeg[cl];
-    int leftEnd = Math.min(jHi, p);
-    if (jLo <= leftEnd) {
-      accumulate(c, d0, step, jLo, leftEnd, left);
-    }
-    int rightStart = Math.max(jLo, p + 1);
-    if (rightStart <= jHi) {
-      accumulate(c, d0, step, rightStart, jHi, right);
+    int group = 2 * cl + (step > NARROW_STEP ? 1 : 0);
+    double[] left = c > 0 ? leftPos[group] : leftNeg[group];
+    double[] right = c > 0 ? rightPos[group] : rightNeg[group];
+    if (jLo <= jHi) {
+      accumulate(c, d0, step, jLo, jHi, p, left, right);
     }
     if (p >= 0 && p < last) {
       // In its peak cell a contract's bounds are min(g_p, g_p+1) and 1; the arrays hold g_p (left) and
-      // g_p+1 (right) at the two ends, so the correction swaps the larger end value for the peak.
-      double gp = gauss(d0 + p * step);
-      double gq = gauss(d0 + (p + 1) * step);
-      double larger = Math.max(gp, gq);
+      // g_p+1 (right) at the two ends, so the correction swaps the larger end value for the peak. The
+      // larger end is exp(-y) with y = (the smaller |d|)² / 2; 1 - y + y²/2 bounds it from above without
+      // an exponential.
+      double nearest = Math.min(Math.abs(d0 + p * step), Math.abs(d0 + (p + 1) * step));
+      double y = 0.5 * nearest * nearest;
+      double larger =
+          y <= 0.25 ? 1 - y + 0.5 * y * y : nearest <= GammaProfileCalculator.CUTOFF ? Math.exp(-y) : 0;
       if (c > 0) {
-        lowFix[cl][p] -= c * larger;
-        highFix[cl][p] += c;
+        lowFix[group][p] -= c * larger;
+        highFix[group][p] += c;
       } else {
-        lowFix[cl][p] += c;
-        highFix[cl][p] -= c * larger;
+        lowFix[group][p] += c;
+        highFix[group][p] -= c * larger;
       }
     }
   }
 
-  private static double gauss(double d) {
-    return d <= GammaProfileCalculator.CUTOFF && d >= -GammaProfileCalculator.CUTOFF
-        ? Math.exp(-0.5 * d * d)
-        : 0;
-  }
-
-  /** Adds {@code c exp(-d²/2)} with {@code d = d0 + j step} at points jLo..jHi of acc. */
-  private static void accumulate(double c, double d0, double step, int jLo, int jHi, double[] acc) {
+  /**
+   * Adds {@code c exp(-d²/2)} with {@code d = d0 + j step} at points jLo..jHi: to {@code left} up to point
+   * p, to {@code right} after it.
+   */
+  private static void accumulate(
+      double c, double d0, double step, int jLo, int jHi, int p, double[] left, double[] right) {
     if (step > MAX_RECURRENCE_STEP || jHi - jLo < 8) {
       for (int j = jLo; j <= jHi; j++) {
         double d = d0 + j * step;
-        acc[j] += c * Math.exp(-0.5 * d * d);
+        (j <= p ? left : right)[j] += c * Math.exp(-0.5 * d * d);
       }
       return;
     }
@@ -164,11 +175,42 @@ final class ProfileGrid {
       double s2 = pow4(r2) * kappa6;
       double s3 = pow4(r3) * kappa6;
       int end = Math.min(jHi, j + GammaProfileCalculator.RESYNC - 1);
+      // Three loops with one target each (a branch inside would keep the JIT from packing the lanes):
+      // groups wholly left of the peak, the group that holds it, groups wholly right.
+      for (; j + 3 <= end && j + 3 <= p; j += 4) {
+        left[j] += c * g0;
+        left[j + 1] += c * g1;
+        left[j + 2] += c * g2;
+        left[j + 3] += c * g3;
+        g0 *= s0;
+        g1 *= s1;
+        g2 *= s2;
+        g3 *= s3;
+        s0 *= kappa16;
+        s1 *= kappa16;
+        s2 *= kappa16;
+        s3 *= kappa16;
+      }
+      if (j + 3 <= end && j <= p) {
+        (j <= p ? left : right)[j] += c * g0;
+        (j + 1 <= p ? left : right)[j + 1] += c * g1;
+        (j + 2 <= p ? left : right)[j + 2] += c * g2;
+        right[j + 3] += c * g3;
+        g0 *= s0;
+        g1 *= s1;
+        g2 *= s2;
+        g3 *= s3;
+        s0 *= kappa16;
+        s1 *= kappa16;
+        s2 *= kappa16;
+        s3 *= kappa16;
+        j += 4;
+      }
       for (; j + 3 <= end; j += 4) {
-        acc[j] += c * g0;
-        acc[j + 1] += c * g1;
-        acc[j + 2] += c * g2;
-        acc[j + 3] += c * g3;
+        right[j] += c * g0;
+        right[j + 1] += c * g1;
+        right[j + 2] += c * g2;
+        right[j + 3] += c * g3;
         g0 *= s0;
         g1 *= s1;
         g2 *= s2;
@@ -180,13 +222,16 @@ final class ProfileGrid {
       }
       // At most three points remain before the next anchor; they are the next values of lanes 0..2.
       if (j <= end) {
-        acc[j++] += c * g0;
+        (j <= p ? left : right)[j] += c * g0;
+        j++;
       }
       if (j <= end) {
-        acc[j++] += c * g1;
+        (j <= p ? left : right)[j] += c * g1;
+        j++;
       }
       if (j <= end) {
-        acc[j++] += c * g2;
+        (j <= p ? left : right)[j] += c * g2;
+        j++;
       }
     }
   }
@@ -199,8 +244,8 @@ final class ProfileGrid {
   /** Profile divided by spot at every point, over the included classes. */
   double[] values(boolean[] include) {
     double[] v = new double[points];
-    for (int cl = 0; cl < include.length; cl++) {
-      if (include[cl]) {
+    for (int cl = 0; cl < 2 * include.length; cl++) {
+      if (include[cl / 2]) {
         for (int j = 0; j < points; j++) {
           v[j] += (leftPos[cl][j] + leftNeg[cl][j]) + (rightPos[cl][j] + rightNeg[cl][j]);
         }
@@ -211,42 +256,49 @@ final class ProfileGrid {
 
   /** Largest gross (sum of |contributions|) at a grid point over the included classes. */
   double maxGross(boolean[] include) {
-    double best = 0;
-    for (int j = 0; j < points; j++) {
-      double g = 0;
-      for (int cl = 0; cl < include.length; cl++) {
-        if (include[cl]) {
-          g += leftPos[cl][j] - leftNeg[cl][j] + rightPos[cl][j] - rightNeg[cl][j];
+    double[] gross = new double[points];
+    for (int g = 0; g < 2 * include.length; g++) {
+      if (include[g / 2]) {
+        double[] lp = leftPos[g];
+        double[] ln = leftNeg[g];
+        double[] rp = rightPos[g];
+        double[] rn = rightNeg[g];
+        for (int j = 0; j < points; j++) {
+          gross[j] += (lp[j] - ln[j]) + (rp[j] - rn[j]);
         }
       }
-      best = Math.max(best, g);
+    }
+    double best = 0;
+    for (double v : gross) {
+      best = Math.max(best, v);
     }
     return best;
   }
 
   /**
-   * A lower bound of the profile divided by spot over cell j (exact but for the weight beyond the cutoff
-   * and rounding): each contract at its smallest value in the cell.
+   * Lower (out[0]) and upper (out[1]) bounds of the profile divided by spot over every cell, exact but for
+   * the weight beyond the cutoff and rounding: each contract at its smallest, then largest, value in the
+   * cell; only the wide contracts if asked.
    */
-  double low(boolean[] include, int j) {
-    double s = 0;
-    for (int cl = 0; cl < include.length; cl++) {
-      if (include[cl]) {
-        s += leftPos[cl][j] + rightPos[cl][j + 1] + leftNeg[cl][j + 1] + rightNeg[cl][j] + lowFix[cl][j];
+  double[][] bounds(boolean[] include, boolean wideOnly) {
+    int cells = points - 1;
+    double[] low = new double[cells];
+    double[] high = new double[cells];
+    for (int g = 0; g < 2 * include.length; g += wideOnly ? 2 : 1) {
+      if (include[g / 2]) {
+        double[] lp = leftPos[g];
+        double[] ln = leftNeg[g];
+        double[] rp = rightPos[g];
+        double[] rn = rightNeg[g];
+        double[] lf = lowFix[g];
+        double[] hf = highFix[g];
+        for (int j = 0; j < cells; j++) {
+          low[j] += lp[j] + rp[j + 1] + ln[j + 1] + rn[j] + lf[j];
+          high[j] += lp[j + 1] + rp[j] + ln[j] + rn[j + 1] + hf[j];
+        }
       }
     }
-    return s;
-  }
-
-  /** An upper bound of the profile divided by spot over cell j: each contract at its largest value. */
-  double high(boolean[] include, int j) {
-    double s = 0;
-    for (int cl = 0; cl < include.length; cl++) {
-      if (include[cl]) {
-        s += leftPos[cl][j + 1] + rightPos[cl][j] + leftNeg[cl][j] + rightNeg[cl][j + 1] + highFix[cl][j];
-      }
-    }
-    return s;
+    return new double[][] {low, high};
   }
 
   /** Sum over the included classes of a per-class total. */
