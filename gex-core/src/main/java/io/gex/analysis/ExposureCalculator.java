@@ -119,29 +119,70 @@ public final class ExposureCalculator {
   }
 
   /**
-   * The zero of cumulative net GEX over ascending strikes, linearly interpolated between the two strikes
-   * where the running sum changes sign; of several, the one nearest spot.
+   * A change of sign of the cumulative net GEX counts for the strike zero gamma only when the cumulative
+   * sum reaches this share of the gross (the sum of |net GEX| over strikes) on both sides of it.
+   */
+  static final double STRIKE_ZERO_SIGNIFICANCE = 0.01;
+
+  /**
+   * The strike zero gamma: where the cumulative net GEX over ascending strikes changes sign, linearly
+   * interpolated between the two strikes around the change; of several, the one nearest spot.
+   *
+   * <p>Only changes of sign between significant values count: the cumulative sum must have been beyond
+   * {@value #STRIKE_ZERO_SIGNIFICANCE} of the gross with one sign and then get beyond it with the other.
+   * Without this, one far strike whose exposure is a sliver of the total (a deep wing contract with a
+   * placeholder volatility, say) would start the sum with its own sign, and the sum's return through zero
+   * at the next strike would be reported as a level far from spot (RUT showed 400.72 with spot at 1,817).
+   * Between the two significant strikes the level is the interpolated zero nearest spot.
    */
   static OptionalDouble strikeZeroGamma(double[] strikes, double[] net, double spot) {
+    double gross = 0;
+    for (double v : net) {
+      gross += Math.abs(v);
+    }
+    double floor = STRIKE_ZERO_SIGNIFICANCE * gross;
+    double[] cum = new double[strikes.length];
     double best = Double.NaN;
-    double cumPrev = 0;
-    boolean started = false;
+    int lastSignificant = -1;
+    double sum = 0;
     for (int k = 0; k < strikes.length; k++) {
-      double cum = cumPrev + net[k];
-      if (started && cumPrev != 0 && ((cum > 0 && cumPrev < 0) || (cum < 0 && cumPrev > 0) || cum == 0)) {
-        double level =
-            cum == 0
-                ? strikes[k]
-                : strikes[k - 1] + (strikes[k] - strikes[k - 1]) * (-cumPrev) / (cum - cumPrev);
+      sum += net[k];
+      cum[k] = sum;
+      if (!(Math.abs(sum) > floor)) {
+        continue;
+      }
+      if (lastSignificant >= 0 && (sum > 0) != (cum[lastSignificant] > 0)) {
+        double level = nearestZero(strikes, cum, lastSignificant, k, spot);
         if (Double.isNaN(best) || Math.abs(level - spot) < Math.abs(best - spot)) {
           best = level;
         }
       }
-      if (cum != 0) {
-        started = true;
-      }
-      cumPrev = cum;
+      lastSignificant = k;
     }
     return Double.isNaN(best) ? OptionalDouble.empty() : OptionalDouble.of(best);
+  }
+
+  /**
+   * The zero of the piecewise-linear cumulative sum nearest spot between strikes from and to, whose sums
+   * differ in sign (so there is at least one).
+   */
+  private static double nearestZero(double[] strikes, double[] cum, int from, int to, double spot) {
+    double best = Double.NaN;
+    for (int m = from + 1; m <= to; m++) {
+      double a = cum[m - 1];
+      double b = cum[m];
+      double level;
+      if (b == 0) {
+        level = strikes[m];
+      } else if (a != 0 && (a > 0) != (b > 0)) {
+        level = strikes[m - 1] + (strikes[m] - strikes[m - 1]) * (-a) / (b - a);
+      } else {
+        continue;
+      }
+      if (Double.isNaN(best) || Math.abs(level - spot) < Math.abs(best - spot)) {
+        best = level;
+      }
+    }
+    return best;
   }
 }

@@ -7,8 +7,10 @@ import java.util.OptionalDouble;
 
 /**
  * Total gamma exposure re-priced at hypothetical spots (same volatilities and times to expiry), with every
- * zero crossing in the range refined by a root solver. The zero-gamma level is the crossing nearest to the
- * actual spot, or absent when the profile does not cross zero in the range.
+ * zero crossing in the range: the crossings come from a search on the exact profile, not from the grid of
+ * {@code spots}, so a crossing between two grid points is listed too ({@link GammaProfileCalculator} says
+ * exactly what is guaranteed). The zero-gamma level is the crossing nearest to the actual spot, or absent
+ * when the profile does not cross zero in the range.
  *
  * <p>This class is immutable and thread-safe.
  *
@@ -17,7 +19,7 @@ import java.util.OptionalDouble;
  *     Scope#EXCLUDING_NEXT_MONTHLY}, when there was one
  * @param spots the hypothetical spots, ascending
  * @param totalGex total GEX at each spot, dollars per 1% move
- * @param crossings every zero crossing found, ascending
+ * @param crossings every zero crossing in the range, ascending
  * @param zeroGamma the crossing nearest to spot
  */
 public record GammaProfile(

@@ -1,0 +1,314 @@
+package io.gex.analysis;
+
+/**
+ * The gamma kernel of a chain summed on the log-spaced profile grid, kept in pieces from which both the
+ * profile and exact per-cell bounds follow.
+ *
+ * <p>Point {@code j} is {@code ln S = x0 + j h}; cell {@code j} lies between points {@code j} and {@code
+ * j+1}. Contract {@code i} contributes {@code gexCoef_i exp(-d²/2)} (the profile divided by spot) where
+ * {@code |d1| <= }{@value GammaProfileCalculator#CUTOFF}. Its contributions go to one of four arrays of its
+ * class: left of its peak ({@code d1 <= 0}) or right of it, positive coefficient or negative. Because a
+ * Gaussian rises up to its peak and falls after it, a contract's smallest and largest values over a cell
+ * are its values at the cell's ends, in an order that the array says, except in the one cell that holds
+ * its peak; that cell gets a correction in {@code lowFix}/{@code highFix}. So the exact lower and upper
+ * bounds of the profile over every cell cost no more than the profile itself ({@link #bounds}).
+ *
+ * <p>Contracts are split into classes (for instance by expiry) so that several scopes come from one pass.
+ * Not thread-safe: built and read by one calculation.
+ */
+final class ProfileGrid {
+
+  /**
+   * Above this step of d1 between grid points (a window of fewer than 9 points) the recurrence saves
+   * nothing; evaluate directly. Below it, two exponentials per {@value GammaProfileCalculator#RESYNC}
+   * points replace one per point.
+   */
+  private static final double MAX_RECURRENCE_STEP = 2.0;
+
+  /**
+   * Contracts whose d1 moves more than this between grid points are narrow: their own sums, so that a
+   * search inside a cell can take the others' bounds from the grid and evaluate only these.
+   */
+  static final double NARROW_STEP = 0.5;
+
+  final int points;
+  final double x0;
+  final double h;
+
+  /**
+   * Per group (class × 2, + 1 for the narrow contracts of the class), per point: sums of coefficient ×
+   * Gaussian, split by side of the peak and by sign.
+   */
+  final double[][] leftPos;
+
+  final double[][] leftNeg;
+  final double[][] rightPos;
+  final double[][] rightNeg;
+
+  /** Per group, per cell: corrections of the lower and upper bounds for contracts peaking in the cell. */
+  final double[][] lowFix;
+
+  final double[][] highFix;
+
+  /** Per class: sum of |gexCoef| and of |gexCoef| × invSd (bounds of the weight beyond the cutoff). */
+  final double[] absCoef;
+
+  final double[] absCoefSlope;
+
+  /** Per contract: its class, or -1 when left out. */
+  final int[] classOf;
+
+  /** Per contract: the first and last cell its window (|d1| <= cutoff) reaches; empty when first > last. */
+  final int[] cellLo;
+
+  final int[] cellHi;
+
+  ProfileGrid(ResolvedChain chain, int[] classOf, int classes) {
+    var settings = chain.settings;
+    this.points = settings.profilePoints();
+    this.x0 = Math.log(chain.spot * settings.profileLow());
+    this.h = (Math.log(settings.profileHigh()) - Math.log(settings.profileLow())) / (points - 1);
+    this.classOf = classOf;
+    int groups = 2 * classes;
+    leftPos = new double[groups][points];
+    leftNeg = new double[groups][points];
+    rightPos = new double[groups][points];
+    rightNeg = new double[groups][points];
+    lowFix = new double[groups][points - 1];
+    highFix = new double[groups][points - 1];
+    absCoef = new double[classes];
+    absCoefSlope = new double[classes];
+    cellLo = new int[chain.n];
+    cellHi = new int[chain.n];
+    for (int i = 0, n = chain.n; i < n; i++) {
+      cellLo[i] = 1; // empty until add() says otherwise
+      int cl = classOf[i];
+      if (cl >= 0 && chain.gexCoef[i] != 0) {
+        add(chain, i, cl);
+      }
+    }
+  }
+
+  /** ln S at point j. */
+  double x(int j) {
+    return x0 + j * h;
+  }
+
+  private void add(ResolvedChain chain, int i, int cl) {
+    double c = chain.gexCoef[i];
+    absCoef[cl] += Math.abs(c);
+    absCoefSlope[cl] += Math.abs(c) * chain.invSd[i];
+    int last = points - 1;
+    double d0 = chain.d1(i, x0);
+    double step = h * chain.invSd[i];
+    double lo = (-GammaProfileCalculator.CUTOFF - d0) / step;
+    double hi = (GammaProfileCalculator.CUTOFF - d0) / step;
+    if (hi < 0 || lo > last) {
+      return;
+    }
+    cellLo[i] = (int) Math.max(0, Math.floor(lo));
+    cellHi[i] = (int) Math.min(last - 1, Math.ceil(hi) - 1);
+    // Points j <= p are left of the peak (d1 <= 0); the peak lies in cell p when 0 <= p < last.
+    double peak = -d0 / step;
+    int p = peak < 0 ? -1 : peak >= last ? last : (int) Math.floor(peak);
+    int jLo = (int) Math.max(0, Math.ceil(lo));
+    int jHi = (int) Math.min(last, Math.floor(hi));
+    int group = 2 * cl + (step > NARROW_STEP ? 1 : 0);
+    double[] left = c > 0 ? leftPos[group] : leftNeg[group];
+    double[] right = c > 0 ? rightPos[group] : rightNeg[group];
+    if (jLo <= jHi) {
+      accumulate(c, d0, step, jLo, jHi, p, left, right);
+    }
+    if (p >= 0 && p < last) {
+      // In its peak cell a contract's bounds are min(g_p, g_p+1) and 1; the arrays hold g_p (left) and
+      // g_p+1 (right) at the two ends, so the correction swaps the larger end value for the peak. The
+      // larger end is exp(-y) with y = (the smaller |d|)² / 2; 1 - y + y²/2 bounds it from above without
+      // an exponential.
+      double nearest = Math.min(Math.abs(d0 + p * step), Math.abs(d0 + (p + 1) * step));
+      double y = 0.5 * nearest * nearest;
+      double larger =
+          y <= 0.25 ? 1 - y + 0.5 * y * y : nearest <= GammaProfileCalculator.CUTOFF ? Math.exp(-y) : 0;
+      if (c > 0) {
+        lowFix[group][p] -= c * larger;
+        highFix[group][p] += c;
+      } else {
+        lowFix[group][p] += c;
+        highFix[group][p] -= c * larger;
+      }
+    }
+  }
+
+  /**
+   * Adds {@code c exp(-d²/2)} with {@code d = d0 + j step} at points jLo..jHi: to {@code left} up to point
+   * p, to {@code right} after it.
+   */
+  private static void accumulate(
+      double c, double d0, double step, int jLo, int jHi, int p, double[] left, double[] right) {
+    if (step > MAX_RECURRENCE_STEP || jHi - jLo < 8) {
+      for (int j = jLo; j <= jHi; j++) {
+        double d = d0 + j * step;
+        (j <= p ? left : right)[j] += c * Math.exp(-0.5 * d * d);
+      }
+      return;
+    }
+    // Along d(j) = d0 + j step: g(j+1) = g(j) r(j) and r(j+1) = r(j) kappa, with g = exp(-d^2/2),
+    // r(j) = exp(-d(j) step - step^2/2), kappa = exp(-step^2). Four lanes advance by four points:
+    // g(j+4) = g(j) s(j) with s(j) = r(j)^4 kappa^6, and s(j+4) = s(j) kappa^16. An exact exponential
+    // re-anchors the lanes every RESYNC points.
+    double kappa = Math.exp(-step * step);
+    double kappa2 = kappa * kappa;
+    double kappa6 = kappa2 * kappa2 * kappa2;
+    double kappa16 = Math.pow(kappa2 * kappa2, 4);
+    int j = jLo;
+    while (j <= jHi) {
+      double d = d0 + j * step;
+      double g0 = Math.exp(-0.5 * d * d);
+      double r0 = Math.exp(-d * step - 0.5 * step * step);
+      double r1 = r0 * kappa;
+      double r2 = r1 * kappa;
+      double r3 = r2 * kappa;
+      double g1 = g0 * r0;
+      double g2 = g1 * r1;
+      double g3 = g2 * r2;
+      double s0 = pow4(r0) * kappa6;
+      double s1 = pow4(r1) * kappa6;
+      double s2 = pow4(r2) * kappa6;
+      double s3 = pow4(r3) * kappa6;
+      int end = Math.min(jHi, j + GammaProfileCalculator.RESYNC - 1);
+      // Three loops with one target each (a branch inside would keep the JIT from packing the lanes):
+      // groups wholly left of the peak, the group that holds it, groups wholly right.
+      for (; j + 3 <= end && j + 3 <= p; j += 4) {
+        left[j] += c * g0;
+        left[j + 1] += c * g1;
+        left[j + 2] += c * g2;
+        left[j + 3] += c * g3;
+        g0 *= s0;
+        g1 *= s1;
+        g2 *= s2;
+        g3 *= s3;
+        s0 *= kappa16;
+        s1 *= kappa16;
+        s2 *= kappa16;
+        s3 *= kappa16;
+      }
+      if (j + 3 <= end && j <= p) {
+        (j <= p ? left : right)[j] += c * g0;
+        (j + 1 <= p ? left : right)[j + 1] += c * g1;
+        (j + 2 <= p ? left : right)[j + 2] += c * g2;
+        right[j + 3] += c * g3;
+        g0 *= s0;
+        g1 *= s1;
+        g2 *= s2;
+        g3 *= s3;
+        s0 *= kappa16;
+        s1 *= kappa16;
+        s2 *= kappa16;
+        s3 *= kappa16;
+        j += 4;
+      }
+      for (; j + 3 <= end; j += 4) {
+        right[j] += c * g0;
+        right[j + 1] += c * g1;
+        right[j + 2] += c * g2;
+        right[j + 3] += c * g3;
+        g0 *= s0;
+        g1 *= s1;
+        g2 *= s2;
+        g3 *= s3;
+        s0 *= kappa16;
+        s1 *= kappa16;
+        s2 *= kappa16;
+        s3 *= kappa16;
+      }
+      // At most three points remain before the next anchor; they are the next values of lanes 0..2.
+      if (j <= end) {
+        (j <= p ? left : right)[j] += c * g0;
+        j++;
+      }
+      if (j <= end) {
+        (j <= p ? left : right)[j] += c * g1;
+        j++;
+      }
+      if (j <= end) {
+        (j <= p ? left : right)[j] += c * g2;
+        j++;
+      }
+    }
+  }
+
+  private static double pow4(double x) {
+    double x2 = x * x;
+    return x2 * x2;
+  }
+
+  /** Profile divided by spot at every point, over the included classes. */
+  double[] values(boolean[] include) {
+    double[] v = new double[points];
+    for (int cl = 0; cl < 2 * include.length; cl++) {
+      if (include[cl / 2]) {
+        for (int j = 0; j < points; j++) {
+          v[j] += (leftPos[cl][j] + leftNeg[cl][j]) + (rightPos[cl][j] + rightNeg[cl][j]);
+        }
+      }
+    }
+    return v;
+  }
+
+  /** Largest gross (sum of |contributions|) at a grid point over the included classes. */
+  double maxGross(boolean[] include) {
+    double[] gross = new double[points];
+    for (int g = 0; g < 2 * include.length; g++) {
+      if (include[g / 2]) {
+        double[] lp = leftPos[g];
+        double[] ln = leftNeg[g];
+        double[] rp = rightPos[g];
+        double[] rn = rightNeg[g];
+        for (int j = 0; j < points; j++) {
+          gross[j] += (lp[j] - ln[j]) + (rp[j] - rn[j]);
+        }
+      }
+    }
+    double best = 0;
+    for (double v : gross) {
+      best = Math.max(best, v);
+    }
+    return best;
+  }
+
+  /**
+   * Lower (out[0]) and upper (out[1]) bounds of the profile divided by spot over every cell, exact but for
+   * the weight beyond the cutoff and rounding: each contract at its smallest, then largest, value in the
+   * cell; only the wide contracts if asked.
+   */
+  double[][] bounds(boolean[] include, boolean wideOnly) {
+    int cells = points - 1;
+    double[] low = new double[cells];
+    double[] high = new double[cells];
+    for (int g = 0; g < 2 * include.length; g += wideOnly ? 2 : 1) {
+      if (include[g / 2]) {
+        double[] lp = leftPos[g];
+        double[] ln = leftNeg[g];
+        double[] rp = rightPos[g];
+        double[] rn = rightNeg[g];
+        double[] lf = lowFix[g];
+        double[] hf = highFix[g];
+        for (int j = 0; j < cells; j++) {
+          low[j] += lp[j] + rp[j + 1] + ln[j + 1] + rn[j] + lf[j];
+          high[j] += lp[j + 1] + rp[j] + ln[j] + rn[j + 1] + hf[j];
+        }
+      }
+    }
+    return new double[][] {low, high};
+  }
+
+  /** Sum over the included classes of a per-class total. */
+  static double sum(double[] perClass, boolean[] include) {
+    double s = 0;
+    for (int cl = 0; cl < include.length; cl++) {
+      if (include[cl]) {
+        s += perClass[cl];
+      }
+    }
+    return s;
+  }
+}
