@@ -171,6 +171,27 @@ public record GexAnalysis(
   }
 
   /**
+   * The hedge flow in the words of every gex output, agreeing with {@link #gammaState()}: what dealers trade
+   * for a 1% move of the underlying ({@link DealerPositioning#hedgeFlowPerPercent()}, equal to total GEX). For
+   * example {@code dealers buy $3.39bn into a 1% rise, sell $3.39bn into a 1% fall (with the move)} when they
+   * are short gamma, {@code ... sell ... into a 1% rise, buy ... into a 1% fall (against the move)} when long;
+   * {@code none} when total GEX is zero.
+   */
+  public String hedgeFlow() {
+    double dollars = dealer.hedgeFlowPerPercent();
+    String amount = String.format(Locale.ROOT, "$%,.2fbn", Math.abs(dollars) / 1e9);
+    if (dollars > 0) {
+      return "dealers sell " + amount + " into a 1% rise, buy " + amount + " into a 1% fall (against the"
+          + " move)";
+    }
+    if (dollars < 0) {
+      return "dealers buy " + amount + " into a 1% rise, sell " + amount + " into a 1% fall (with the"
+          + " move)";
+    }
+    return "none";
+  }
+
+  /**
    * The number of contracts and rows left out. Contracts priced with a substituted implied volatility are
    * not left out: see {@link DataQuality#contractsSubstituted()}.
    */

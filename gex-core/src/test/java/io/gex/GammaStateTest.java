@@ -50,6 +50,23 @@ class GammaStateTest {
   }
 
   @Test
+  void hedgeFlow_agreesWithTheGammaState() {
+    GexAnalysis longGamma = analyze(List.of(contract(OptionRight.CALL, 1000)));
+    GexAnalysis shortGamma = analyze(List.of(contract(OptionRight.PUT, 1000)));
+    double flow = longGamma.totalGex();
+    String amount = String.format(java.util.Locale.ROOT, "$%,.2fbn", flow / 1e9);
+    assertThat(flow).isPositive();
+    assertThat(longGamma.hedgeFlow())
+        .isEqualTo(
+            "dealers sell " + amount + " into a 1% rise, buy " + amount
+                + " into a 1% fall (against the move)");
+    assertThat(shortGamma.hedgeFlow())
+        .isEqualTo(
+            "dealers buy " + amount + " into a 1% rise, sell " + amount
+                + " into a 1% fall (with the move)");
+  }
+
+  @Test
   void describe_defaultSettings_statesRateYieldIvSourceAndConvention() {
     assertThat(GexSettings.DEFAULT.describe())
         .isEqualTo("r 0.00%, q 0.00%, IV otm, dealers long calls / short puts");

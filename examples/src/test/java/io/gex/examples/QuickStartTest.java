@@ -27,9 +27,9 @@ class QuickStartTest {
     String out = buffer.toString(StandardCharsets.UTF_8);
 
     assertThat(out)
-        .contains("SPX spot 3990.56, 16853 contracts")
-        .contains("total GEX  -2.77 $bn per 1% move (NEGATIVE)")
-        .contains("zero gamma 4004.64")
+        .contains("SPX spot 3990.56, 18832 contracts")
+        .contains("total GEX  -3.39 $bn per 1% move (NEGATIVE)")
+        .contains("zero gamma 4007.95")
         .contains("call wall  4000.00")
         .contains("put wall   3950.00");
     Golden.check("quickstart.txt", out.replace(System.lineSeparator(), "\n"));

@@ -206,8 +206,7 @@ public final class GexReport {
                             Formats.level(Math.round(p.expectedMove() * 100) / 100.0)))
                 .orElse("n/a")));
     DealerPositioning d = analysis.dealer();
-    rows.add(new HeadlineRow("Dealers", ReportTables.dealers(d)));
-    rows.add(new HeadlineRow("Hedge flow", ReportTables.hedgeFlow(d.hedgeFlowPerPercent())));
+    rows.add(new HeadlineRow("Hedge flow", analysis.hedgeFlow()));
     rows.add(
         new HeadlineRow(
             "Delta exposure",

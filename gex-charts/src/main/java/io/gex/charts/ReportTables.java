@@ -25,29 +25,6 @@ final class ReportTables {
 
   private ReportTables() {}
 
-  /** The dealers' position and hedging pressure, in the words of the text output. */
-  static String dealers(DealerPositioning d) {
-    String pressure =
-        switch (d.hedgingPressure()) {
-          case BUY_WEAKNESS_SELL_STRENGTH -> "hedging buys weakness and sells strength";
-          case SELL_WEAKNESS_BUY_STRENGTH -> "hedging sells weakness and buys strength";
-          case BALANCED -> "hedging flows balanced";
-        };
-    return d.position() + ": " + pressure + (d.destabilising() ? " (amplifies moves)" : "");
-  }
-
-  /** What dealers trade for a 1% move: positive flow sells into a rise (long gamma). */
-  static String hedgeFlow(double dollars) {
-    String amount = String.format(Locale.ROOT, "$%,.2fbn", Math.abs(dollars) / Formats.BILLION);
-    if (dollars > 0) {
-      return "dealers sell " + amount + " into a 1% rise, buy " + amount + " into a 1% fall";
-    }
-    if (dollars < 0) {
-      return "dealers buy " + amount + " into a 1% rise, sell " + amount + " into a 1% fall";
-    }
-    return "none";
-  }
-
   /** Contracts used and skipped, with the count of each reason. */
   static String contracts(GexAnalysis analysis) {
     StringBuilder s =

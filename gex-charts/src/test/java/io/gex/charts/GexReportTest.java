@@ -61,9 +61,11 @@ class GexReportTest {
 
     assertThat(files.index()).isEqualTo(dir.resolve("index.html")).exists();
     assertThat(files.images().keySet()).containsExactly(ChartKind.values());
-    // 47 expiries, 12 a page: the heatmap has 4 pages.
-    assertThat(files.pages().get(ChartKind.HEATMAP)).hasSize(4);
-    assertThat(files.all()).hasSize(9).endsWith(files.index());
+    // 12 expiries a page: SPX's 50 analysed expiries (IV otm prices the LEAPS too) make 5 pages.
+    int pages = (analysis.byExpiry().size() + 11) / 12;
+    assertThat(analysis.byExpiry()).hasSize(50);
+    assertThat(files.pages().get(ChartKind.HEATMAP)).hasSize(pages);
+    assertThat(files.all()).hasSize(5 + pages).endsWith(files.index());
     String html = Files.readString(files.index(), StandardCharsets.UTF_8);
     List<String> sources = imageSources(html);
     assertThat(sources)
@@ -75,6 +77,7 @@ class GexReportTest {
             "gex-heatmap-2.png",
             "gex-heatmap-3.png",
             "gex-heatmap-4.png",
+            "gex-heatmap-5.png",
             "dealer-exposures.png");
     for (Map.Entry<ChartKind, List<Path>> e : files.pages().entrySet()) {
       for (int i = 0; i < e.getValue().size(); i++) {
@@ -110,7 +113,7 @@ class GexReportTest {
     assertThat(html).contains(spx.contractsSkipped() > 0 ? "id=\"skipped\"" : "No contract was skipped.");
     for (String label :
         List.of(
-            "Conventions", "Gamma state", "Max pain", "Pin risk", "Dealers", "Hedge flow",
+            "Conventions", "Gamma state", "Max pain", "Pin risk", "Hedge flow",
             "Delta exposure", "Zero delta", "Contracts")) {
       assertThat(html).contains("<th scope=\"row\">" + label + "</th>");
     }
@@ -189,7 +192,8 @@ class GexReportTest {
             ChartKind.GEX_BY_STRIKE, ChartKind.GAMMA_PROFILE, ChartKind.OPEN_INTEREST, ChartKind.HEATMAP);
     assertThat(dir.resolve("dealer-exposures.png")).doesNotExist();
     String html = Files.readString(files.index(), StandardCharsets.UTF_8);
-    assertThat(imageSources(html)).hasSize(7).doesNotContain("dealer-exposures.png");
+    int heatmapPages = (analysis.byExpiry().size() + 11) / 12;
+    assertThat(imageSources(html)).hasSize(3 + heatmapPages).doesNotContain("dealer-exposures.png");
     assertThat(html)
         .contains("<h2>Dealer exposures by strike</h2>\n<p class=\"none\">Not available for this analysis.</p>");
   }
@@ -229,7 +233,6 @@ class GexReportTest {
             "Absolute gamma strike",
             "Max pain",
             "Pin risk",
-            "Dealers",
             "Hedge flow",
             "Delta exposure",
             "Zero delta",

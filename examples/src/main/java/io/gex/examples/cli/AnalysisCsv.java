@@ -71,7 +71,7 @@ public final class AnalysisCsv {
     rows.forEach(
         (strike, row) -> {
           out.append(number(strike));
-          for (Double v : List.of(row)) {
+          for (Double v : row) { // a cell is empty where that table has no such strike
             out.append(',');
             if (v != null) {
               out.append(number(v));

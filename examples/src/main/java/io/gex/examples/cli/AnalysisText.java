@@ -95,7 +95,7 @@ public final class AnalysisText {
     out.append('\n');
     DealerPositioning d = analysis.dealer();
     row(out, "Gamma state", "%s", analysis.gammaState());
-    row(out, "Hedge flow", "%s", hedgeFlow(d.hedgeFlowPerPercent()));
+    row(out, "Hedge flow", "%s", analysis.hedgeFlow());
     row(
         out,
         "Total GEX",
@@ -212,24 +212,6 @@ public final class AnalysisText {
       case THROUGH_NEXT_MONTHLY -> "to-monthly";
       case DAYS_TO_EXPIRY -> selection.minDays() + "-" + selection.maxDays() + " DTE";
     };
-  }
-
-  /**
-   * Positive flow: dealers sell into a rise and buy into a fall (long gamma: against the move); negative:
-   * they buy into a rise and sell into a fall (short gamma: with the move). Its sign is that of total GEX,
-   * so it tells the story of {@link GexAnalysis#gammaState()}.
-   */
-  private static String hedgeFlow(double dollars) {
-    String amount = String.format(Locale.ROOT, "$%,.2fbn", Math.abs(dollars) / 1e9);
-    if (dollars > 0) {
-      return "dealers sell " + amount + " into a 1% rise, buy " + amount + " into a 1% fall (against the"
-          + " move)";
-    }
-    if (dollars < 0) {
-      return "dealers buy " + amount + " into a 1% rise, sell " + amount + " into a 1% fall (with the"
-          + " move)";
-    }
-    return "none";
   }
 
   /** What the IV source replaced, and how much of the analysis it weighs. */

@@ -64,7 +64,7 @@ class GexCliErrorsTest {
     usage(Cli.run(), "gex: no command given; commands: analyze, report, sources, completion, help (see gex --help)");
     usage(
         Cli.run("analyze", SPX, "--source", "bloomberg"),
-        "gex: --source bloomberg: no such option-chain source; available: [cboe-json, cboe-csv, csv, synthetic]");
+        "gex: --source bloomberg: no such option-chain source; available: [cboe-json, cboe-csv, csv, yahoo-csv, optionsdx-csv, synthetic]");
     usage(Cli.run("analyze", SPX, "--plugins", "no-such-dir"), "gex: --plugins no-such-dir: no such directory");
     usage(
         Cli.run("analyze", SPX, "-Dcolor=red"),

@@ -85,7 +85,7 @@ class GexCliOptionsTest {
         .containsPattern("Gamma state +positive gamma, near neutral .*: dealers slightly long gamma, their hedging"
             + " slightly dampens moves")
         // The hedge flow tells the same story: against the move.
-        .containsPattern("Hedge flow +dealers sell \\$2\\.77bn into a 1% rise, buy \\$2\\.77bn into a 1% fall");
+        .containsPattern("Hedge flow +dealers sell \\$3\\.39bn into a 1% rise, buy \\$3\\.39bn into a 1% fall");
   }
 
   @Test

@@ -66,22 +66,23 @@ class GexCliTest {
         .contains("SPX  spot 3,990.56")
         .contains("read by cboe-csv")
         .contains("Conventions        r 0.00%, q 0.00%, IV otm, dealers long calls / short puts; expiries all")
-        .containsPattern("Total GEX +-2\\.77 \\$bn per 1% move")
-        .containsPattern("Gamma state +negative gamma, near neutral \\(\\|total\\| 1\\.7% of gross\\): dealers"
+        .containsPattern("Total GEX +-3\\.39 \\$bn per 1% move")
+        .containsPattern("Gamma state +negative gamma, near neutral \\(\\|total\\| 2\\.0% of gross\\): dealers"
             + " slightly short gamma, their hedging slightly amplifies moves")
-        .containsPattern("Hedge flow +dealers buy \\$2\\.77bn into a 1% rise, sell \\$2\\.77bn into a 1% fall")
-        .containsPattern("Zero gamma +4,004\\.64 \\(\\+0\\.35% from spot")
-        .containsPattern("  ex next expiry +4,007\\.26 \\(\\+0\\.42% from spot; without 2022-12-13\\)")
-        .containsPattern("  ex next monthly +4,022\\.93 \\(\\+0\\.81% from spot; without 2022-12-16\\)")
-        .containsPattern("Expected move +±111\\.21 \\(±2\\.79%\\) by expiry 2022-12-13, 1 DTE \\(ATM IV 59\\.1%\\)")
+        .containsPattern("Hedge flow +dealers buy \\$3\\.39bn into a 1% rise, sell \\$3\\.39bn into a 1% fall")
+        .containsPattern("Zero gamma +4,007\\.95 \\(\\+0\\.44% from spot")
+        .containsPattern("  ex next expiry +4,010\\.84 \\(\\+0\\.51% from spot; without 2022-12-13\\)")
+        .containsPattern("  ex next monthly +4,026\\.84 \\(\\+0\\.91% from spot; without 2022-12-16\\)")
+        .containsPattern("Expected move +±111\\.34 \\(±2\\.79%\\) by expiry 2022-12-13, 1 DTE \\(ATM IV 59\\.1%\\)")
         .containsPattern("Call wall +4,000\\.00")
         .containsPattern("Put wall +3,950\\.00")
         .containsPattern("Max pain +3,975\\.00 \\(expiry 2022-12-13, 1 DTE\\)")
-        .containsPattern("Contracts +16,853 used, 2,303 skipped \\(SETTLED 286, NO_IMPLIED_VOLATILITY 2,017\\)")
+        .containsPattern("Contracts +18,832 used, 324 skipped \\(SETTLED 286, NO_IMPLIED_VOLATILITY 24,"
+            + " IMPLAUSIBLE_IMPLIED_VOLATILITY 14\\)")
         .contains("Top 10 strikes by |net GEX| within ±10% of spot")
-        .containsPattern("4,100\\.00 +\\+4\\.24 +-2\\.19 +\\+2\\.05")
+        .containsPattern("4,100\\.00 +\\+4\\.26 +-2\\.21 +\\+2\\.06")
         .contains("Alerts (1)")
-        .contains("MEDIUM  SPX spot 3990.56 is 0.35% below the zero-gamma level 4004.64");
+        .contains("MEDIUM  SPX spot 3990.56 is 0.44% below the zero-gamma level 4007.95");
     assertThat(out.split("\n")).hasSizeLessThanOrEqualTo(45);
     // One vocabulary for the gamma state: the separate Regime and Dealers lines that contradicted it are gone.
     assertThat(out).doesNotContain("Regime").doesNotContain("Dealers ").doesNotContain("NEUTRAL");
@@ -99,17 +100,17 @@ class GexCliTest {
     assertThat(j.get("symbol").asText()).isEqualTo("SPX");
     assertThat(j.get("spot").asDouble()).isEqualTo(3990.5601);
     assertThat(j.get("valuationTime").asText()).isEqualTo("2022-12-13T01:30:00Z");
-    assertThat(j.get("contractsUsed").asInt()).isEqualTo(16853);
-    assertThat(j.get("contractsSkipped").asInt()).isEqualTo(2303);
-    assertThat(j.get("skippedByReason").get("NO_IMPLIED_VOLATILITY").asInt()).isEqualTo(2017);
-    assertThat(j.get("zeroGamma").asDouble()).isCloseTo(4004.64, within(0.01));
+    assertThat(j.get("contractsUsed").asInt()).isEqualTo(18832);
+    assertThat(j.get("contractsSkipped").asInt()).isEqualTo(324);
+    assertThat(j.get("skippedByReason").get("NO_IMPLIED_VOLATILITY").asInt()).isEqualTo(24);
+    assertThat(j.get("zeroGamma").asDouble()).isCloseTo(4007.95, within(0.01));
     assertThat(j.get("zeroGammaCrossings").size()).isEqualTo(1);
     assertThat(j.get("strikeZeroGamma").isNull()).isTrue();
     assertThat(j.get("callWall").asDouble()).isEqualTo(4000.0);
     assertThat(j.get("putWall").asDouble()).isEqualTo(3950.0);
     assertThat(j.get("absGammaStrike").asDouble()).isEqualTo(4000.0);
     assertThat(j.get("regime").asText()).isEqualTo("NEGATIVE");
-    assertThat(j.get("totalGex").asDouble()).isCloseTo(-2.77e9, within(0.01e9));
+    assertThat(j.get("totalGex").asDouble()).isCloseTo(-3.39e9, within(0.01e9));
     assertThat(j.get("totalGex").asDouble())
         .isCloseTo(j.get("callGex").asDouble() + j.get("putGex").asDouble(), within(1.0));
     // Plain units: dollars per 1% move, as a JSON number, not a string.
@@ -126,7 +127,7 @@ class GexCliTest {
     assertThat(convention.get("pmSettlementTime").asText()).isEqualTo("16:00");
 
     JsonNode byStrike = j.get("byStrike");
-    assertThat(byStrike.size()).isEqualTo(480);
+    assertThat(byStrike.size()).isEqualTo(487);
     double sumNet = 0;
     double previousStrike = Double.NEGATIVE_INFINITY;
     for (JsonNode row : byStrike) {
@@ -138,14 +139,14 @@ class GexCliTest {
     }
     assertThat(sumNet).isCloseTo(j.get("totalGex").asDouble(), within(1e3));
     JsonNode k4100 = find(byStrike, "strike", 4100.0);
-    assertThat(k4100.get("netGex").asDouble()).isCloseTo(2.05e9, within(0.01e9));
+    assertThat(k4100.get("netGex").asDouble()).isCloseTo(2.056e9, within(0.001e9));
 
     JsonNode byExpiry = j.get("byExpiry");
-    assertThat(byExpiry.size()).isEqualTo(47);
+    assertThat(byExpiry.size()).isEqualTo(50);
     assertThat(byExpiry.get(0).get("expiry").asText()).isEqualTo("2022-12-13");
     assertThat(byExpiry.get(0).has("netGex")).isTrue();
 
-    assertThat(j.get("maxPain").size()).isEqualTo(47);
+    assertThat(j.get("maxPain").size()).isEqualTo(50);
     assertThat(j.get("maxPain").get(0).get("expiry").asText()).isEqualTo("2022-12-13");
     assertThat(j.get("maxPain").get(0).get("strike").asDouble()).isEqualTo(3975.0);
     JsonNode pin = j.get("pinRisk").get(0);
@@ -157,7 +158,7 @@ class GexCliTest {
     assertThat(alerts.size()).isEqualTo(1);
     assertThat(alerts.get(0).get("type").asText()).isEqualTo("gamma-flip-proximity");
     assertThat(alerts.get(0).get("severity").asText()).isEqualTo("MEDIUM");
-    assertThat(alerts.get(0).get("message").asText()).contains("4004.64");
+    assertThat(alerts.get(0).get("message").asText()).contains("4007.95");
   }
 
   @Test
@@ -166,8 +167,8 @@ class GexCliTest {
 
     assertThat(j.get("symbol").asText()).isEqualTo("RUT");
     assertThat(j.get("spot").asDouble()).isCloseTo(1806.12, within(0.01));
-    assertThat(j.get("contractsUsed").asInt()).isEqualTo(5658);
-    assertThat(j.get("contractsSkipped").asInt()).isEqualTo(1022);
+    assertThat(j.get("contractsUsed").asInt()).isEqualTo(6342);
+    assertThat(j.get("contractsSkipped").asInt()).isEqualTo(338);
     assertThat(j.get("regime").asText()).isEqualTo("NEGATIVE");
     assertThat(j.get("totalGex").asDouble()).isCloseTo(-1.40e9, within(0.01e9));
     assertThat(j.get("dealerPosition").asText()).isEqualTo("SHORT_GAMMA");
@@ -240,8 +241,8 @@ class GexCliTest {
     assertThat(profiles.get(2).get("excludedExpiry").asText()).isEqualTo("2022-12-16");
     assertThat(profiles.get(0).get("zeroGamma").asDouble()).isEqualTo(j.get("zeroGamma").asDouble());
     assertThat(profiles.get(0).get("crossings")).isEqualTo(j.get("zeroGammaCrossings"));
-    assertThat(profiles.get(1).get("zeroGamma").asDouble()).isCloseTo(4007.26, within(0.01));
-    assertThat(profiles.get(2).get("zeroGamma").asDouble()).isCloseTo(4022.93, within(0.01));
+    assertThat(profiles.get(1).get("zeroGamma").asDouble()).isCloseTo(4010.84, within(0.01));
+    assertThat(profiles.get(2).get("zeroGamma").asDouble()).isCloseTo(4026.84, within(0.01));
     for (JsonNode p : profiles) {
       JsonNode spots = p.get("spots");
       JsonNode totals = p.get("totalGex");
@@ -265,7 +266,7 @@ class GexCliTest {
     double spot = j.get("spot").asDouble();
     double closedForm =
         spot * first.get("atmVolatility").asDouble() * Math.sqrt(first.get("timeToExpiry").asDouble());
-    assertThat(first.get("points").asDouble()).isCloseTo(closedForm, within(1e-6)).isCloseTo(111.21, within(0.01));
+    assertThat(first.get("points").asDouble()).isCloseTo(closedForm, within(1e-6)).isCloseTo(111.34, within(0.01));
     assertThat(first.get("percent").asDouble()).isCloseTo(first.get("points").asDouble() / spot * 100, within(1e-9));
 
     JsonNode dealer = j.get("dealerByStrike");
@@ -291,7 +292,10 @@ class GexCliTest {
     for (JsonNode row : j.get("byExpiry")) {
       byExpirySum += row.get("openInterest").asDouble();
     }
-    assertThat(oiSum).isGreaterThan(0).isEqualTo(byExpirySum);
+    // Open interest by strike is all unsettled open interest, priced or not (as max pain); byExpiry holds
+    // the priced contracts' only: the 24 SPX contracts left with no usable IV make the difference.
+    assertThat(oiSum).isEqualTo(18_903_479).isGreaterThan(byExpirySum);
+    assertThat(byExpirySum).isEqualTo(18_837_494);
   }
 
   @Test
@@ -361,7 +365,7 @@ class GexCliTest {
       assertThat(Path.of(p).getParent()).isEqualTo(out);
     }
     String html = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
-    assertThat(html).contains("SPX").contains("zero-gamma level 4004.64");
+    assertThat(html).contains("SPX").contains("zero-gamma level 4007.95");
   }
 
 
