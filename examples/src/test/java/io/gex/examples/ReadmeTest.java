@@ -36,6 +36,17 @@ class ReadmeTest {
   }
 
   @Test
+  void readmeFirstCommandOutput_isTheGoldenSpxSummary() throws IOException {
+    String readme = Files.readString(README, StandardCharsets.UTF_8);
+    String section = readme.substring(readme.indexOf("What the first command prints"));
+    int start = section.indexOf("```text\n") + "```text\n".length();
+    String block = section.substring(start, section.indexOf("```", start));
+    assertThat(block)
+        .isEqualTo(
+            Files.readString(Path.of("src/test/resources/golden/spx-analyze.txt"), StandardCharsets.UTF_8));
+  }
+
+  @Test
   void readme_startsWithTheTwoCommands() throws IOException {
     String readme = Files.readString(README, StandardCharsets.UTF_8);
     String commands = readme.substring(readme.indexOf("## Two commands"));
