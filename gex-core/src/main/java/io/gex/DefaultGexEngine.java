@@ -11,7 +11,6 @@ import io.gex.analysis.PinRiskAnalyzer;
 import io.gex.analysis.ResolvedChain;
 import io.gex.chain.OptionChain;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.LongSupplier;
@@ -23,22 +22,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every chain that construction accepts can be analysed: {@link OptionChain} and {@link
  * io.gex.chain.OptionContract} bound spot, strikes, open interest, volatilities, expiries and the valuation
- * time, and this engine bounds the settings that scale every figure or could push a profile spot to 0
- * ({@link #MAX_MULTIPLIER}, {@link #MIN_PROFILE_LOW}, {@link #MAX_MIN_TIME_TO_EXPIRY}), so that {@link #analyze} throws nothing but its documented exceptions and every
- * figure is finite.
+ * time, and {@link GexSettings} bounds the settings that scale every figure or could push a profile spot to
+ * 0, so that {@link #analyze} throws nothing but its documented exceptions and every figure is finite.
  */
 final class DefaultGexEngine implements GexEngine {
 
   private static final Logger LOG = LoggerFactory.getLogger(GexEngine.class);
-
-  /** The largest contract multiplier an engine accepts: {@value}. */
-  static final double MAX_MULTIPLIER = 1e6;
-
-  /** The lowest profile start an engine accepts, as a fraction of spot: {@value}. */
-  static final double MIN_PROFILE_LOW = 1e-6;
-
-  /** The longest floor of the time to expiry an engine accepts (beyond it the floor is no floor). */
-  static final Duration MAX_MIN_TIME_TO_EXPIRY = Duration.ofDays(30);
 
   private final GexSettings settings;
   private final Clock clock;
@@ -47,21 +36,6 @@ final class DefaultGexEngine implements GexEngine {
 
   DefaultGexEngine(
       GexSettings settings, Clock clock, LongSupplier ticker, List<AnalysisListener> listeners) {
-    // Checked here, up front, rather than met as an overflow deep inside an analysis.
-    if (!(settings.multiplier() <= MAX_MULTIPLIER)) {
-      throw new IllegalArgumentException(
-          "multiplier must be <= " + MAX_MULTIPLIER + ", was " + settings.multiplier());
-    }
-    if (!(settings.profileLow() >= MIN_PROFILE_LOW)) {
-      // Below it, the lowest profile spot of a chain at the smallest spot underflows towards 0.
-      throw new IllegalArgumentException(
-          "profileLow must be >= " + MIN_PROFILE_LOW + ", was " + settings.profileLow());
-    }
-    if (settings.minTimeToExpiry().compareTo(MAX_MIN_TIME_TO_EXPIRY) > 0) {
-      throw new IllegalArgumentException(
-          "minTimeToExpiry must be at most " + MAX_MIN_TIME_TO_EXPIRY + ", was "
-              + settings.minTimeToExpiry());
-    }
     this.settings = settings;
     this.clock = clock;
     this.ticker = ticker;

@@ -62,6 +62,10 @@ public record GexSettings(
     int profilePoints,
     IvSource ivSource) {
 
+  /** The longest floor of the time to expiry accepted (beyond it the floor is no floor): 30 days.
+   * Declared before {@link #DEFAULT}, which the constructor checks against it. */
+  public static final Duration MAX_MIN_TIME_TO_EXPIRY = Duration.ofDays(30);
+
   /** The default settings: r = q = 0, multiplier 100, dealers long calls and short puts, 365 days. */
   public static final GexSettings DEFAULT =
       new GexSettings(
@@ -80,7 +84,16 @@ public record GexSettings(
           201,
           IvSource.OTM);
 
-  /** Validates every setting; messages name the setting and the value. */
+  /** The largest contract multiplier accepted: {@value}. Beyond it exposures of accepted chains overflow. */
+  public static final double MAX_MULTIPLIER = 1e6;
+
+  /** The lowest profile start accepted, as a fraction of spot: {@value}. */
+  public static final double MIN_PROFILE_LOW = 1e-6;
+
+  /**
+   * Validates every setting; messages name the setting and the value. The bounds on the multiplier, the
+   * profile start and the time-to-expiry floor keep every figure of an analysis of any accepted chain finite.
+   */
   public GexSettings {
     Objects.requireNonNull(signConvention, "signConvention");
     Objects.requireNonNull(settlementZone, "settlementZone");
@@ -95,17 +108,22 @@ public record GexSettings(
       throw new IllegalArgumentException(
           "rate and dividendYield are decimals in [-1, 1], were " + rate + " and " + dividendYield);
     }
-    if (!(multiplier > 0) || Double.isInfinite(multiplier)) {
-      throw new IllegalArgumentException("multiplier must be finite and > 0, was " + multiplier);
+    if (!(multiplier > 0 && multiplier <= MAX_MULTIPLIER)) {
+      throw new IllegalArgumentException(
+          "multiplier must be in (0, " + MAX_MULTIPLIER + "], was " + multiplier);
     }
     if (!(daysPerYear >= 360 && daysPerYear <= 366)) {
       throw new IllegalArgumentException("daysPerYear must be in [360, 366], was " + daysPerYear);
     }
-    if (minTimeToExpiry.isNegative() || minTimeToExpiry.isZero()) {
-      throw new IllegalArgumentException("minTimeToExpiry must be > 0, was " + minTimeToExpiry);
+    if (minTimeToExpiry.isNegative()
+        || minTimeToExpiry.isZero()
+        || minTimeToExpiry.compareTo(MAX_MIN_TIME_TO_EXPIRY) > 0) {
+      throw new IllegalArgumentException(
+          "minTimeToExpiry must be > 0 and at most " + MAX_MIN_TIME_TO_EXPIRY + ", was " + minTimeToExpiry);
     }
-    if (!(profileLow > 0 && profileLow < 1)) {
-      throw new IllegalArgumentException("profileLow must be in (0, 1), was " + profileLow);
+    if (!(profileLow >= MIN_PROFILE_LOW && profileLow < 1)) {
+      throw new IllegalArgumentException(
+          "profileLow must be in [" + MIN_PROFILE_LOW + ", 1), was " + profileLow);
     }
     if (!(profileHigh > 1 && profileHigh <= 10)) {
       throw new IllegalArgumentException("profileHigh must be in (1, 10], was " + profileHigh);

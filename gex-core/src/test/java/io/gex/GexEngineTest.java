@@ -290,7 +290,7 @@ class GexEngineTest {
   void builder_badSettings_namesSettingAndValue() {
     assertThatThrownBy(() -> GexEngine.builder().multiplier(0).build())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("multiplier must be finite and > 0, was 0.0");
+        .hasMessageContaining("multiplier must be in (0, 1000000.0], was 0.0");
     assertThatThrownBy(() -> GexEngine.builder().profileRange(0.9, 0.95).build())
         .hasMessageContaining("profileHigh must be in (1, 10], was 0.95");
     assertThatThrownBy(() -> GexEngine.builder().rate(Double.NaN).build())

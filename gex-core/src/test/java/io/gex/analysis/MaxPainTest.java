@@ -241,28 +241,29 @@ class MaxPainTest {
 
   @Test
   void maxPain_hugeOpenInterestTimesStrike_neverOverflowsToABadIndex() {
-    // Open interest × strike is far beyond the double range: the old running sums became NaN and the
-    // analysis threw ArrayIndexOutOfBoundsException: -1.
+    // The largest open interest and strikes construction accepts: the old int/long running sums overflowed
+    // on such products and the analysis threw ArrayIndexOutOfBoundsException: -1. (Beyond the accepted
+    // ranges the sums saturate: maxPain_scaledSums_matchUnscaledWithinTheRangeAndSaturateBeyond.)
+    long oi = (long) OptionContract.MAX_OPEN_INTEREST;
     OptionChain chain =
         OptionChain.of(
             "SPX",
             4000,
             TestChains.VALUATION,
             List.of(
-                PinRiskTestChains.call(PinRiskTestChains.NEAR, 1e300, Long.MAX_VALUE, 0.2),
-                PinRiskTestChains.put(PinRiskTestChains.NEAR, 1e300, Long.MAX_VALUE, 0.2),
-                PinRiskTestChains.put(PinRiskTestChains.NEAR, 2e300, Long.MAX_VALUE, 0.2),
-                PinRiskTestChains.call(PinRiskTestChains.NEAR, 3e300, 1, 0.2)));
+                PinRiskTestChains.call(PinRiskTestChains.NEAR, 3e8, oi, 0.2),
+                PinRiskTestChains.put(PinRiskTestChains.NEAR, 3e8, oi, 0.2),
+                PinRiskTestChains.put(PinRiskTestChains.NEAR, 6e8, oi, 0.2),
+                PinRiskTestChains.call(PinRiskTestChains.NEAR, 9e8, 1, 0.2)));
 
     PinRiskAnalysis p = PinRiskAnalyzer.DEFAULT.analyze(PinRiskTestChains.resolve(chain));
 
     ExpiryPinRisk near = p.headline().orElseThrow();
-    // At 1e300 the put above pays OI·1e300; at 2e300 the call below pays the same; at 3e300 more: the tie
-    // goes to the strike nearest spot, 1e300.
-    assertThat(near.maxPain()).isEqualTo(1e300);
-    assertThat(near.maxPainPayout()).isEqualTo(Double.MAX_VALUE);
-    assertThat(p.openInterestByStrike().putOpenInterest().toArray())
-        .containsExactly((double) Long.MAX_VALUE, (double) Long.MAX_VALUE, 0);
+    // At 3e8 the put at 6e8 pays OI·3e8; at 6e8 the call at 3e8 pays the same; at 9e8 more: the tie goes to
+    // the strike nearest spot, 3e8.
+    assertThat(near.maxPain()).isEqualTo(3e8);
+    assertThat(near.maxPainPayout()).isEqualTo(1e10 * 3e8 * 100); // dollars: × the multiplier
+    assertThat(p.openInterestByStrike().putOpenInterest().toArray()).containsExactly(1e10, 1e10, 0);
   }
 
   @Test
@@ -277,7 +278,7 @@ class MaxPainTest {
 
   /**
    * Random chains where a third of the contracts have no implied volatility and some carry open interest
-   * near Long.MAX_VALUE: max pain per expiry against a brute-force oracle over every contract's open
+   * near the largest accepted (1e10): max pain per expiry against a brute-force oracle over every contract's open
    * interest, the same under every IV source.
    */
   @Test
@@ -291,7 +292,7 @@ class MaxPainTest {
               for (OptionContract c : TestChains.random(seed, n).contracts()) {
                 int kind = random.nextInt(6);
                 OptionContract d = kind < 2 ? c.withImpliedVolatility(0) : c;
-                d = kind == 5 ? d.withOpenInterest(Long.MAX_VALUE - random.nextInt(1000)) : d;
+                d = kind == 5 ? d.withOpenInterest((long) OptionContract.MAX_OPEN_INTEREST - random.nextInt(1000)) : d;
                 contracts.add(d);
               }
               // One priced contract so that every source has something to analyse.
