@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.StringJoiner;
 
 /**
  * The result of analysing one option chain: gamma exposure by strike, by expiry and in total; the gamma
@@ -189,6 +190,23 @@ public record GexAnalysis(
           + " move)";
     }
     return "none";
+  }
+
+  /**
+   * Contracts used and left out, with the count of each reason, in the words of every gex output: for
+   * example {@code 18,832 used, 324 skipped (SETTLED 286, NO_IMPLIED_VOLATILITY 24)}.
+   */
+  public String contractsSummary() {
+    StringBuilder s =
+        new StringBuilder(
+            String.format(Locale.ROOT, "%,d used, %,d skipped", contractsUsed, contractsSkipped()));
+    Map<ContractDiagnostic.Reason, Integer> reasons = skippedByReason();
+    if (!reasons.isEmpty()) {
+      StringJoiner parts = new StringJoiner(", ", " (", ")");
+      reasons.forEach((reason, n) -> parts.add(String.format(Locale.ROOT, "%s %,d", reason, n)));
+      s.append(parts);
+    }
+    return s.toString();
   }
 
   /**

@@ -217,7 +217,7 @@ public final class GexReport {
                 + Formats.billions(d.charmExposure())
                 + " $bn per day)"));
     rows.add(new HeadlineRow("Zero delta", Formats.level(d.zeroDelta(), "none")));
-    rows.add(new HeadlineRow("Contracts", ReportTables.contracts(analysis)));
+    rows.add(new HeadlineRow("Contracts", analysis.contractsSummary()));
     return List.copyOf(rows);
   }
 

@@ -3,7 +3,6 @@ package io.gex.charts;
 import static io.gex.charts.GexReport.escape;
 
 import io.gex.GexAnalysis;
-import io.gex.analysis.DealerPositioning;
 import io.gex.analysis.ExpiryGex;
 import io.gex.analysis.ExpiryPinRisk;
 import io.gex.analysis.GexByStrike;
@@ -25,23 +24,6 @@ final class ReportTables {
 
   private ReportTables() {}
 
-  /** Contracts used and skipped, with the count of each reason. */
-  static String contracts(GexAnalysis analysis) {
-    StringBuilder s =
-        new StringBuilder(
-            String.format(
-                Locale.ROOT,
-                "%,d used, %,d skipped",
-                analysis.contractsUsed(),
-                analysis.contractsSkipped()));
-    Map<ContractDiagnostic.Reason, Integer> reasons = analysis.skippedByReason();
-    if (!reasons.isEmpty()) {
-      List<String> parts = new ArrayList<>();
-      reasons.forEach((reason, n) -> parts.add(String.format(Locale.ROOT, "%s %,d", reason, n)));
-      s.append(" (").append(String.join(", ", parts)).append(')');
-    }
-    return s.toString();
-  }
 
   /** Indices of the strikes with the largest |net GEX|, largest first, ties by ascending strike. */
   static List<Integer> topStrikes(GexByStrike byStrike, int count) {

@@ -8,7 +8,6 @@ import io.gex.analysis.DealerPositioning;
 import io.gex.analysis.ExpiryPinRisk;
 import io.gex.analysis.GammaProfile;
 import io.gex.analysis.GexByStrike;
-import io.gex.chain.ContractDiagnostic;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.format.DateTimeFormatter;
@@ -16,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -136,7 +134,7 @@ public final class AnalysisText {
         bn(d.vannaExposure()),
         bn(d.charmExposure()));
     row(out, "Zero delta", "%s", level(d.zeroDelta()));
-    row(out, "Contracts", "%s", contracts(analysis));
+    row(out, "Contracts", "%s", analysis.contractsSummary());
     row(out, "IV repairs", "%s", ivRepairs(analysis));
     out.append('\n');
     topStrikes(out, analysis, window);
@@ -236,22 +234,6 @@ public final class AnalysisText {
         q.skippedOpenInterestShare() * 100);
   }
 
-  private static String contracts(GexAnalysis analysis) {
-    StringBuilder s =
-        new StringBuilder(
-            String.format(
-                Locale.ROOT,
-                "%,d used, %,d skipped",
-                analysis.contractsUsed(),
-                analysis.contractsSkipped()));
-    Map<ContractDiagnostic.Reason, Integer> reasons = analysis.skippedByReason();
-    if (!reasons.isEmpty()) {
-      List<String> parts = new ArrayList<>();
-      reasons.forEach((reason, n) -> parts.add(String.format(Locale.ROOT, "%s %,d", reason, n)));
-      s.append(" (").append(String.join(", ", parts)).append(')');
-    }
-    return s.toString();
-  }
 
   private static void topStrikes(StringBuilder out, GexAnalysis analysis, double window) {
     GexByStrike byStrike = analysis.byStrike();
