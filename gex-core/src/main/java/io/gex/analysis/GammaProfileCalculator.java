@@ -116,7 +116,10 @@ public final class GammaProfileCalculator {
       classOf[i] = chain.expiryIndex[i] == excluded ? -1 : 0;
     }
     ProfileGrid grid = new ProfileGrid(chain, classOf, 1);
-    return finish(chain, scope, excluded, grid, new boolean[] {true});
+    boolean[] include = {true};
+    double[] values = grid.values(include);
+    double[] crossings = ProfileCrossings.find(chain, grid, include, values);
+    return finish(chain, scope, excluded, grid, values, crossings);
   }
 
   /**
@@ -133,11 +136,21 @@ public final class GammaProfileCalculator {
       classOf[i] = e == next ? 1 : e == monthly ? 2 : 0;
     }
     ProfileGrid grid = new ProfileGrid(chain, classOf, 3);
-    boolean[] exMonthly = monthly == next ? new boolean[] {true, false, true} : new boolean[] {true, true, false};
+    boolean[][] include = {
+      {true, true, true},
+      {true, false, true},
+      monthly == next ? new boolean[] {true, false, true} : new boolean[] {true, true, false}
+    };
+    double[][] values = new double[3][];
+    for (int k = 0; k < 3; k++) {
+      values[k] = grid.values(include[k]);
+    }
+    // The three searches walk the cells together and share the evaluations of the cells they all search.
+    double[][] crossings = ProfileCrossings.findAll(chain, grid, include, values);
     return List.of(
-        finish(chain, GammaProfile.Scope.ALL_EXPIRIES, -1, grid, new boolean[] {true, true, true}),
-        finish(chain, GammaProfile.Scope.EXCLUDING_NEXT_EXPIRY, next, grid, new boolean[] {true, false, true}),
-        finish(chain, GammaProfile.Scope.EXCLUDING_NEXT_MONTHLY, monthly, grid, exMonthly));
+        finish(chain, GammaProfile.Scope.ALL_EXPIRIES, -1, grid, values[0], crossings[0]),
+        finish(chain, GammaProfile.Scope.EXCLUDING_NEXT_EXPIRY, next, grid, values[1], crossings[1]),
+        finish(chain, GammaProfile.Scope.EXCLUDING_NEXT_MONTHLY, monthly, grid, values[2], crossings[2]));
   }
 
   private static int excludedExpiry(ResolvedChain chain, GammaProfile.Scope scope) {
@@ -153,15 +166,18 @@ public final class GammaProfileCalculator {
   }
 
   private static GammaProfile finish(
-      ResolvedChain chain, GammaProfile.Scope scope, int excluded, ProfileGrid grid, boolean[] include) {
-    double[] values = grid.values(include);
+      ResolvedChain chain,
+      GammaProfile.Scope scope,
+      int excluded,
+      ProfileGrid grid,
+      double[] values,
+      double[] crossings) {
     double[] spots = new double[grid.points];
     double[] gex = new double[grid.points];
     for (int j = 0; j < grid.points; j++) {
       spots[j] = Math.exp(grid.x(j));
       gex[j] = spots[j] * values[j];
     }
-    double[] crossings = ProfileCrossings.find(chain, grid, include, values);
     return new GammaProfile(
         scope,
         excluded < 0 ? Optional.empty() : Optional.of(chain.expiries[excluded]),

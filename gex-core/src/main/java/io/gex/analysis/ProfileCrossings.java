@@ -87,10 +87,19 @@ final class ProfileCrossings {
   private double previousSlope = Double.NaN;
 
   /** The grid values (profile divided by spot). */
-  private double[] values = new double[0];
+  private final double[] values;
 
-  private ProfileCrossings(ResolvedChain chain, ProfileGrid grid, boolean[] include) {
+  /** The cell's contracts and their values at the points evaluated, shared with the other scopes. */
+  private final SharedCell shared;
+
+  private ProfileCrossings(
+      ResolvedChain chain, ProfileGrid grid, boolean[] include, double[] values, SharedCell shared) {
     this.chain = chain;
+    this.shared = shared;
+    this.values = values;
+    for (int j = 0; j < grid.points; j++) {
+      scale = Math.max(scale, Math.abs(values[j] * Math.exp(grid.x(j))));
+    }
     this.grid = grid;
     this.include = include;
     double absCoef = ProfileGrid.sum(grid.absCoef, include);
@@ -106,27 +115,48 @@ final class ProfileCrossings {
    * @param values the profile divided by spot at the grid points ({@link ProfileGrid#values})
    */
   static double[] find(ResolvedChain chain, ProfileGrid grid, boolean[] include, double[] values) {
-    ProfileCrossings search = new ProfileCrossings(chain, grid, include);
-    search.values = values;
-    for (int j = 0; j < grid.points; j++) {
-      search.scale = Math.max(search.scale, Math.abs(values[j] * Math.exp(grid.x(j))));
-    }
-    return search.run();
+    return findAll(chain, grid, new boolean[][] {include}, new double[][] {values})[0];
   }
 
-  private double[] run() {
-    int last = grid.points - 1;
-    double[][] bounds = grid.bounds(include, false);
-    for (int j = 0; j < last; j++) {
-      double lo = bounds[0][j];
-      double hi = bounds[1][j];
-      if (lo > theta || hi < -theta) {
-        settled(grid.x(j), grid.x(j + 1), lo > theta ? lo : hi, j);
-      } else if (!(lo >= -theta && hi <= theta)) {
-        searchCell(j);
+  /**
+   * Every zero crossing of several scopes of one grid, in spot, ascending, per scope. The scopes walk the
+   * cells together, so that a cell searched by several of them is evaluated once: its contracts are
+   * collected once for all the scopes' classes, each contract's Gaussian at a point of the cell is computed
+   * once, and each scope sums it with its own coefficients (zero for the classes it leaves out). The
+   * results are those of separate searches, bit for bit.
+   *
+   * @param includes per scope, the classes it includes
+   * @param values per scope, the profile divided by spot at the grid points ({@link ProfileGrid#values})
+   */
+  static double[][] findAll(
+      ResolvedChain chain, ProfileGrid grid, boolean[][] includes, double[][] values) {
+    SharedCell shared = new SharedCell(chain, grid, includes);
+    int scopes = includes.length;
+    ProfileCrossings[] searches = new ProfileCrossings[scopes];
+    double[][][] bounds = new double[scopes][][];
+    for (int k = 0; k < scopes; k++) {
+      searches[k] = new ProfileCrossings(chain, grid, includes[k], values[k], shared);
+      bounds[k] = grid.bounds(includes[k], false);
+    }
+    for (int j = 0, last = grid.points - 1; j < last; j++) {
+      for (int k = 0; k < scopes; k++) {
+        searches[k].step(j, bounds[k][0][j], bounds[k][1][j]);
       }
     }
-    return Arrays.copyOf(found, count);
+    double[][] crossings = new double[scopes][];
+    for (int k = 0; k < scopes; k++) {
+      crossings[k] = Arrays.copyOf(searches[k].found, searches[k].count);
+    }
+    return crossings;
+  }
+
+  /** Settles cell j, whose bounds from the grid are lo and hi. */
+  private void step(int j, double lo, double hi) {
+    if (lo > theta || hi < -theta) {
+      settled(grid.x(j), grid.x(j + 1), lo > theta ? lo : hi, j);
+    } else if (!(lo >= -theta && hi <= theta)) {
+      searchCell(j);
+    }
   }
 
   /** A piece [xa, xb] of cell j that keeps the sign of {@code bound} (beyond the floor) throughout. */
@@ -150,7 +180,7 @@ final class ProfileCrossings {
       if (previousX == x) {
         root = Math.exp(x);
       } else if (previousCell == j && all.cell == j) {
-        root = all.root(previousX, previousG, previousSlope, x, g, slope);
+        root = shared.root(all, previousX, previousG, previousSlope, x, g, slope, scale);
       } else {
         if (rootList.length < chain.n) {
           rootList = new int[chain.n];
@@ -250,16 +280,17 @@ final class ProfileCrossings {
 
   /** Searches [xa, xb] of the current cell with all its contracts. */
   private void exact(double xa, double xb) {
-    if (all.cell != cell) {
-      all.load(cell, false);
+    if (shared.cell != cell) {
+      shared.load(cell);
     }
-    double[] eA = all.scratchD(MAX_DEPTH);
-    double[] fA = all.scratchG(MAX_DEPTH);
-    double[] eB = all.scratchD(MAX_DEPTH + 1);
-    double[] fB = all.scratchG(MAX_DEPTH + 1);
-    double va = all.evaluate(xa, eA, fA);
-    double vb = all.evaluate(xb, eB, fB);
-    searchExact(xa, eA, fA, va, xb, eB, fB, vb, 0);
+    if (all.cell != cell) {
+      all.load(shared, include);
+    }
+    int a = shared.evaluate(xa, MAX_DEPTH);
+    int b = shared.evaluate(xb, MAX_DEPTH + 1);
+    double[] fA = shared.g(a);
+    double[] fB = shared.g(b);
+    searchExact(xa, shared.d(a), fA, all.sum(fA), xb, shared.d(b), fB, all.sum(fB), 0);
   }
 
   /**
@@ -299,9 +330,10 @@ final class ProfileCrossings {
       return;
     }
     double xm = 0.5 * (xa + xb);
-    double[] dM = all.scratchD(depth);
-    double[] gM = all.scratchG(depth);
-    double vm = all.evaluate(xm, dM, gM);
+    int m = shared.evaluate(xm, depth);
+    double[] dM = shared.d(m);
+    double[] gM = shared.g(m);
+    double vm = all.sum(gM);
     searchExact(xa, dA, gA, va, xm, dM, gM, vm, depth + 1);
     searchExact(xm, dM, gM, vm, xb, dB, gB, vb, depth + 1);
   }
@@ -340,6 +372,14 @@ final class ProfileCrossings {
     int cell = -1;
     int[] index = new int[0];
     int count;
+
+    /** The contracts of the scope among them, for Brent's method (all of them unless loaded from a shared cell). */
+    int[] members = new int[0];
+
+    int memberCount;
+
+    /** The classes of the scope present among them, as bits (when loaded from a shared cell). */
+    int mask;
     double[] coef = new double[0];
     double[] invSd = new double[0];
     double[] dStart = new double[0];
@@ -365,7 +405,50 @@ final class ProfileCrossings {
         dStart[t] = chain.d1(i, start);
       }
       count = m;
+      members = index;
+      memberCount = m;
       cell = j;
+    }
+
+    /**
+     * The shared cell's contracts, with the coefficients of the classes this scope leaves out set to zero
+     * (they add exact zeros: the sums are those over the scope's contracts alone).
+     */
+    void load(SharedCell from, boolean[] included) {
+      int m = from.count;
+      if (coef.length < m) {
+        coef = new double[m];
+      }
+      if (members.length < m || members == index) {
+        members = new int[Math.max(m, 16)];
+      }
+      int k = 0;
+      int bits = 0;
+      for (int t = 0; t < m; t++) {
+        int cl = from.classOf[t];
+        boolean in = included[cl];
+        coef[t] = in ? from.coef[t] : 0;
+        if (in) {
+          members[k++] = from.index[t];
+          bits |= 1 << cl;
+        }
+      }
+      memberCount = k;
+      mask = bits;
+      invSd = from.invSd;
+      dStart = from.dStart;
+      start = from.start;
+      count = m;
+      cell = from.cell;
+    }
+
+    /** The sum weighted by the coefficients of Gaussians evaluated by the shared cell. */
+    double sum(double[] g) {
+      double sum = 0;
+      for (int t = 0, m = count; t < m; t++) {
+        sum += coef[t] * g[t];
+      }
+      return sum;
     }
 
     double[] scratchD(int level) {
@@ -420,8 +503,11 @@ final class ProfileCrossings {
         double slope = 0;
         for (int t = 0, m = count; t < m; t++) {
           double dt = dStart[t] + offset * invSd[t];
-          if (dt <= GammaProfileCalculator.CUTOFF && dt >= -GammaProfileCalculator.CUTOFF) {
-            double e = coef[t] * Math.exp(-0.5 * dt * dt);
+          double c = coef[t];
+          if (c != 0
+              && dt <= GammaProfileCalculator.CUTOFF
+              && dt >= -GammaProfileCalculator.CUTOFF) {
+            double e = c * Math.exp(-0.5 * dt * dt);
             sum += e;
             slope -= e * dt * invSd[t];
           }
@@ -440,7 +526,7 @@ final class ProfileCrossings {
       }
       double a = Math.exp(xa);
       double b = Math.exp(xb);
-      return refine(index, count, a, a * ga, b, b * gb).orElse(0.5 * (a + b));
+      return refine(members, memberCount, a, a * ga, b, b * gb).orElse(0.5 * (a + b));
     }
 
     /** The bounds of the sum over a piece whose ends have these d1 and Gaussians, into the fields. */
@@ -567,5 +653,170 @@ final class ProfileCrossings {
     }
     out[0] = s * sum;
     out[1] = sum - slope;
+  }
+
+  /**
+   * The contracts whose window reaches one cell, over the classes of every scope searched together (in
+   * chain order, as each scope would collect its own), and each one's d1 and Gaussian at every point of
+   * the cell evaluated so far. The scopes halve a cell at the same points (the cell's ends and their
+   * midpoints), so each exponential is computed once for all of them. Newton's roots are kept too: a scope
+   * whose classes present in the cell are those of another scope searches the same sums and finds the
+   * same roots.
+   */
+  static final class SharedCell {
+    private final ResolvedChain chain;
+    private final ProfileGrid grid;
+    private final boolean[] anyScope;
+    int cell = -1;
+    int count;
+    int[] index = new int[0];
+    int[] classOf = new int[0];
+    double[] coef = new double[0];
+    double[] invSd = new double[0];
+    double[] dStart = new double[0];
+    double start;
+
+    /**
+     * At most this many points of a cell are kept; beyond (a cell halved many times), points are evaluated
+     * into per-level scratch slots, as by a search of its own.
+     */
+    private static final int KEPT = 64;
+
+    // The points kept in the cell, and each contract's d1 and Gaussian there; then the scratch slots.
+    private final double[] xs = new double[KEPT];
+    private final double[][] ds = new double[KEPT + MAX_DEPTH + 2][];
+    private final double[][] gs = new double[KEPT + MAX_DEPTH + 2][];
+    private int size;
+
+    // Newton's roots found in the cell: per root its 8 inputs (ends, values, slopes, classes, scale).
+    private double[] rootKeys = new double[8 * 4];
+    private double[] roots = new double[4];
+    private int rootCount;
+
+    SharedCell(ResolvedChain chain, ProfileGrid grid, boolean[][] includes) {
+      this.chain = chain;
+      this.grid = grid;
+      int classes = grid.absCoef.length;
+      anyScope = new boolean[classes];
+      for (boolean[] include : includes) {
+        for (int cl = 0; cl < classes; cl++) {
+          anyScope[cl] |= include[cl];
+        }
+      }
+    }
+
+    void load(int j) {
+      int n = chain.n;
+      if (index.length < n) {
+        index = new int[n];
+      }
+      int[] gridClass = grid.classOf;
+      int[] cellLo = grid.cellLo;
+      int[] cellHi = grid.cellHi;
+      int m = 0;
+      for (int i = 0; i < n; i++) {
+        // Written without branches: the tests are unpredictable from one contract to the next.
+        int cl = gridClass[i];
+        boolean take = cl >= 0 & cellLo[i] <= j & cellHi[i] >= j && anyScope[cl];
+        index[m] = i;
+        m += take ? 1 : 0;
+      }
+      if (coef.length < m) {
+        classOf = new int[m];
+        coef = new double[m];
+        invSd = new double[m];
+        dStart = new double[m];
+      }
+      start = grid.x(j);
+      for (int t = 0; t < m; t++) {
+        int i = index[t];
+        classOf[t] = gridClass[i];
+        coef[t] = chain.gexCoef[i];
+        invSd[t] = chain.invSd[i];
+        dStart[t] = chain.d1(i, start);
+      }
+      count = m;
+      cell = j;
+      size = 0;
+      rootCount = 0;
+    }
+
+    /**
+     * Evaluates every contract at x, once while the cell keeps fewer than {@value #KEPT} points; returns
+     * the slot of the d1 ({@link #d}) and Gaussians ({@link #g}). A scratch slot (used once the cell keeps
+     * {@value #KEPT} points) is overwritten by the next evaluation at the same search level.
+     *
+     * @param level the search level asking (0..MAX_DEPTH + 1)
+     */
+    int evaluate(double x, int level) {
+      for (int k = 0; k < size; k++) {
+        if (xs[k] == x) {
+          return k;
+        }
+      }
+      int slot = size < KEPT ? size : KEPT + level;
+      double[] d = ds[slot];
+      double[] g = gs[slot];
+      if (d == null || g == null || d.length < count) {
+        d = new double[Math.max(count, 16)];
+        g = new double[d.length];
+        ds[slot] = d;
+        gs[slot] = g;
+      }
+      double offset = x - start;
+      for (int t = 0, m = count; t < m; t++) {
+        double dt = dStart[t] + offset * invSd[t];
+        d[t] = dt;
+        g[t] =
+            dt <= GammaProfileCalculator.CUTOFF && dt >= -GammaProfileCalculator.CUTOFF
+                ? Math.exp(-0.5 * dt * dt)
+                : 0;
+      }
+      if (slot == size) {
+        xs[size++] = x;
+      }
+      return slot;
+    }
+
+    double[] d(int slot) {
+      return ds[slot];
+    }
+
+    double[] g(int slot) {
+      return gs[slot];
+    }
+
+    /** {@code terms.root(...)}, computed once per cell for the same inputs and classes. */
+    double root(
+        ProfileCrossings.Terms terms,
+        double xa,
+        double ga,
+        double sa,
+        double xb,
+        double gb,
+        double sb,
+        double scale) {
+      double[] key = {xa, ga, sa, xb, gb, sb, terms.mask, scale};
+      for (int r = 0; r < rootCount; r++) {
+        boolean same = true;
+        for (int k = 0; k < 8 && same; k++) {
+          same = Double.doubleToRawLongBits(rootKeys[8 * r + k]) == Double.doubleToRawLongBits(key[k]);
+        }
+        if (same) {
+          return roots[r];
+        }
+      }
+      double root = terms.root(xa, ga, sa, xb, gb, sb);
+      if (rootCount == KEPT) {
+        return root; // a cell with that many crossings: kept no further
+      }
+      if (rootCount == roots.length) {
+        roots = Arrays.copyOf(roots, 2 * rootCount);
+        rootKeys = Arrays.copyOf(rootKeys, 16 * rootCount);
+      }
+      System.arraycopy(key, 0, rootKeys, 8 * rootCount, 8);
+      roots[rootCount++] = root;
+      return root;
+    }
   }
 }
