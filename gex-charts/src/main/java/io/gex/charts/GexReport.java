@@ -67,6 +67,22 @@ public final class GexReport {
     return DEFAULTS;
   }
 
+  /** Why a file operation failed, in words: the exception's kind and the path it names. */
+  static String reason(IOException e) {
+    String kind =
+        e instanceof java.nio.file.AccessDeniedException
+            ? "permission denied"
+            : e instanceof java.nio.file.FileAlreadyExistsException
+                ? "a file is in the way"
+                : e instanceof java.nio.file.NoSuchFileException
+                    ? "no such file or directory"
+                    : e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null
+                        ? fse.getReason()
+                        : e.getClass().getSimpleName();
+    String file = e instanceof java.nio.file.FileSystemException fse ? fse.getFile() : null;
+    return file == null ? kind : kind + " (" + file + ")";
+  }
+
   /** The chart settings used. */
   public GexCharts charts() {
     return charts;
@@ -102,10 +118,15 @@ public final class GexReport {
     Objects.requireNonNull(analysis, "analysis");
     List<String> lines = List.copyOf(alerts);
     Objects.requireNonNull(outDir, "outDir");
+    if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
+      throw new GexChartException(
+          "could not create report directory " + outDir + ": a file of that name exists");
+    }
     try {
       Files.createDirectories(outDir);
     } catch (IOException e) {
-      throw new GexChartException("could not create report directory " + outDir, e);
+      throw new GexChartException(
+          "could not create report directory " + outDir + ": " + reason(e), e);
     }
     Map<ChartKind, List<Path>> images = new EnumMap<>(ChartKind.class);
     for (ChartKind kind : ChartKind.values()) {

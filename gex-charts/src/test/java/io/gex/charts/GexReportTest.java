@@ -163,6 +163,20 @@ class GexReportTest {
   }
 
   @Test
+  void write_intoAFileOrBelowOne_saysWhyTheDirectoryCannotBeMade(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("report.txt"), "not a directory");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> GexReport.write(spx, List.of(), file))
+        .isInstanceOf(GexChartException.class)
+        .hasMessage("could not create report directory " + file + ": a file of that name exists");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> GexReport.write(spx, List.of(), file.resolve("charts")))
+        .isInstanceOf(GexChartException.class)
+        .hasMessageStartingWith("could not create report directory " + file.resolve("charts") + ": ")
+        .hasMessageContaining(file.toString());
+  }
+
+  @Test
   void write_spxSnapshot_pageWorksOffline(@TempDir Path dir) throws IOException {
     ReportFiles files = GexReport.of(GexCharts.builder().width(600).height(400).build())
         .writeTo(spx, List.of(), dir);
