@@ -210,6 +210,32 @@ public record GexAnalysis(
   }
 
   /**
+   * What the implied-volatility source repaired and how much of the analysis it weighs, in the words of every
+   * gex output: for example {@code 734 IVs replaced (SUBSTITUTED_OTHER_MEMBER_IV 62, SUBSTITUTED_SOLVED_IV
+   * 672), 1.3% of gross GEX; skipped contracts hold 2.2% of open interest}, or {@code none (IV vendor); ...}.
+   */
+  public String ivRepairsSummary() {
+    if (dataQuality.contractsSubstituted() == 0) {
+      return String.format(
+          Locale.ROOT,
+          "none (IV %s); skipped contracts hold %.1f%% of open interest",
+          settings.ivSource().id(),
+          dataQuality.skippedOpenInterestShare() * 100);
+    }
+    StringJoiner parts = new StringJoiner(", ");
+    dataQuality
+        .substitutionsByReason()
+        .forEach((reason, n) -> parts.add(String.format(Locale.ROOT, "%s %,d", reason, n)));
+    return String.format(
+        Locale.ROOT,
+        "%,d IVs replaced (%s), %.1f%% of gross GEX; skipped contracts hold %.1f%% of open interest",
+        dataQuality.contractsSubstituted(),
+        parts,
+        dataQuality.substitutedGexShare() * 100,
+        dataQuality.skippedOpenInterestShare() * 100);
+  }
+
+  /**
    * The number of contracts and rows left out. Contracts priced with a substituted implied volatility are
    * not left out: see {@link DataQuality#contractsSubstituted()}.
    */

@@ -239,6 +239,7 @@ public final class GexReport {
                 + " $bn per day)"));
     rows.add(new HeadlineRow("Zero delta", Formats.level(d.zeroDelta(), "none")));
     rows.add(new HeadlineRow("Contracts", analysis.contractsSummary()));
+    rows.add(new HeadlineRow("IV repairs", analysis.ivRepairsSummary()));
     return List.copyOf(rows);
   }
 

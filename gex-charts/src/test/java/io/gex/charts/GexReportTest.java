@@ -250,7 +250,8 @@ class GexReportTest {
             "Hedge flow",
             "Delta exposure",
             "Zero delta",
-            "Contracts");
+            "Contracts",
+            "IV repairs");
     assertThat(rows)
         .containsEntry("Symbol", "SPX")
         .containsEntry("Spot", "3,990.56")

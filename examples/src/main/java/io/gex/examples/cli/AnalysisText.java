@@ -3,7 +3,6 @@ package io.gex.examples.cli;
 import io.gex.ExpirySelection;
 import io.gex.GexAnalysis;
 import io.gex.alerts.GexAlert;
-import io.gex.analysis.DataQuality;
 import io.gex.analysis.DealerPositioning;
 import io.gex.analysis.ExpiryPinRisk;
 import io.gex.analysis.GammaProfile;
@@ -135,7 +134,7 @@ public final class AnalysisText {
         bn(d.charmExposure()));
     row(out, "Zero delta", "%s", level(d.zeroDelta()));
     row(out, "Contracts", "%s", analysis.contractsSummary());
-    row(out, "IV repairs", "%s", ivRepairs(analysis));
+    row(out, "IV repairs", "%s", analysis.ivRepairsSummary());
     out.append('\n');
     topStrikes(out, analysis, window);
     out.append('\n');
@@ -211,29 +210,6 @@ public final class AnalysisText {
       case DAYS_TO_EXPIRY -> selection.minDays() + "-" + selection.maxDays() + " DTE";
     };
   }
-
-  /** What the IV source replaced, and how much of the analysis it weighs. */
-  private static String ivRepairs(GexAnalysis analysis) {
-    DataQuality q = analysis.dataQuality();
-    if (q.contractsSubstituted() == 0) {
-      return String.format(
-          Locale.ROOT,
-          "none (IV %s); skipped contracts hold %.1f%% of open interest",
-          analysis.settings().ivSource().id(),
-          q.skippedOpenInterestShare() * 100);
-    }
-    List<String> parts = new ArrayList<>();
-    q.substitutionsByReason()
-        .forEach((reason, n) -> parts.add(String.format(Locale.ROOT, "%s %,d", reason, n)));
-    return String.format(
-        Locale.ROOT,
-        "%,d IVs replaced (%s), %.1f%% of gross GEX; skipped contracts hold %.1f%% of open interest",
-        q.contractsSubstituted(),
-        String.join(", ", parts),
-        q.substitutedGexShare() * 100,
-        q.skippedOpenInterestShare() * 100);
-  }
-
 
   private static void topStrikes(StringBuilder out, GexAnalysis analysis, double window) {
     GexByStrike byStrike = analysis.byStrike();
