@@ -6,7 +6,8 @@ import io.gex.GexAnalysis;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 
 /**
  * Regenerates the README pictures from the real SPX snapshot; skipped unless asked for, so the normal
@@ -20,8 +21,18 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * spx-gamma-profile.png}, {@code spx-open-interest.png} (±5%) and {@code spx-heatmap.png} (page 1), all
  * 1200 × 700, and a whole sample report into {@code gex-charts/target/sample-report/index.html}.
  */
-@EnabledIfSystemProperty(named = "gex.readme.images", matches = "true")
 class ReadmeImagesTest {
+
+  /** Runs only when asked, and says so on the console otherwise (a silent skip would hide it). */
+  @BeforeAll
+  static void onlyWhenAsked() {
+    boolean asked = Boolean.getBoolean("gex.readme.images");
+    if (!asked) {
+      System.out.println(
+          "SKIPPED ReadmeImagesTest: rewrites the README's pictures only when asked (-Dgex.readme.images=true)");
+    }
+    Assumptions.assumeTrue(asked, "rewrites the README's pictures only with -Dgex.readme.images=true");
+  }
 
   private static final Path IMAGES = Path.of("..", "docs", "images");
   private static final Path SAMPLE_REPORT = Path.of("target", "sample-report");
