@@ -10,7 +10,6 @@ import io.gex.chain.OptionRight;
 import io.gex.chain.SettlementStyle;
 import io.gex.spi.OptionChainSource;
 import io.gex.spi.SourceRequest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -102,10 +101,7 @@ public final class CsvChainSource implements OptionChainSource {
    */
   @Override
   public boolean canRead(byte[] head) {
-    String text = new String(head, StandardCharsets.UTF_8);
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
-    }
+    String text = Fields.headText(head);
     for (String line : text.split("\r?\n", 64)) {
       String t = line.trim();
       if (t.isEmpty() || t.startsWith("#")) {

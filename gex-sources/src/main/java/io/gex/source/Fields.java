@@ -151,4 +151,10 @@ final class Fields {
   static String clip(String text) {
     return text.length() <= 120 ? text : text.substring(0, 117) + "...";
   }
+
+  /** The first bytes of a file as UTF-8 text without a leading byte-order mark, for format detection. */
+  static String headText(byte[] head) {
+    String text = new String(head, java.nio.charset.StandardCharsets.UTF_8);
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
 }

@@ -9,7 +9,6 @@ import io.gex.chain.OptionContract;
 import io.gex.chain.OptionRight;
 import io.gex.spi.OptionChainSource;
 import io.gex.spi.SourceRequest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -99,10 +98,7 @@ public final class OptionsDxSource implements OptionChainSource {
   /** Recognises a first line naming {@code [QUOTE_DATE]}, {@code [UNDERLYING_LAST]} and {@code [STRIKE]}. */
   @Override
   public boolean canRead(byte[] head) {
-    String text = new String(head, StandardCharsets.UTF_8);
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
-    }
+    String text = Fields.headText(head);
     String first = text.strip().split("\r?\n", 2)[0].toUpperCase(Locale.ROOT);
     return first.contains("[QUOTE_DATE]")
         && first.contains("[UNDERLYING_LAST]")

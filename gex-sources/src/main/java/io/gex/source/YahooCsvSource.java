@@ -8,7 +8,6 @@ import io.gex.chain.OptionChain;
 import io.gex.chain.OptionContract;
 import io.gex.spi.OptionChainSource;
 import io.gex.spi.SourceRequest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -83,10 +82,7 @@ public final class YahooCsvSource implements OptionChainSource {
    */
   @Override
   public boolean canRead(byte[] head) {
-    String text = new String(head, StandardCharsets.UTF_8);
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
-    }
+    String text = Fields.headText(head);
     String first = text.strip().split("\r?\n", 2)[0];
     List<String> names = new ArrayList<>();
     for (String name : first.split(",", -1)) {
