@@ -10,6 +10,7 @@ module io.gex.core {
   exports io.gex.analysis;
   exports io.gex.chain;
   exports io.gex.greeks;
+  exports io.gex.live;
   exports io.gex.spi;
   exports io.gex.store;
   exports io.gex.cache;
