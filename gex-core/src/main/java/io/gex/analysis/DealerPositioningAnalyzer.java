@@ -261,15 +261,23 @@ public final class DealerPositioningAnalyzer {
    * positive value puts the only zero below, a negative one above.
    */
   static OptionalDouble netDeltaZero(ResolvedChain chain) {
-    // Weights carry the dividend discount, so an evaluation costs one normal CDF per contract near the
-    // money and nothing else.
-    double[] weight = new double[chain.n];
+    // Weights carry the dividend discount. A call and a put that share a Gaussian (one term) share d1:
+    // Wc N(d1) - Wp N(-d1) = (Wc + Wp) N(d1) - Wp, so an evaluation costs one normal CDF per term near
+    // the money and nothing else.
+    GammaTerms terms = chain.terms();
+    double[] weight = new double[terms.n];
+    double[] putWeight = new double[terms.n];
     double multiplier = chain.settings.multiplier();
     double q = chain.settings.dividendYield();
     double totalWeight = 0;
     for (int i = 0; i < chain.n; i++) {
-      weight[i] = chain.openInterest[i] * multiplier * Math.exp(-q * chain.tau[i]);
-      totalWeight += weight[i];
+      double w = chain.openInterest[i] * multiplier * Math.exp(-q * chain.tau[i]);
+      int t = terms.termOf[i];
+      weight[t] += w;
+      if (!chain.call[i]) {
+        putWeight[t] += w;
+      }
+      totalWeight += w;
     }
     if (totalWeight == 0) {
       return OptionalDouble.empty(); // no open interest: the net delta is zero everywhere
@@ -288,7 +296,7 @@ public final class DealerPositioningAnalyzer {
     double[] valueAndSlope = new double[2];
     double x = spot;
     for (int iteration = 0; iteration < 60; iteration++) {
-      netDeltaAndSlope(chain, weight, x, valueAndSlope);
+      netDeltaAndSlope(terms, weight, putWeight, x, valueAndSlope);
       double fx = valueAndSlope[0];
       if (fx == 0) {
         return OptionalDouble.of(x);
@@ -324,7 +332,7 @@ public final class DealerPositioningAnalyzer {
       return OptionalDouble.of(
           solver.findRoot(
               s -> {
-                netDeltaAndSlope(chain, weight, s, valueAndSlope);
+                netDeltaAndSlope(terms, weight, putWeight, s, valueAndSlope);
                 return valueAndSlope[0];
               },
               lo,
@@ -334,30 +342,31 @@ public final class DealerPositioningAnalyzer {
   }
 
   /**
-   * Net delta at a spot and its derivative in spot: {@code out[0] = Σ w (call ? N(d1) : -N(-d1))}, {@code
-   * out[1] = Σ w φ(d1) / (S vol √tau)}, one pass.
+   * Net delta at a spot and its derivative in spot, per term of all its contracts' weight {@code w} and its
+   * puts' weight {@code wp}: {@code out[0] = Σ (w N(d1) - wp)}, {@code out[1] = Σ w φ(d1) / (S vol √tau)},
+   * one pass.
    */
-  private static void netDeltaAndSlope(ResolvedChain chain, double[] weight, double spot, double[] out) {
+  private static void netDeltaAndSlope(
+      GammaTerms terms, double[] weight, double[] putWeight, double spot, double[] out) {
     double lnS = Math.log(spot);
     double value = 0;
     double slope = 0;
-    for (int i = 0, n = chain.n; i < n; i++) {
-      double w = weight[i];
+    for (int t = 0, n = terms.n; t < n; t++) {
+      double w = weight[t];
       if (w == 0) {
         continue;
       }
-      double d = chain.d1(i, lnS);
+      double d = terms.d1(t, lnS);
       if (d >= CDF_CUTOFF) {
-        value += chain.call[i] ? w : 0;
+        value += w - putWeight[t];
         continue;
       }
       if (d <= -CDF_CUTOFF) {
-        value -= chain.call[i] ? 0 : w;
+        value -= putWeight[t];
         continue;
       }
-      double cdf = BlackScholes.normalCdf(chain.call[i] ? d : -d);
-      value += chain.call[i] ? w * cdf : -w * cdf;
-      slope += w * BlackScholes.normalPdf(d) * chain.invSd[i];
+      value += w * BlackScholes.normalCdf(d) - putWeight[t];
+      slope += w * BlackScholes.normalPdf(d) * terms.invSd[t];
     }
     out[0] = value;
     out[1] = slope / spot;

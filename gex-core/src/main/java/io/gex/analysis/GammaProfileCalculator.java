@@ -10,7 +10,7 @@ import java.util.OptionalDouble;
  * <p><b>The profile.</b> {@code P(S) = S Σ gexCoef_i exp(-d1_i(S)²/2)} (dollars per 1% move, same
  * volatilities and times to expiry: sticky strike), reported at {@code profilePoints} spots spaced evenly
  * in log-spot between {@code profileLow} and {@code profileHigh} times spot. Contract {@code i} is counted
- * only where {@code |d1_i| <= }{@value #CUTOFF}: beyond, its weight is below e^-40.5 of its peak.
+ * only where {@code |d1_i| <= }{@value #CUTOFF}: beyond, its weight is below e^-32 (1.3e-14) of its peak.
  *
  * <p><b>The crossings, and what is guaranteed.</b> The crossing search does not trust the grid: a contract
  * expiring in minutes (the engine floors time to expiry at {@code GexSettings.minTimeToExpiry}, 15 minutes
@@ -58,8 +58,8 @@ public final class GammaProfileCalculator {
   /** The shared instance. */
   public static final GammaProfileCalculator DEFAULT = new GammaProfileCalculator();
 
-  /** Contracts contribute only where |d1| is at most this (their weight beyond is below 1e-17). */
-  static final double CUTOFF = 9.0;
+  /** Contracts contribute only where |d1| is at most this (their weight beyond is below 1.3e-14 of their peak). */
+  static final double CUTOFF = 8.0;
 
   /** Grid points between exact re-anchorings of the Gaussian recurrence. */
   static final int RESYNC = 128;
@@ -111,14 +111,15 @@ public final class GammaProfileCalculator {
    */
   public GammaProfile profile(ResolvedChain chain, GammaProfile.Scope scope) {
     int excluded = excludedExpiry(chain, scope);
-    int[] classOf = new int[chain.n];
-    for (int i = 0, n = chain.n; i < n; i++) {
-      classOf[i] = chain.expiryIndex[i] == excluded ? -1 : 0;
+    GammaTerms terms = chain.terms();
+    int[] classOf = new int[terms.n];
+    for (int t = 0, n = terms.n; t < n; t++) {
+      classOf[t] = terms.expiryIndex[t] == excluded ? -1 : 0;
     }
-    ProfileGrid grid = new ProfileGrid(chain, classOf, 1);
+    ProfileGrid grid = new ProfileGrid(terms, classOf, 1);
     boolean[] include = {true};
     double[] values = grid.values(include);
-    double[] crossings = ProfileCrossings.find(chain, grid, include, values);
+    double[] crossings = ProfileCrossings.find(terms, grid, include, values);
     return finish(chain, scope, excluded, grid, values, crossings);
   }
 
@@ -130,12 +131,13 @@ public final class GammaProfileCalculator {
     int next = excludedExpiry(chain, GammaProfile.Scope.EXCLUDING_NEXT_EXPIRY);
     int monthly = excludedExpiry(chain, GammaProfile.Scope.EXCLUDING_NEXT_MONTHLY);
     // Classes: 0 the rest, 1 the next expiry, 2 the next monthly when it is another expiry.
-    int[] classOf = new int[chain.n];
-    for (int i = 0, n = chain.n; i < n; i++) {
-      int e = chain.expiryIndex[i];
-      classOf[i] = e == next ? 1 : e == monthly ? 2 : 0;
+    GammaTerms terms = chain.terms();
+    int[] classOf = new int[terms.n];
+    for (int t = 0, n = terms.n; t < n; t++) {
+      int e = terms.expiryIndex[t];
+      classOf[t] = e == next ? 1 : e == monthly ? 2 : 0;
     }
-    ProfileGrid grid = new ProfileGrid(chain, classOf, 3);
+    ProfileGrid grid = new ProfileGrid(terms, classOf, 3);
     boolean[][] include = {
       {true, true, true},
       {true, false, true},
@@ -146,11 +148,49 @@ public final class GammaProfileCalculator {
       values[k] = grid.values(include[k]);
     }
     // The three searches walk the cells together and share the evaluations of the cells they all search.
-    double[][] crossings = ProfileCrossings.findAll(chain, grid, include, values);
+    double[][] crossings = ProfileCrossings.findAll(terms, grid, include, values);
     return List.of(
         finish(chain, GammaProfile.Scope.ALL_EXPIRIES, -1, grid, values[0], crossings[0]),
         finish(chain, GammaProfile.Scope.EXCLUDING_NEXT_EXPIRY, next, grid, values[1], crossings[1]),
         finish(chain, GammaProfile.Scope.EXCLUDING_NEXT_MONTHLY, monthly, grid, values[2], crossings[2]));
+  }
+
+  /**
+   * The zero-gamma level of all expiries ({@link GammaProfile#zeroGamma()} of {@link #profile(ResolvedChain)}:
+   * the crossing nearest spot within the profile range), found by searching windows of grid cells around
+   * spot, widened until the nearest crossing found is provably the nearest of all. Costs a few grid cells'
+   * work when the level is near spot, as it is when traders watch it, instead of the whole profile's.
+   */
+  public OptionalDouble zeroGamma(ResolvedChain chain) {
+    GammaTerms terms = chain.terms();
+    int[] classOf = new int[terms.n];
+    boolean[] include = {true};
+    var settings = chain.settings;
+    int points = settings.profilePoints();
+    int last = points - 1;
+    double h = (Math.log(settings.profileHigh()) - Math.log(settings.profileLow())) / last;
+    double atSpot = -Math.log(settings.profileLow()) / h; // spot's position on the grid, in points
+    for (int width = 4; ; width *= 4) {
+      int from = (int) Math.max(0, Math.floor(atSpot) - width);
+      int to = (int) Math.min(last, Math.ceil(atSpot) + width);
+      ProfileGrid grid = new ProfileGrid(terms, classOf, 1, from, to);
+      double[] values = grid.values(include);
+      double[] crossings = ProfileCrossings.find(terms, grid, include, values);
+      OptionalDouble nearest = nearest(crossings, chain.spot);
+      boolean whole = from == 0 && to == last;
+      if (whole) {
+        return nearest;
+      }
+      if (nearest.isPresent()) {
+        // Every spot closer than the crossing found lies in the window (or beyond an end of the range).
+        double distance = Math.abs(nearest.getAsDouble() - chain.spot);
+        boolean lowCovered = from == 0 || Math.exp(grid.x(from)) <= chain.spot - distance;
+        boolean highCovered = to == last || Math.exp(grid.x(to)) >= chain.spot + distance;
+        if (lowCovered && highCovered) {
+          return nearest;
+        }
+      }
+    }
   }
 
   private static int excludedExpiry(ResolvedChain chain, GammaProfile.Scope scope) {

@@ -48,7 +48,7 @@ final class ProfileCrossings {
   private static final double TAIL =
       Math.exp(-0.5 * GammaProfileCalculator.CUTOFF * GammaProfileCalculator.CUTOFF);
 
-  private final ResolvedChain chain;
+  private final GammaTerms chain;
   private final ProfileGrid grid;
   private final boolean[] include;
   private final double theta;
@@ -93,7 +93,7 @@ final class ProfileCrossings {
   private final SharedCell shared;
 
   private ProfileCrossings(
-      ResolvedChain chain, ProfileGrid grid, boolean[] include, double[] values, SharedCell shared) {
+      GammaTerms chain, ProfileGrid grid, boolean[] include, double[] values, SharedCell shared) {
     this.chain = chain;
     this.shared = shared;
     this.values = values;
@@ -114,7 +114,7 @@ final class ProfileCrossings {
    *
    * @param values the profile divided by spot at the grid points ({@link ProfileGrid#values})
    */
-  static double[] find(ResolvedChain chain, ProfileGrid grid, boolean[] include, double[] values) {
+  static double[] find(GammaTerms chain, ProfileGrid grid, boolean[] include, double[] values) {
     return findAll(chain, grid, new boolean[][] {include}, new double[][] {values})[0];
   }
 
@@ -129,7 +129,7 @@ final class ProfileCrossings {
    * @param values per scope, the profile divided by spot at the grid points ({@link ProfileGrid#values})
    */
   static double[][] findAll(
-      ResolvedChain chain, ProfileGrid grid, boolean[][] includes, double[][] values) {
+      GammaTerms chain, ProfileGrid grid, boolean[][] includes, double[][] values) {
     SharedCell shared = new SharedCell(chain, grid, includes);
     int scopes = includes.length;
     ProfileCrossings[] searches = new ProfileCrossings[scopes];
@@ -138,7 +138,7 @@ final class ProfileCrossings {
       searches[k] = new ProfileCrossings(chain, grid, includes[k], values[k], shared);
       bounds[k] = grid.bounds(includes[k], false);
     }
-    for (int j = 0, last = grid.points - 1; j < last; j++) {
+    for (int j = grid.from; j < grid.to; j++) {
       for (int k = 0; k < scopes; k++) {
         searches[k].step(j, bounds[k][0][j], bounds[k][1][j]);
       }
@@ -664,7 +664,7 @@ final class ProfileCrossings {
    * same roots.
    */
   static final class SharedCell {
-    private final ResolvedChain chain;
+    private final GammaTerms chain;
     private final ProfileGrid grid;
     private final boolean[] anyScope;
     int cell = -1;
@@ -693,7 +693,7 @@ final class ProfileCrossings {
     private double[] roots = new double[4];
     private int rootCount;
 
-    SharedCell(ResolvedChain chain, ProfileGrid grid, boolean[][] includes) {
+    SharedCell(GammaTerms chain, ProfileGrid grid, boolean[][] includes) {
       this.chain = chain;
       this.grid = grid;
       int classes = grid.absCoef.length;

@@ -63,8 +63,23 @@ final class ProfileGrid {
 
   final int[] cellHi;
 
-  ProfileGrid(ResolvedChain chain, int[] classOf, int classes) {
+  /** The first and last point computed (all of them unless built for a window). */
+  final int from;
+
+  final int to;
+
+  ProfileGrid(GammaTerms chain, int[] classOf, int classes) {
+    this(chain, classOf, classes, 0, chain.settings.profilePoints() - 1);
+  }
+
+  /**
+   * A grid computed only at points {@code from..to} (the sums are zero elsewhere), for a search of the
+   * cells {@code from..to-1} alone.
+   */
+  ProfileGrid(GammaTerms chain, int[] classOf, int classes, int from, int to) {
     var settings = chain.settings;
+    this.from = from;
+    this.to = to;
     this.points = settings.profilePoints();
     this.x0 = Math.log(chain.spot * settings.profileLow());
     this.h = (Math.log(settings.profileHigh()) - Math.log(settings.profileLow())) / (points - 1);
@@ -94,7 +109,7 @@ final class ProfileGrid {
     return x0 + j * h;
   }
 
-  private void add(ResolvedChain chain, int i, int cl) {
+  private void add(GammaTerms chain, int i, int cl) {
     double c = chain.gexCoef[i];
     absCoef[cl] += Math.abs(c);
     absCoefSlope[cl] += Math.abs(c) * chain.invSd[i];
@@ -103,23 +118,23 @@ final class ProfileGrid {
     double step = h * chain.invSd[i];
     double lo = (-GammaProfileCalculator.CUTOFF - d0) / step;
     double hi = (GammaProfileCalculator.CUTOFF - d0) / step;
-    if (hi < 0 || lo > last) {
+    if (hi < from || lo > to) {
       return;
     }
-    cellLo[i] = (int) Math.max(0, Math.floor(lo));
-    cellHi[i] = (int) Math.min(last - 1, Math.ceil(hi) - 1);
+    cellLo[i] = (int) Math.max(from, Math.floor(lo));
+    cellHi[i] = (int) Math.min(to - 1, Math.ceil(hi) - 1);
     // Points j <= p are left of the peak (d1 <= 0); the peak lies in cell p when 0 <= p < last.
     double peak = -d0 / step;
     int p = peak < 0 ? -1 : peak >= last ? last : (int) Math.floor(peak);
-    int jLo = (int) Math.max(0, Math.ceil(lo));
-    int jHi = (int) Math.min(last, Math.floor(hi));
+    int jLo = (int) Math.max(from, Math.ceil(lo));
+    int jHi = (int) Math.min(to, Math.floor(hi));
     int group = 2 * cl + (step > NARROW_STEP ? 1 : 0);
     double[] left = c > 0 ? leftPos[group] : leftNeg[group];
     double[] right = c > 0 ? rightPos[group] : rightNeg[group];
     if (jLo <= jHi) {
       accumulate(c, d0, step, jLo, jHi, p, left, right);
     }
-    if (p >= 0 && p < last) {
+    if (p >= from && p < to) {
       // In its peak cell a contract's bounds are min(g_p, g_p+1) and 1; the arrays hold g_p (left) and
       // g_p+1 (right) at the two ends, so the correction swaps the larger end value for the peak. The
       // larger end is exp(-y) with y = (the smaller |d|)² / 2; 1 - y + y²/2 bounds it from above without

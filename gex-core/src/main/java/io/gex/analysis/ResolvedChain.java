@@ -94,6 +94,9 @@ public final class ResolvedChain {
 
   final Substitutions substitutions;
 
+  /** The gamma kernel with the contracts that share a Gaussian merged (built on first use). */
+  private volatile @Nullable GammaTerms terms;
+
   private ResolvedChain(
       OptionChain chain,
       GexSettings settings,
@@ -235,6 +238,9 @@ public final class ResolvedChain {
         d -> d.atTime(settings.pmSettlementTime()).atZone(settings.settlementZone()).toInstant();
     OptionContract previous = null;
     Instant previousSettles = now;
+    Instant settledFor = null;
+    String settledDetail = "";
+    String settledExpiry = "";
     for (int i = 0; i < total; i++) {
       OptionContract c = contracts.get(i);
       chainOi += c.openInterest();
@@ -258,13 +264,16 @@ public final class ResolvedChain {
       previousSettles = settles;
       if (!settles.isAfter(now)) {
         skippedOi[Reason.SETTLED.ordinal()] += c.openInterest();
+        if (settles != settledFor) {
+          // One text per settlement instant: formatting instants costs microseconds, and a chain can
+          // hold thousands of settled contracts.
+          settledFor = settles;
+          settledDetail = c.settlement() + "-settled at " + settles + ", not after the valuation time " + now;
+          settledExpiry = c.expiry().toString();
+        }
         diagnostics.add(
             new ContractDiagnostic(
-                c.symbol().toString(),
-                "expiry",
-                c.expiry().toString(),
-                Reason.SETTLED,
-                c.settlement() + "-settled at " + settles + ", not after the valuation time " + now));
+                c.symbol().toString(), "expiry", settledExpiry, Reason.SETTLED, settledDetail));
         continue;
       }
       double seconds =
@@ -512,6 +521,16 @@ public final class ResolvedChain {
       }
     }
     return new DataQuality(substitutions.diagnostics(), gexShares, oiShares);
+  }
+
+  /** The chain's merged gamma terms, built once (racing threads may build it twice, with equal results). */
+  GammaTerms terms() {
+    GammaTerms t = terms;
+    if (t == null) {
+      t = GammaTerms.of(this);
+      terms = t;
+    }
+    return t;
   }
 
   /** d1 of contract {@code i} at a spot whose log is {@code lnSpot}. */

@@ -87,6 +87,27 @@ class GammaProfileCrossingsTest {
             });
   }
 
+  @Test
+  void zeroGammaNearSpot_equalsTheFullProfilesLevel_atSpotsAcrossTheRange() {
+    qt().withExamples(40)
+        .forAll(longs().all(), integers().between(1, 10), integers().between(-30, 30))
+        .checkAssert(
+            (seed, n, shift) -> {
+              OptionChain base = randomShortDated(seed, n);
+              // Spots from 30% below to 30% above: the level is near, far, or outside the range.
+              OptionChain chain = base.withSpot(base.spot() * (1 + shift / 100.0));
+              ResolvedChain resolved = ResolvedChain.resolve(chain, GexSettings.DEFAULT);
+              java.util.OptionalDouble full = CALC.profile(resolved).zeroGamma();
+              java.util.OptionalDouble near = CALC.zeroGamma(resolved);
+              assertThat(near.isPresent()).as("found by both or neither: %s %s", full, near)
+                  .isEqualTo(full.isPresent());
+              if (full.isPresent()) {
+                assertThat(near.getAsDouble())
+                    .isCloseTo(full.getAsDouble(), within(1e-9 * full.getAsDouble()));
+              }
+            });
+  }
+
   /** Every crossing of the scan is listed, and every listed crossing is a sign change of the profile. */
   private static void assertComplete(ResolvedChain chain, int excluded, GammaProfile p) {
     double[] expected = scan(chain, excluded);
