@@ -223,6 +223,9 @@ public final class TickFile {
     }
 
     private MarketEvent event(CsvRecord record) {
+      if (Fields.isAbsent(record.getField(3))) {
+        throw new Fields.BadField("value", record.getField(3), "no value: a tick needs a number");
+      }
       String timeText = record.getField(0).strip();
       String symbol = record.getField(1).strip().toUpperCase(Locale.ROOT);
       String fieldText = record.getField(2).strip();

@@ -109,6 +109,7 @@ class TickFileTest {
             tuple(file + " line 13", "value", "1e300"));
     assertThat(ticks.diagnostics())
         .allMatch(d -> d.reason() == ContractDiagnostic.Reason.MALFORMED);
+    assertThat(ticks.diagnostics().get(0).detail()).isEqualTo("no value: a tick needs a number");
     assertThat(ticks.diagnostics().get(2).detail()).isEqualTo("must be spot, bid, ask, iv or oi");
     assertThat(ticks.diagnostics().get(9).detail())
         .isEqualTo(

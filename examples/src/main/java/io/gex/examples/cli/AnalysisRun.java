@@ -96,15 +96,7 @@ final class AnalysisRun {
    * @throws UsageException if {@code --source} names no source
    */
   static OptionChainSource source(ChainSources sources, @Nullable String id, Path file) {
-    if (!Files.exists(file)) {
-      throw new DataException(file + ": no such file");
-    }
-    if (!Files.isRegularFile(file)) {
-      throw new DataException(file + ": not a regular file");
-    }
-    if (!Files.isReadable(file)) {
-      throw new DataException(file + ": cannot be read (permission denied)");
-    }
+    checkFile(file);
     if (id != null) {
       if (sources.find(id).isEmpty()) {
         throw new UsageException(
@@ -117,6 +109,23 @@ final class AnalysisRun {
     } catch (RuntimeException e) {
       DataException d = DataException.of(file, e);
       throw new DataException(d.getMessage() + " (--source ID names it; see gex sources)", e);
+    }
+  }
+
+  /**
+   * Checks that FILE is a readable regular file.
+   *
+   * @throws DataException naming the file and what is wrong
+   */
+  static void checkFile(Path file) {
+    if (!Files.exists(file)) {
+      throw new DataException(file + ": no such file");
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new DataException(file + ": not a regular file");
+    }
+    if (!Files.isReadable(file)) {
+      throw new DataException(file + ": cannot be read (permission denied)");
     }
   }
 

@@ -238,6 +238,7 @@ final class LiveCommand implements Callable<Integer> {
 
   /** A tick file's events, or a snapshot. */
   private List<Replay.Item> read(ChainSources sources, Path file, PrintWriter err) {
+    AnalysisRun.checkFile(file);
     boolean ticks;
     try {
       ticks = TickFile.isTickFile(file);
@@ -266,8 +267,8 @@ final class LiveCommand implements Callable<Integer> {
       long more = tickFile.rejectedRows() - 1;
       throw new DataException(
           describe(bad.get(0))
-              + (more > 0 ? " (and " + more + " more bad rows;" : " (")
-              + " --skip-bad-ticks replays the good rows)");
+              + (more > 0 ? " (and " + more + " more bad rows; " : " (")
+              + "--skip-bad-ticks replays the good rows)");
     }
     for (int i = 0; i < Math.min(bad.size(), MAX_WARNINGS); i++) {
       err.println("gex: warning: skipped " + describe(bad.get(i)));
