@@ -2,7 +2,9 @@
  * gex sources: option-chain readers for CBOE's delayed-quotes JSON ({@code cboe-json}, file or HTTP), CBOE's
  * quote-table CSV ({@code cboe-csv}), a plain documented CSV ({@code csv}), a Yahoo Finance (yfinance)
  * option-chain CSV ({@code yahoo-csv}), OptionsDX end-of-day CSV ({@code optionsdx-csv}) and a seeded
- * synthetic chain generator ({@code synthetic}), provided through {@link io.gex.spi.OptionChainSource}.
+ * synthetic chain generator ({@code synthetic}), provided through {@link io.gex.spi.OptionChainSource};
+ * tick files of market events ({@link io.gex.source.TickFile}) and a seeded synthetic intraday session
+ * ({@link io.gex.source.SyntheticSession}).
  * Files may be gzip-compressed.
  */
 module io.gex.sources {

@@ -75,7 +75,7 @@ final class AlertSetup {
    * @throws UsageException if the command line's settings do not fit the rules found
    */
   static AlertEngine engine(
-      AnalysisOptions options,
+      CommonOptions options,
       Properties systemProperties,
       Plugins plugins,
       @Nullable AlertListener listener,

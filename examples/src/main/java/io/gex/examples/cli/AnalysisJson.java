@@ -268,6 +268,23 @@ public final class AnalysisJson {
     }
   }
 
+  /**
+   * The JSON text of an analysis and its alerts on one line (the document of {@link #write}, not
+   * indented), without a trailing newline: what {@code gex live} prints per analysis.
+   *
+   * @param analysis the analysis
+   * @param alerts the alerts raised (may be empty)
+   * @return the JSON text, one line
+   * @throws GexException if it cannot be written (a bug, not an input problem)
+   */
+  public static String writeLine(GexAnalysis analysis, List<GexAlert> alerts) {
+    try {
+      return MAPPER.writeValueAsString(toTree(analysis, alerts));
+    } catch (JsonProcessingException e) {
+      throw new GexException("cannot write the analysis of " + analysis.symbol() + " as JSON", e);
+    }
+  }
+
   /** The id of a profile scope in JSON: {@code all}, {@code ex-next-expiry}, {@code ex-next-monthly}. */
   static String scopeId(GammaProfile.Scope scope) {
     return switch (scope) {

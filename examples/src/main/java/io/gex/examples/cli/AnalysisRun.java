@@ -89,17 +89,14 @@ final class AnalysisRun {
     return builder.build();
   }
 
-  private static OptionChainSource source(
-      ChainSources sources, @Nullable String id, Path file) {
-    if (!Files.exists(file)) {
-      throw new DataException(file + ": no such file");
-    }
-    if (!Files.isRegularFile(file)) {
-      throw new DataException(file + ": not a regular file");
-    }
-    if (!Files.isReadable(file)) {
-      throw new DataException(file + ": cannot be read (permission denied)");
-    }
+  /**
+   * The source for FILE: the one {@code --source} names, else the one that recognises its content.
+   *
+   * @throws DataException if the file is missing, unreadable or of no known format
+   * @throws UsageException if {@code --source} names no source
+   */
+  static OptionChainSource source(ChainSources sources, @Nullable String id, Path file) {
+    checkFile(file);
     if (id != null) {
       if (sources.find(id).isEmpty()) {
         throw new UsageException(
@@ -115,11 +112,35 @@ final class AnalysisRun {
     }
   }
 
-  private static SourceRequest request(AnalysisOptions options, Path file) {
-    SourceRequest request = SourceRequest.of(file);
-    if (options.valuationTime != null) {
-      request = request.withValuationTime(options.valuationTime);
+  /**
+   * Checks that FILE is a readable regular file.
+   *
+   * @throws DataException naming the file and what is wrong
+   */
+  static void checkFile(Path file) {
+    if (!Files.exists(file)) {
+      throw new DataException(file + ": no such file");
     }
+    if (!Files.isRegularFile(file)) {
+      throw new DataException(file + ": not a regular file");
+    }
+    if (!Files.isReadable(file)) {
+      throw new DataException(file + ": cannot be read (permission denied)");
+    }
+  }
+
+  private static SourceRequest request(AnalysisOptions options, Path file) {
+    SourceRequest request = request((CommonOptions) options, file);
+    return options.valuationTime == null ? request : request.withValuationTime(options.valuationTime);
+  }
+
+  /**
+   * The request for FILE with the {@code --spot} and {@code --underlying} of the options.
+   *
+   * @throws UsageException if {@code --underlying} is blank
+   */
+  static SourceRequest request(CommonOptions options, Path file) {
+    SourceRequest request = SourceRequest.of(file);
     if (options.spot != null) {
       request = request.withParameter("spot", Double.toString(options.spot));
     }

@@ -5,6 +5,7 @@ import io.gex.IvSource;
 import io.gex.SignConvention;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -159,6 +160,45 @@ final class Converters {
                   + "'");
         }
       }
+    }
+  }
+
+  /**
+   * A positive duration: a number and a unit, {@code ms}, {@code s}, {@code m} or {@code h} ({@code 500ms},
+   * {@code 1s}, {@code 1.5m}), or ISO-8601 ({@code PT1M}); at most a day, at least a millisecond.
+   */
+  static final class Every implements ITypeConverter<Duration> {
+    private static final Pattern SIMPLE = Pattern.compile("(\\d+(\\.\\d+)?)\\s*(ms|s|m|h)");
+
+    @Override
+    public Duration convert(String value) {
+      String v = value.trim().toLowerCase(Locale.ROOT);
+      Duration d = null;
+      Matcher m = SIMPLE.matcher(v);
+      if (m.matches()) {
+        double millis =
+            Double.parseDouble(m.group(1))
+                * switch (m.group(3)) {
+                  case "ms" -> 1;
+                  case "s" -> 1_000;
+                  case "m" -> 60_000;
+                  default -> 3_600_000;
+                };
+        if (millis <= 86_400_000) {
+          d = Duration.ofMillis(Math.round(millis));
+        }
+      } else if (v.startsWith("pt")) {
+        try {
+          d = Duration.parse(v);
+        } catch (DateTimeParseException e) {
+          d = null;
+        }
+      }
+      if (d == null || d.compareTo(Duration.ofMillis(1)) < 0 || d.compareTo(Duration.ofDays(1)) > 0) {
+        throw new TypeConversionException(
+            "must be a duration from 1ms to 24h such as 500ms, 1s, 1m or PT1M, was '" + value + "'");
+      }
+      return d;
     }
   }
 

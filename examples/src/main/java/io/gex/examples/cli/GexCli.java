@@ -27,6 +27,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * <pre>
  * gex analyze FILE [options] [--format text|json|csv]
  * gex report FILE --out DIR [options]
+ * gex live FILE... [--every DURATION] [options], gex live --synthetic SYMBOL [--events N] [--seed S]
  * gex sources [--plugins DIR]
  * gex completion            (prints the bash/zsh completion script: source &lt;(./gex completion))
  * gex help [COMMAND], gex --help, gex COMMAND --help, gex --version
@@ -38,7 +39,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * alert rules found (built-ins and plugins, with the settings of {@code --alerts} and {@code -D}; with no
  * previous snapshot, only the rules that need none can raise) and prints {@link AnalysisText the summary},
  * {@link AnalysisJson the JSON document} or {@link AnalysisCsv the table by strike}. {@code report} writes
- * the PNG charts and {@code index.html} into {@code --out} and prints their paths. {@code --webhook} also
+ * the PNG charts and {@code index.html} into {@code --out} and prints their paths. {@link LiveCommand live}
+ * replays snapshots and tick files (or a synthetic session) and prints one JSON analysis per line. {@code --webhook} also
  * posts every raised alert to a URL ({@link WebhookAlertListener}); {@code --plugins DIR} loads every jar
  * of DIR for rules, listeners and sources.
  *
@@ -62,7 +64,7 @@ public final class GexCli {
   public static final int EXIT_USAGE = 2;
 
   /** The commands, as listed in error messages. */
-  static final List<String> COMMANDS = List.of("analyze", "report", "sources", "completion", "help");
+  static final List<String> COMMANDS = List.of("analyze", "report", "live", "sources", "completion", "help");
 
   private final Clock clock;
   private final Properties systemProperties;
@@ -139,6 +141,7 @@ public final class GexCli {
     CommandLine cl = new CommandLine(new Root());
     cl.addSubcommand(new Commands.Analyze(environment));
     cl.addSubcommand(new Commands.Report(environment));
+    cl.addSubcommand(new LiveCommand(environment));
     cl.addSubcommand(new Commands.Sources());
     cl.addSubcommand("completion", new AutoComplete.GenerateCompletion());
     cl.addSubcommand(new CommandLine.HelpCommand());

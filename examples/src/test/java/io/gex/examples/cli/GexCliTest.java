@@ -388,6 +388,7 @@ class GexCliTest {
             new String[] {"help", "analyze"},
             new String[] {"analyze", "--help"},
             new String[] {"report", "--help"},
+            new String[] {"live", "--help"},
             new String[] {"sources", "--help"},
             new String[] {"completion", "--help"})) {
       Result r = run(args);

@@ -1,0 +1,265 @@
+package io.gex.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gex.examples.cli.Cli.Result;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code gex live}: replays of the real SPX snapshot with tick files, and of synthetic sessions. */
+class GexCliLiveTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  /** Ticks after the SPX snapshot of 2022-12-13T01:30:00Z (spot 3,990.56, flip 4,007.95). */
+  private static final String TICKS =
+      """
+      time,symbol,field,value
+      2022-12-13T01:30:30Z,SPX,spot,3995.10
+      2022-12-13T01:30:30Z,SPXW221213C04000000,iv,0.35
+      2022-12-13T01:31:00Z,SPX,spot,4010.00
+      2022-12-13T01:31:00Z,SPXW221213C04000000,bid,12.5
+      2022-12-13T01:31:20Z,SPX,spot,4002.5
+      """;
+
+  private Path write(String name, String text) throws IOException {
+    return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+  }
+
+  private static List<JsonNode> lines(Result r) throws IOException {
+    assertThat(r.exit()).as("exit; stderr: %s", r.err()).isZero();
+    List<JsonNode> list = new ArrayList<>();
+    for (String line : r.out().split("\n")) {
+      assertThat(line).doesNotContain("\r").startsWith("{").endsWith("}");
+      list.add(JSON.readTree(line));
+    }
+    return list;
+  }
+
+  @Test
+  void live_singleSnapshot_printsExactlyTheAnalyzeJson() throws IOException {
+    JsonNode analyze = Cli.analyzeJson(Cli.SPX);
+
+    List<JsonNode> live = lines(Cli.run("live", Cli.SPX.toString()));
+
+    assertThat(live).hasSize(1);
+    // The JSON of analyze has no wall-clock field: every key and figure must be equal.
+    assertThat(live.get(0)).isEqualTo(analyze);
+    assertThat(live.get(0).get("totalGex").asDouble()).isEqualTo(-3.39e9, org.assertj.core.data.Offset.offset(0.01e9));
+  }
+
+  @Test
+  void live_singleSnapshotWithOptions_equalsAnalyzeWithTheSameOptions() throws IOException {
+    JsonNode analyze = Cli.analyzeJson(Cli.RUT, "--rate", "0.05", "--iv", "mid", "--convention", "dealer-short-calls");
+
+    List<JsonNode> live =
+        lines(Cli.run("live", Cli.RUT.toString(), "--rate", "0.05", "--iv", "mid", "--convention", "dealer-short-calls"));
+
+    assertThat(live).hasSize(1);
+    assertThat(live.get(0)).isEqualTo(analyze);
+    assertThat(live.get(0).get("convention").get("rate").asDouble()).isEqualTo(0.05);
+  }
+
+  @Test
+  void live_snapshotAndTickFile_oneLinePerDistinctTime_spotAndClockFollowTheTicks() throws IOException {
+    Path ticks = write("ticks.csv", TICKS);
+
+    List<JsonNode> live = lines(Cli.run("live", Cli.SPX.toString(), ticks.toString()));
+
+    assertThat(live).extracting(j -> j.get("valuationTime").asText())
+        .containsExactly(
+            "2022-12-13T01:30:00Z", "2022-12-13T01:30:30Z", "2022-12-13T01:31:00Z", "2022-12-13T01:31:20Z");
+    assertThat(live).extracting(j -> j.get("spot").asDouble()).containsExactly(3990.5601, 3995.1, 4010.0, 4002.5);
+    // Below the flip dealers are short gamma; above it, long.
+    assertThat(live.get(0).get("regime").asText()).isEqualTo("NEGATIVE");
+    assertThat(live.get(2).get("regime").asText()).isEqualTo("POSITIVE");
+    assertThat(live.get(2).get("totalGex").asDouble()).isPositive();
+    assertThat(live.get(1).get("totalGex").asDouble())
+        .isNotEqualTo(live.get(0).get("totalGex").asDouble());
+  }
+
+  @Test
+  void live_tickFileAfterTheSnapshotOnTheCommandLineOrBefore_sameReplay() throws IOException {
+    Path ticks = write("ticks.csv", TICKS);
+
+    String after = Cli.run("live", Cli.SPX.toString(), ticks.toString()).out();
+    String before = Cli.run("live", ticks.toString(), Cli.SPX.toString()).out();
+
+    assertThat(before).isEqualTo(after);
+  }
+
+  @Test
+  void live_every_conflatesToTheLastStateOfEachWindow() throws IOException {
+    Path ticks = write("ticks.csv", TICKS);
+
+    List<JsonNode> live = lines(Cli.run("live", Cli.SPX.toString(), ticks.toString(), "--every", "1m"));
+
+    // Windows on the minute: 01:30 (snapshot and 01:30:30) and 01:31 (01:31:00 and 01:31:20).
+    assertThat(live).extracting(j -> j.get("valuationTime").asText())
+        .containsExactly("2022-12-13T01:30:30Z", "2022-12-13T01:31:20Z");
+    assertThat(live).extracting(j -> j.get("spot").asDouble()).containsExactly(3995.1, 4002.5);
+    // The same state as the unconflated replay's last line; only the alerts, which compare with the line
+    // before, may differ.
+    List<JsonNode> all = lines(Cli.run("live", Cli.SPX.toString(), ticks.toString()));
+    ((com.fasterxml.jackson.databind.node.ObjectNode) live.get(1)).remove("alerts");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) all.get(3)).remove("alerts");
+    assertThat(live.get(1)).isEqualTo(all.get(3));
+  }
+
+  @Test
+  void live_synthetic_printsOneFiniteLinePerEventTime() throws IOException {
+    List<JsonNode> live = lines(Cli.run("live", "--synthetic", "SPX", "--events", "60", "--contracts", "400"));
+
+    // The snapshot's time and each of the 60 events' times (all distinct).
+    assertThat(live).hasSize(61);
+    for (JsonNode j : live) {
+      assertThat(j.get("symbol").asText()).isEqualTo("SPX");
+      assertFinite(j, "");
+    }
+    assertThat(live.get(0).get("valuationTime").asText()).isEqualTo("2022-12-16T14:30:00Z");
+    assertThat(live.get(60).get("valuationTime").asText()).isEqualTo("2022-12-16T21:15:00Z");
+    assertThat(live.stream().map(j -> j.get("spot").asDouble()).distinct().count()).isGreaterThan(5);
+    // The 0DTE SPXW weekly counts before the 16:00 close, is settled after it.
+    assertThat(expiries(live.get(0))).contains("2022-12-16");
+    assertThat(expiries(live.get(60))).doesNotContain("2022-12-16");
+    assertThat(live.get(60).get("skippedByReason").get("SETTLED").asInt()).isPositive();
+  }
+
+  @Test
+  void live_syntheticEvery_oneLinePerWindowAndSameSeedSameOutput() throws IOException {
+    Result r = Cli.run("live", "--synthetic", "SPX", "--events", "400", "--contracts", "400", "--every", "30m", "--seed", "9");
+
+    List<JsonNode> live = lines(r);
+
+    // 14:30 to 21:15 UTC: windows 14:30, 15:00, ..., 21:00 (14 of them).
+    assertThat(live).hasSize(14);
+    assertThat(live.get(13).get("valuationTime").asText()).isEqualTo("2022-12-16T21:15:00Z");
+    assertThat(Cli.run("live", "--synthetic", "SPX", "--events", "400", "--contracts", "400", "--every", "30m", "--seed", "9").out())
+        .isEqualTo(r.out());
+    assertThat(Cli.run("live", "--synthetic", "SPX", "--events", "400", "--contracts", "400", "--every", "30m", "--seed", "10").out())
+        .isNotEqualTo(r.out());
+  }
+
+  @Test
+  void live_badTickRow_exitsOneNamingFileLineFieldAndValue() throws IOException {
+    Path ticks =
+        write("ticks.csv", TICKS + "2022-12-13T01:31:30Z,SPX,spot,NaN\n2022-12-13T01:31:40Z,SPXW221213C04000000,vega,1\n");
+
+    Result r = Cli.run("live", Cli.SPX.toString(), ticks.toString());
+
+    assertThat(r.exit()).isEqualTo(GexCli.EXIT_FAILED);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.errLines())
+        .containsExactly(
+            "gex: " + ticks + " line 7: value 'NaN': no value: a tick needs a number (and 1 more bad rows;"
+                + " --skip-bad-ticks replays the good rows)");
+  }
+
+  @Test
+  void live_skipBadTicks_replaysTheGoodRowsAndNamesTheBadOnes() throws IOException {
+    Path ticks = write("ticks.csv", TICKS + "2022-12-13T01:31:30Z,SPX,spot,NaN\n");
+
+    Result r = Cli.run("live", Cli.SPX.toString(), ticks.toString(), "--skip-bad-ticks");
+
+    assertThat(lines(r)).hasSize(4);
+    assertThat(r.errLines())
+        .containsExactly("gex: warning: skipped " + ticks + " line 7: value 'NaN': no value: a tick needs a number");
+  }
+
+  @Test
+  void live_unknownContract_isIgnoredWithAWarning() throws IOException {
+    Path ticks = write("ticks.csv", TICKS + "2022-12-13T01:31:40Z,SPXW991213C04000000,bid,1.5\n");
+
+    Result r = Cli.run("live", Cli.SPX.toString(), ticks.toString());
+
+    assertThat(lines(r)).hasSize(5);
+    assertThat(r.errLines())
+        .containsExactly(
+            "gex: warning: 1 events named contracts not in the chain and were ignored; the first: " + ticks
+                + " line 7 (bid of SPXW991213C04000000)");
+  }
+
+  @Test
+  void live_badCommandLines_exitTwo() throws IOException {
+    Path ticks = write("ticks.csv", TICKS);
+    usage(Cli.run("live"), "gex: live needs FILEs to replay or --synthetic SYMBOL (see gex live --help)");
+    usage(Cli.run("live", Cli.SPX.toString(), "--synthetic", "SPX"), "gex: live replays either FILEs or --synthetic SPX, not both");
+    usage(
+        Cli.run("live", Cli.SPX.toString(), "--every", "soon"),
+        "gex: Invalid value for option '--every': must be a duration from 1ms to 24h such as 500ms, 1s, 1m or PT1M, was 'soon' (see gex live --help)");
+    usage(
+        Cli.run("live", Cli.SPX.toString(), "--every", "0s"),
+        "gex: Invalid value for option '--every': must be a duration from 1ms to 24h such as 500ms, 1s, 1m or PT1M, was '0s' (see gex live --help)");
+    usage(Cli.run("live", "--synthetic", "SPX", "--events", "0"), "gex: --events must be >= 1, was 0");
+    usage(
+        Cli.run("live", ticks.toString()),
+        "gex: live needs an option-chain snapshot among the FILEs to start from; all of [" + ticks + "] are tick files");
+    usage(
+        Cli.run("live", "--synthetic", "S&P"),
+        "gex: --synthetic S&P: underlying must be 1 to 6 upper-case letters or digits, was 'S&P'");
+  }
+
+  @Test
+  void live_everyAcceptsUnits() {
+    Converters.Every every = new Converters.Every();
+    assertThat(every.convert("500ms")).isEqualTo(java.time.Duration.ofMillis(500));
+    assertThat(every.convert("1s")).isEqualTo(java.time.Duration.ofSeconds(1));
+    assertThat(every.convert("1.5m")).isEqualTo(java.time.Duration.ofSeconds(90));
+    assertThat(every.convert("2h")).isEqualTo(java.time.Duration.ofHours(2));
+    assertThat(every.convert("PT1M")).isEqualTo(java.time.Duration.ofMinutes(1));
+  }
+
+  @Test
+  void live_missingFileOrTickFileOfAnotherUnderlying_exitOne() throws IOException {
+    Path ndx = write("ndx.csv", "time,symbol,field,value\n2022-12-13T01:31:00Z,NDX,spot,11500\n");
+    Result missing = Cli.run("live", "nope.csv");
+    assertThat(missing.exit()).isEqualTo(GexCli.EXIT_FAILED);
+    assertThat(missing.errLines()).containsExactly("gex: nope.csv: no such file");
+
+    Result other = Cli.run("live", Cli.SPX.toString(), ndx.toString());
+    assertThat(other.exit()).isEqualTo(GexCli.EXIT_FAILED);
+    assertThat(other.errLines())
+        .containsExactly("gex: " + ndx + ": spot rows of NDX, but the snapshots are of SPX (one underlying per replay)");
+  }
+
+  private static void usage(Result r, String line) {
+    assertThat(r.exit()).as("exit of %s", r.err()).isEqualTo(GexCli.EXIT_USAGE);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.errLines()).containsExactly(line);
+  }
+
+  private static List<String> expiries(JsonNode j) {
+    List<String> list = new ArrayList<>();
+    j.get("byExpiry").forEach(e -> list.add(e.get("expiry").asText()));
+    return list;
+  }
+
+  private static void assertFinite(JsonNode node, String path) {
+    if (node.isNumber()) {
+      assertThat(Double.isFinite(node.asDouble())).as(path).isTrue();
+    } else if (node.isTextual()) {
+      assertThat(node.asText()).as(path).isNotIn("NaN", "Infinity", "-Infinity");
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        assertFinite(node.get(i), path + "[" + i + "]");
+      }
+    } else if (node.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        assertFinite(e.getValue(), path + "." + e.getKey());
+      }
+    }
+  }
+}
