@@ -101,14 +101,11 @@ public final class ResolvedChain {
       OptionChain chain,
       GexSettings settings,
       LocalDate valuationDate,
-      List<OptionContract> priced,
-      double[] tau,
-      double[] vol,
+      Priced priced,
       List<ContractDiagnostic> diagnostics,
-      int[] chainIndex,
       Unpriced unpriced,
       Substitutions substitutions) {
-    this.chainIndex = chainIndex;
+    this.chainIndex = priced.chainIndex;
     this.unpriced = unpriced;
     this.substitutions = substitutions;
     this.underlying = chain.underlying();
@@ -116,44 +113,66 @@ public final class ResolvedChain {
     this.valuationTime = chain.valuationTime();
     this.settings = settings;
     this.valuationDate = valuationDate;
-    this.n = priced.size();
-    this.tau = tau;
-    this.vol = vol;
-    this.strike = new double[n];
-    this.openInterest = new double[n];
-    this.call = new boolean[n];
+    this.n = priced.size;
+    this.tau = priced.tau;
+    this.vol = priced.vol;
+    this.strike = priced.strike;
+    this.openInterest = priced.openInterest;
+    this.call = priced.call;
     this.sign = new double[n];
-    this.expiryIndex = new int[n];
-    this.strikeIndex = new int[n];
-    TreeSet<LocalDate> expirySet = new TreeSet<>();
-    double[] allStrikes = new double[n];
-    int listed = 0;
+    double callSign = settings.signConvention().sign(true);
+    double putSign = settings.signConvention().sign(false);
     for (int i = 0; i < n; i++) {
-      OptionContract c = priced.get(i);
-      strike[i] = c.strike();
-      if (listed == 0 || allStrikes[listed - 1] != c.strike()) {
-        allStrikes[listed++] = c.strike(); // a call and its put usually follow each other: sort one of them
-      }
-      openInterest[i] = c.openInterest();
-      call[i] = c.isCall();
-      sign[i] = settings.signConvention().sign(c.isCall());
-      if (i == 0 || !c.expiry().equals(priced.get(i - 1).expiry())) {
-        expirySet.add(c.expiry()); // sources list contracts grouped by expiry: one add per group
-      }
+      sign[i] = call[i] ? callSign : putSign;
     }
-    this.expiries = expirySet.toArray(new LocalDate[0]);
-    Arrays.sort(allStrikes, 0, listed);
-    this.strikes = distinct(Arrays.copyOf(allStrikes, listed));
+    // Distinct expiries and strikes by hashing, then sorting only the distinct values (a few hundred
+    // strikes, a few dozen expiries) and ranking: no sort or binary search over the contracts.
+    this.expiryIndex = new int[n];
+    Map<LocalDate, Integer> expiryIds = new HashMap<>();
+    List<LocalDate> expiryList = new ArrayList<>();
+    LocalDate[] expiry = priced.expiry;
     for (int i = 0; i < n; i++) {
-      LocalDate expiry = priced.get(i).expiry();
-      expiryIndex[i] =
-          i > 0 && expiry.equals(priced.get(i - 1).expiry())
-              ? expiryIndex[i - 1]
-              : Arrays.binarySearch(expiries, expiry);
-      strikeIndex[i] =
-          i > 0 && strike[i] == strike[i - 1]
-              ? strikeIndex[i - 1]
-              : Arrays.binarySearch(strikes, strike[i]);
+      if (i > 0 && expiry[i].equals(expiry[i - 1])) {
+        expiryIndex[i] = expiryIndex[i - 1]; // sources list contracts grouped by expiry
+        continue;
+      }
+      Integer id = expiryIds.get(expiry[i]);
+      if (id == null) {
+        id = expiryList.size();
+        expiryIds.put(expiry[i], id);
+        expiryList.add(expiry[i]);
+      }
+      expiryIndex[i] = id;
+    }
+    Integer[] expiryOrder = new Integer[expiryList.size()];
+    for (int e = 0; e < expiryOrder.length; e++) {
+      expiryOrder[e] = e;
+    }
+    Arrays.sort(expiryOrder, (a, b) -> expiryList.get(a).compareTo(expiryList.get(b)));
+    this.expiries = new LocalDate[expiryOrder.length];
+    int[] expiryRank = new int[expiryOrder.length];
+    for (int e = 0; e < expiryOrder.length; e++) {
+      expiries[e] = expiryList.get(expiryOrder[e]);
+      expiryRank[expiryOrder[e]] = e;
+    }
+    for (int i = 0; i < n; i++) {
+      expiryIndex[i] = expiryRank[expiryIndex[i]];
+    }
+    this.strikeIndex = new int[n];
+    DoubleIds strikeIds = new DoubleIds(n);
+    for (int i = 0; i < n; i++) {
+      strikeIndex[i] = i > 0 && strike[i] == strike[i - 1] ? strikeIndex[i - 1] : strikeIds.id(strike[i]);
+    }
+    double[] distinctStrikes = strikeIds.values();
+    this.strikes = distinctStrikes.clone();
+    Arrays.sort(strikes);
+    int[] strikeRank = new int[strikes.length];
+    for (int k = 0; k < distinctStrikes.length; k++) {
+      strikeRank[k] = Arrays.binarySearch(strikes, distinctStrikes[k]);
+    }
+    double[] lnStrikes = new double[strikes.length];
+    for (int k = 0; k < strikes.length; k++) {
+      lnStrikes[k] = Math.log(strikes[k]);
     }
     int monthly = -1;
     for (int e = 0; e < expiries.length; e++) {
@@ -172,7 +191,9 @@ public final class ResolvedChain {
     double q = settings.dividendYield();
     double scale = settings.multiplier() * 0.01 * INV_SQRT_2PI;
     for (int i = 0; i < n; i++) {
-      lnStrike[i] = Math.log(strike[i]);
+      int k = strikeRank[strikeIndex[i]];
+      strikeIndex[i] = k;
+      lnStrike[i] = lnStrikes[k];
       drift[i] = (r - q + 0.5 * vol[i] * vol[i]) * tau[i];
       invSd[i] = 1.0 / (vol[i] * Math.sqrt(tau[i]));
       double discount = q == 0 ? 1 : Math.exp(-q * tau[i]);
@@ -180,14 +201,75 @@ public final class ResolvedChain {
     }
   }
 
-  private static double[] distinct(double[] sorted) {
-    int m = 0;
-    for (int i = 0; i < sorted.length; i++) {
-      if (m == 0 || sorted[i] != sorted[m - 1]) {
-        sorted[m++] = sorted[i];
-      }
+  /** Ids for distinct doubles in order of first sight, by open addressing on their bits. */
+  private static final class DoubleIds {
+    private final long[] keys;
+    private final int[] ids;
+    private final double[] values;
+    private final int mask;
+    private int size;
+
+    DoubleIds(int expected) {
+      int capacity = Integer.highestOneBit(Math.max(4, 2 * expected)) << 1;
+      keys = new long[capacity];
+      ids = new int[capacity];
+      Arrays.fill(ids, -1);
+      values = new double[Math.max(1, expected)];
+      mask = capacity - 1;
     }
-    return Arrays.copyOf(sorted, m);
+
+    int id(double value) {
+      long bits = Double.doubleToLongBits(value);
+      long z = bits * 0x9E3779B97F4A7C15L;
+      int h = (int) ((z ^ (z >>> 29)) & mask);
+      while (ids[h] >= 0) {
+        if (keys[h] == bits) {
+          return ids[h];
+        }
+        h = (h + 1) & mask;
+      }
+      keys[h] = bits;
+      ids[h] = size;
+      values[size] = value;
+      return size++;
+    }
+
+    double[] values() {
+      return Arrays.copyOf(values, size);
+    }
+  }
+
+  /** The priced contracts' fields, gathered from the chain once. */
+  private static final class Priced {
+    int size;
+    final int[] chainIndex;
+    final double[] strike;
+    final boolean[] call;
+    final double[] openInterest;
+    final LocalDate[] expiry;
+    final double[] tau;
+    final double[] vol;
+
+    Priced(int capacity) {
+      chainIndex = new int[capacity];
+      strike = new double[capacity];
+      call = new boolean[capacity];
+      openInterest = new double[capacity];
+      expiry = new LocalDate[capacity];
+      tau = new double[capacity];
+      vol = new double[capacity];
+    }
+
+    void add(int i, double k, boolean isCall, double oi, LocalDate date, double t, double v) {
+      chainIndex[size] = i;
+      strike[size] = k;
+      call[size] = isCall;
+      openInterest[size] = oi;
+      expiry[size] = date;
+      tau[size] = t;
+      vol[size] = v;
+      size++;
+    }
   }
 
   /** Whether a date is the third Friday of its month (the standard monthly expiry). */
@@ -227,6 +309,10 @@ public final class ResolvedChain {
     // (sources list a strike's call and put side by side; VolatilityRules pairs the rest).
     double[] ivAll = new double[total];
     boolean[] otmAll = new boolean[total];
+    double[] strikeAll = new double[total];
+    boolean[] callAll = new boolean[total];
+    double[] oiAll = new double[total];
+    LocalDate[] expiryAll = new LocalDate[total];
     int[] partner = new int[total];
     double spot = chain.spot();
     // Settlement instants per (date, style): zone rules are looked up once per expiry, not per contract.
@@ -243,9 +329,14 @@ public final class ResolvedChain {
     String settledExpiry = "";
     for (int i = 0; i < total; i++) {
       OptionContract c = contracts.get(i);
-      chainOi += c.openInterest();
+      double k = c.strike();
+      boolean isCall = c.isCall();
+      strikeAll[i] = k;
+      callAll[i] = isCall;
+      oiAll[i] = c.openInterest();
+      chainOi += oiAll[i];
       ivAll[i] = c.impliedVolatility();
-      otmAll[i] = c.isCall() ? c.strike() >= spot : c.strike() < spot;
+      otmAll[i] = isCall ? k >= spot : k < spot;
       partner[i] = -1;
       if (previous != null && partner[i - 1] < 0 && VolatilityRules.isPair(previous, c)) {
         partner[i] = i - 1;
@@ -260,6 +351,7 @@ public final class ResolvedChain {
               : c.settlement() == SettlementStyle.AM
                   ? amSettles.computeIfAbsent(c.expiry(), amSettlement)
                   : pmSettles.computeIfAbsent(c.expiry(), pmSettlement);
+      expiryAll[i] = previous != null && previousSettles == settles ? expiryAll[i - 1] : c.expiry();
       previous = c;
       previousSettles = settles;
       if (!settles.isAfter(now)) {
@@ -326,30 +418,24 @@ public final class ResolvedChain {
         chain, settings, selected, selectedCount, tauAll, ivAll, otmAll, partner, volAll, reasonAll,
         diagnostics, substitutionDiagnostics);
 
-    List<OptionContract> priced = new ArrayList<>(selectedCount);
-    int[] pricedChainIndex = new int[selectedCount];
-    double[] tau = new double[selectedCount];
-    double[] vol = new double[selectedCount];
+    int pricedCount = countPositive(volAll, selected, selectedCount);
+    Priced priced = new Priced(pricedCount);
     int[] substituted = new int[substitutionDiagnostics.size()];
     Reason[] substitutedReason = new Reason[substitutionDiagnostics.size()];
     int substitutedCount = 0;
-    Unpriced unpriced = new Unpriced(selectedCount - countPositive(volAll, selected, selectedCount));
+    Unpriced unpriced = new Unpriced(selectedCount - pricedCount);
     for (int a = 0; a < selectedCount; a++) {
       int i = selected[a];
-      OptionContract c = contracts.get(i);
       if (volAll[i] > 0) {
         if (reasonAll[i] != null) {
           substitutedReason[substitutedCount] = reasonAll[i];
-          substituted[substitutedCount++] = priced.size();
+          substituted[substitutedCount++] = priced.size;
         }
-        pricedChainIndex[priced.size()] = i;
-        tau[priced.size()] = tauAll[i];
-        vol[priced.size()] = volAll[i];
-        priced.add(c);
+        priced.add(i, strikeAll[i], callAll[i], oiAll[i], expiryAll[i], tauAll[i], volAll[i]);
       } else {
         Reason reason = java.util.Objects.requireNonNull(reasonAll[i], "skip reason");
-        skippedOi[reason.ordinal()] += c.openInterest();
-        unpriced.add(c, tauAll[i], i);
+        skippedOi[reason.ordinal()] += oiAll[i];
+        unpriced.add(contracts.get(i), tauAll[i], i);
       }
     }
     return new ResolvedChain(
@@ -357,10 +443,7 @@ public final class ResolvedChain {
         settings,
         today,
         priced,
-        Arrays.copyOf(tau, priced.size()),
-        Arrays.copyOf(vol, priced.size()),
         diagnostics,
-        Arrays.copyOf(pricedChainIndex, priced.size()),
         unpriced,
         new Substitutions(
             Arrays.copyOf(substituted, substitutedCount),
