@@ -5,6 +5,7 @@
 module io.gex.cache.redis {
   requires static org.jspecify;
   requires transitive io.gex.core;
+  requires transitive io.gex.cache;
   requires io.gex.json;
   requires lettuce.core;
   requires org.slf4j;

@@ -2,6 +2,7 @@
 module io.gex.storage.postgres {
   requires static org.jspecify;
   requires transitive io.gex.core;
+  requires transitive io.gex.store;
   requires transitive java.sql;
   requires io.gex.json;
   requires com.fasterxml.jackson.databind;
@@ -11,6 +12,6 @@ module io.gex.storage.postgres {
 
   exports io.gex.storage.postgres;
 
-  provides io.gex.spi.GexStore with
+  provides io.gex.store.GexStore with
       io.gex.storage.postgres.PostgresGexStore;
 }

@@ -1,5 +1,6 @@
 /**
- * Service-provider interfaces and their one discovery mechanism.
+ * The chain-source service-provider interface and the one discovery mechanism of every SPI (the cache and
+ * store SPIs live in their own modules, {@code io.gex.cache} and {@code io.gex.store}).
  *
  * <ul>
  *   <li>{@link io.gex.spi.OptionChainSource}: reads an option chain from a file, a feed or a generator;

@@ -1,7 +1,7 @@
 package io.gex.storage.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.gex.GexStorageException;
+import io.gex.store.GexStorageException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;

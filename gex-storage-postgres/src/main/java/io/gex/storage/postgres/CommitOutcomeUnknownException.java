@@ -1,6 +1,6 @@
 package io.gex.storage.postgres;
 
-import io.gex.GexStorageException;
+import io.gex.store.GexStorageException;
 
 /**
  * A save failed in a way that leaves its outcome unknown: the connection broke while {@code COMMIT} was

@@ -1,6 +1,6 @@
 package io.gex.storage.postgres;
 
-import io.gex.GexStorageException;
+import io.gex.store.GexStorageException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,5 @@
 /**
- * The PostgreSQL {@link io.gex.spi.GexStore}: {@link io.gex.storage.postgres.PostgresGexStore}, with its
+ * The PostgreSQL {@link io.gex.store.GexStore}: {@link io.gex.storage.postgres.PostgresGexStore}, with its
  * {@link io.gex.storage.postgres.RetryPolicy}.
  */
 @NullMarked

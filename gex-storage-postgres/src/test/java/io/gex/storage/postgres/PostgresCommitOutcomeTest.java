@@ -3,9 +3,9 @@ package io.gex.storage.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gex.GexStorageException;
-import io.gex.spi.AlertRecord;
-import io.gex.spi.StoredSnapshot;
+import io.gex.store.AlertRecord;
+import io.gex.store.GexStorageException;
+import io.gex.store.StoredSnapshot;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;

@@ -3,8 +3,8 @@ package io.gex.storage.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gex.GexAnalysis;
-import io.gex.spi.DailyHistory;
-import io.gex.spi.StoredSnapshot;
+import io.gex.store.DailyHistory;
+import io.gex.store.StoredSnapshot;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

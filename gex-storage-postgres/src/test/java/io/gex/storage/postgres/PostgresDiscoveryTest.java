@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.gex.spi.GexStore;
 import io.gex.spi.Providers;
+import io.gex.store.GexStore;
 import io.gex.store.InMemoryGexStore;
 import java.util.HashMap;
 import java.util.Map;

@@ -3,10 +3,10 @@ package io.gex.storage.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gex.spi.AlertQuery;
-import io.gex.spi.AlertRecord.Severity;
-import io.gex.spi.PurgeResult;
-import io.gex.spi.StoredSnapshot;
+import io.gex.store.AlertQuery;
+import io.gex.store.AlertRecord.Severity;
+import io.gex.store.PurgeResult;
+import io.gex.store.StoredSnapshot;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

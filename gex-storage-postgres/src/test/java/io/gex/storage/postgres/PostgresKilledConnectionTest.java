@@ -3,8 +3,8 @@ package io.gex.storage.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gex.GexStorageException;
-import io.gex.spi.StoredSnapshot;
+import io.gex.store.GexStorageException;
+import io.gex.store.StoredSnapshot;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

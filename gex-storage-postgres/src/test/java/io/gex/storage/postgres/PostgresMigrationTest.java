@@ -3,7 +3,7 @@ package io.gex.storage.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gex.GexStorageException;
+import io.gex.store.GexStorageException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

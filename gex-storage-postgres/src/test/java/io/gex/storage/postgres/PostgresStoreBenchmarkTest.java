@@ -2,7 +2,7 @@ package io.gex.storage.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gex.spi.StoredSnapshot;
+import io.gex.store.StoredSnapshot;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,8 +3,8 @@ package io.gex.storage.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gex.GexStorageException;
 import io.gex.chain.OptionChain;
+import io.gex.store.GexStorageException;
 import io.gex.store.GexStoreRecorder;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;

@@ -1,8 +1,7 @@
-package io.gex.spi;
+package io.gex.store;
 
 import io.gex.GexAnalysis;
-import io.gex.GexStorageException;
-import io.gex.store.InMemoryGexStore;
+import io.gex.spi.Providers;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

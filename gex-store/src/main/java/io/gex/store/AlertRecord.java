@@ -1,4 +1,4 @@
-package io.gex.spi;
+package io.gex.store;
 
 import java.time.Instant;
 import java.util.Collections;
@@ -8,8 +8,8 @@ import java.util.Objects;
 
 /**
  * An alert as a {@link GexStore} keeps it: which rule raised it, its type and severity, for which symbol
- * and when, a message for people and the figures behind it. The alerts module converts its own alert type
- * to and from this plain record, so the core does not depend on it.
+ * and when, a message for people and the figures behind it. It is a plain record, so that the store does
+ * not depend on {@code gex-alerts}: its alerts are mapped to this record by whoever stores them.
  *
  * <p>This class is immutable and thread-safe.
  *

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A stand-in for a shared second level in core's tests: instances built on one {@link Store} share entries
+ * A stand-in for a shared second level in this module's tests: instances built on one {@link Store} share entries
  * and broadcast invalidations to each other's listeners, as the Redis level does through pub/sub.
  */
 final class SharedMapCache implements GexCache {

@@ -1,4 +1,4 @@
-package io.gex.spi;
+package io.gex.store;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -4,15 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gex.GexAnalysis;
 import io.gex.GexEngine;
-import io.gex.GexStorageException;
 import io.gex.chain.OptionChain;
-import io.gex.spi.AlertQuery;
-import io.gex.spi.AlertRecord;
-import io.gex.spi.DailyHistory;
-import io.gex.spi.GexStore;
-import io.gex.spi.PurgeResult;
-import io.gex.spi.StoreHealth;
-import io.gex.spi.StoredSnapshot;
 import io.gex.testing.TestChains;
 import java.time.Duration;
 import java.time.Instant;

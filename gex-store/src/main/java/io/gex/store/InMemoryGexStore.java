@@ -1,13 +1,6 @@
 package io.gex.store;
 
 import io.gex.GexAnalysis;
-import io.gex.spi.AlertQuery;
-import io.gex.spi.AlertRecord;
-import io.gex.spi.DailyHistory;
-import io.gex.spi.GexStore;
-import io.gex.spi.PurgeResult;
-import io.gex.spi.StoreHealth;
-import io.gex.spi.StoredSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,7 +43,7 @@ public final class InMemoryGexStore implements GexStore {
     return ID;
   }
 
-  /** {@inheritDoc} Never throws {@link io.gex.GexStorageException}. */
+  /** {@inheritDoc} Never throws {@link GexStorageException}. */
   @Override
   public void save(StoredSnapshot snapshot) {
     Objects.requireNonNull(snapshot, "snapshot");

@@ -3,10 +3,6 @@ package io.gex.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gex.spi.AlertQuery;
-import io.gex.spi.AlertRecord;
-import io.gex.spi.DailyHistory;
-import io.gex.spi.StoredSnapshot;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

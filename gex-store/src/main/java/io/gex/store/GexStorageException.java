@@ -1,7 +1,9 @@
-package io.gex;
+package io.gex.store;
+
+import io.gex.GexException;
 
 /**
- * Thrown when a {@link io.gex.spi.GexStore} cannot complete an operation: the database cannot be reached,
+ * Thrown when a {@link GexStore} cannot complete an operation: the database cannot be reached,
  * a statement fails, or a transient failure outlasted the store's retries. The cause is the driver's
  * exception (such as a {@code java.sql.SQLException}); drivers' exceptions never leave a store otherwise.
  */

@@ -1,4 +1,4 @@
-package io.gex.spi;
+package io.gex.store;
 
 import io.gex.GexAnalysis;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.gex.spi;
+package io.gex.store;
 
 /**
  * What {@link GexStore#purgeBefore} deleted.

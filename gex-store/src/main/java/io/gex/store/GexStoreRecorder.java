@@ -2,11 +2,7 @@ package io.gex.store;
 
 import io.gex.GexAnalysis;
 import io.gex.GexEngine;
-import io.gex.GexStorageException;
 import io.gex.chain.OptionChain;
-import io.gex.spi.AlertRecord;
-import io.gex.spi.GexStore;
-import io.gex.spi.StoredSnapshot;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
