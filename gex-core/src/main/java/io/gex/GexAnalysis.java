@@ -243,6 +243,58 @@ public record GexAnalysis(
     return diagnostics.size();
   }
 
+  /**
+   * Analyses a resolved chain with the library's analysers: what {@link GexEngine#analyze} does once it
+   * has resolved the chain, for callers that resolve themselves (a live chain resolves its current state
+   * without building an {@code OptionChain}).
+   *
+   * @param resolved the chain, resolved under the settings the analysis reports
+   * @param analyzedAt when the analysis was made
+   * @throws NoUsableContractsException if no contract could be priced
+   * @throws NullPointerException if an argument is null
+   */
+  public static GexAnalysis of(io.gex.analysis.ResolvedChain resolved, Instant analyzedAt) {
+    Objects.requireNonNull(resolved, "resolved");
+    Objects.requireNonNull(analyzedAt, "analyzedAt");
+    if (resolved.size() == 0) {
+      throw new NoUsableContractsException(
+          resolved.underlying(),
+          resolved.chainSize(),
+          countByReason(resolved.diagnostics()),
+          resolved.diagnostics());
+    }
+    io.gex.analysis.GexExposures exposures =
+        io.gex.analysis.ExposureCalculator.DEFAULT.calculate(resolved);
+    PinRiskAnalysis pinRisk = io.gex.analysis.PinRiskAnalyzer.DEFAULT.analyze(resolved);
+    DealerPositioning dealer =
+        io.gex.analysis.DealerPositioningAnalyzer.DEFAULT.analyze(resolved, exposures);
+    List<GammaProfile> profiles = io.gex.analysis.GammaProfileCalculator.DEFAULT.profiles(resolved);
+    return new GexAnalysis(
+        resolved.underlying(),
+        resolved.spot(),
+        resolved.valuationTime(),
+        analyzedAt,
+        resolved.settings(),
+        exposures.totalGex(),
+        exposures.callGex(),
+        exposures.putGex(),
+        exposures.byStrike(),
+        exposures.byExpiry(),
+        exposures.heatmap(),
+        profiles,
+        profiles.get(0).zeroGamma(),
+        exposures.strikeZeroGamma(),
+        GammaRegime.of(exposures.totalGex()),
+        exposures.callWall(),
+        exposures.putWall(),
+        exposures.absGammaStrike(),
+        pinRisk,
+        dealer,
+        resolved.size(),
+        resolved.diagnostics(),
+        resolved.dataQuality(dealer.grossGex()));
+  }
+
   /** The number of contracts and rows left out, by reason. */
   public Map<ContractDiagnostic.Reason, Integer> skippedByReason() {
     return countByReason(diagnostics);

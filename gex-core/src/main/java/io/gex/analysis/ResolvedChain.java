@@ -44,6 +44,9 @@ public final class ResolvedChain {
   final GexSettings settings;
   final LocalDate valuationDate;
 
+  /** Number of contracts in the chain resolved, priced or not. */
+  final int chainSize;
+
   /** Number of priced contracts (all arrays below have this length). */
   final int n;
 
@@ -98,19 +101,23 @@ public final class ResolvedChain {
   private volatile @Nullable GammaTerms terms;
 
   private ResolvedChain(
-      OptionChain chain,
+      String underlying,
+      double spot,
+      Instant valuationTime,
       GexSettings settings,
       LocalDate valuationDate,
       Priced priced,
       List<ContractDiagnostic> diagnostics,
       Unpriced unpriced,
-      Substitutions substitutions) {
+      Substitutions substitutions,
+      int chainSize) {
+    this.chainSize = chainSize;
     this.chainIndex = priced.chainIndex;
     this.unpriced = unpriced;
     this.substitutions = substitutions;
-    this.underlying = chain.underlying();
-    this.spot = chain.spot();
-    this.valuationTime = chain.valuationTime();
+    this.underlying = underlying;
+    this.spot = spot;
+    this.valuationTime = valuationTime;
     this.settings = settings;
     this.valuationDate = valuationDate;
     this.n = priced.size;
@@ -291,12 +298,42 @@ public final class ResolvedChain {
   public static ResolvedChain resolve(OptionChain chain, GexSettings settings) {
     java.util.Objects.requireNonNull(chain, "chain");
     java.util.Objects.requireNonNull(settings, "settings");
-    List<ContractDiagnostic> diagnostics = new ArrayList<>(chain.diagnostics());
-    Instant now = chain.valuationTime();
+    return resolve(
+        chain.underlying(),
+        chain.spot(),
+        chain.valuationTime(),
+        chain.contracts(),
+        chain.diagnostics(),
+        settings);
+  }
+
+  /**
+   * Resolves a chain given by its parts, as {@link #resolve(OptionChain, GexSettings)} does, without
+   * building an {@link OptionChain} (whose construction copies the contracts and checks them for
+   * duplicates): for a caller that holds a chain's state already checked, such as {@link
+   * io.gex.live.LiveChain}. The parts must satisfy {@link OptionChain}'s rules (spot and valuation time in
+   * range, no contract twice), and the list must not change during the call.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the spot or the valuation time is out of range
+   */
+  public static ResolvedChain resolve(
+      String underlying,
+      double spot,
+      Instant valuationTime,
+      List<OptionContract> contracts,
+      List<ContractDiagnostic> sourceDiagnostics,
+      GexSettings settings) {
+    java.util.Objects.requireNonNull(underlying, "underlying");
+    java.util.Objects.requireNonNull(contracts, "contracts");
+    java.util.Objects.requireNonNull(settings, "settings");
+    OptionChain.checkSpot(spot);
+    OptionChain.checkValuationTime(valuationTime);
+    List<ContractDiagnostic> diagnostics = new ArrayList<>(sourceDiagnostics);
+    Instant now = valuationTime;
     LocalDate today = now.atZone(settings.settlementZone()).toLocalDate();
     double secondsPerYear = settings.daysPerYear() * 86_400.0;
     double floor = settings.minTimeToExpiryYears();
-    List<OptionContract> contracts = chain.contracts();
     int total = contracts.size();
     double[] skippedOi = new double[Reason.values().length];
     double chainOi = 0;
@@ -314,7 +351,6 @@ public final class ResolvedChain {
     double[] oiAll = new double[total];
     LocalDate[] expiryAll = new LocalDate[total];
     int[] partner = new int[total];
-    double spot = chain.spot();
     // Settlement instants per (date, style): zone rules are looked up once per expiry, not per contract.
     Map<LocalDate, Instant> amSettles = new HashMap<>();
     Map<LocalDate, Instant> pmSettles = new HashMap<>();
@@ -415,7 +451,7 @@ public final class ResolvedChain {
     Reason[] reasonAll = new Reason[total];
     List<ContractDiagnostic> substitutionDiagnostics = new ArrayList<>();
     VolatilityRules.resolve(
-        chain, settings, selected, selectedCount, tauAll, ivAll, otmAll, partner, volAll, reasonAll,
+        contracts, spot, settings, selected, selectedCount, tauAll, ivAll, otmAll, partner, volAll, reasonAll,
         diagnostics, substitutionDiagnostics);
 
     int pricedCount = countPositive(volAll, selected, selectedCount);
@@ -439,7 +475,9 @@ public final class ResolvedChain {
       }
     }
     return new ResolvedChain(
-        chain,
+        underlying,
+        spot,
+        valuationTime,
         settings,
         today,
         priced,
@@ -450,7 +488,8 @@ public final class ResolvedChain {
             Arrays.copyOf(substitutedReason, substitutedCount),
             substitutionDiagnostics,
             skippedOi,
-            chainOi));
+            chainOi),
+        total);
   }
 
   private static int countPositive(double[] values, int[] indices, int count) {
@@ -549,6 +588,11 @@ public final class ResolvedChain {
   /** The number of priced contracts. */
   public int size() {
     return n;
+  }
+
+  /** The number of contracts of the chain resolved, priced or not. */
+  public int chainSize() {
+    return chainSize;
   }
 
   /** The sorted distinct expiries of the priced contracts. */

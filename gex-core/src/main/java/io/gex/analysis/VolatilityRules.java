@@ -5,7 +5,6 @@ import io.gex.IvSource;
 import io.gex.chain.ContractDiagnostic;
 import io.gex.chain.ContractDiagnostic.Reason;
 import io.gex.chain.OccSymbol;
-import io.gex.chain.OptionChain;
 import io.gex.chain.OptionContract;
 import io.gex.chain.OptionRight;
 import io.gex.greeks.ImpliedVolatility;
@@ -45,7 +44,8 @@ final class VolatilityRules {
    * (-1 if none); pairs not listed side by side are found here.
    */
   static void resolve(
-      OptionChain chain,
+      List<OptionContract> contracts,
+      double spot,
       GexSettings settings,
       int[] selected,
       int count,
@@ -57,7 +57,6 @@ final class VolatilityRules {
       Reason[] reason,
       List<ContractDiagnostic> skips,
       List<ContractDiagnostic> substitutions) {
-    List<OptionContract> contracts = chain.contracts();
     IvSource source = settings.ivSource();
     if (source == IvSource.VENDOR) {
       for (int a = 0; a < count; a++) {
@@ -73,7 +72,7 @@ final class VolatilityRules {
       return;
     }
     pairRest(contracts, selected, count, partner);
-    Context x = new Context(chain, settings, tau, iv, otm);
+    Context x = new Context(contracts, spot, settings, tau, iv, otm);
     for (int a = 0; a < count; a++) {
       int i = selected[a];
       int j = partner[i];
@@ -99,11 +98,17 @@ final class VolatilityRules {
     final boolean[] otm;
     final String sourceId;
 
-    Context(OptionChain chain, GexSettings settings, double[] tau, double[] iv, boolean[] otm) {
+    Context(
+        List<OptionContract> contracts,
+        double spot,
+        GexSettings settings,
+        double[] tau,
+        double[] iv,
+        boolean[] otm) {
       this.iv = iv;
       this.otm = otm;
-      this.contracts = chain.contracts();
-      this.spot = chain.spot();
+      this.contracts = contracts;
+      this.spot = spot;
       this.rate = settings.rate();
       this.dividendYield = settings.dividendYield();
       this.tau = tau;

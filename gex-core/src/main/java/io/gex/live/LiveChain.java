@@ -1,14 +1,19 @@
 package io.gex.live;
 
+import io.gex.GammaRegime;
 import io.gex.GexAnalysis;
 import io.gex.GexEngine;
 import io.gex.NoUsableContractsException;
+import io.gex.analysis.ExposureCalculator;
+import io.gex.analysis.GammaProfileCalculator;
+import io.gex.analysis.GexExposures;
+import io.gex.analysis.ResolvedChain;
 import io.gex.chain.OccSymbol;
 import io.gex.chain.OptionChain;
 import io.gex.chain.OptionContract;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,9 +27,21 @@ import org.jspecify.annotations.Nullable;
  * <p>The analysis of a live chain equals {@link GexEngine#analyze} of {@link #chain()}, the same state as
  * an {@link OptionChain}, in every figure.
  *
+ * <p><b>Costs.</b> Applying an event costs a hash lookup and the replacement of one contract (a listing or
+ * delisting shifts the contracts after it). An analysis resolves the current state straight from the held
+ * contracts, without building an {@code OptionChain}, and is kept until the next event: readers asking
+ * again between events get the same object. {@link #levels()} computes only what a tick changes for a
+ * trader's screen (totals, by strike, walls, regime, flip), searching the profile for the flip only near
+ * spot.
+ *
  * <p><b>Threads.</b> {@link #apply} must be called by one thread at a time (the writer). Every other method
  * may be called by any thread at any time; each answer describes the state after some whole number of
- * events, never a state in the middle of one.
+ * events, never a state in the middle of one. Analyses are computed under the chain's lock, so the writer
+ * waits for a reader's analysis to finish (and the other way round); analyses and levels are immutable.
+ *
+ * <p><b>Memory.</b> The chain holds its contracts (about 250 bytes each with their symbols: 5 MB for the
+ * 19,156 contracts of the SPX snapshot), an index from symbol to position, and the last resolved state
+ * and analysis (the resolved state takes about 120 bytes per priced contract).
  */
 public final class LiveChain {
 
@@ -33,7 +50,8 @@ public final class LiveChain {
   private final Object lock = new Object();
 
   // Guarded by lock.
-  private final Map<OccSymbol, OptionContract> contracts;
+  private final List<OptionContract> contracts;
+  private final Map<OccSymbol, Integer> positions;
   private final List<io.gex.chain.ContractDiagnostic> sourceDiagnostics;
   private double spot;
   private Instant valuationTime;
@@ -41,13 +59,17 @@ public final class LiveChain {
   private long ignored;
   private @Nullable GexAnalysis last;
   private long lastVersion = -1;
+  private @Nullable ResolvedChain resolved;
+  private long resolvedVersion = -1;
+  private @Nullable LiveLevels levels;
 
   private LiveChain(OptionChain initial, GexEngine engine) {
     this.engine = engine;
     this.underlying = initial.underlying();
-    this.contracts = new LinkedHashMap<>();
-    for (OptionContract c : initial.contracts()) {
-      contracts.put(c.symbol(), c);
+    this.contracts = new ArrayList<>(initial.contracts());
+    this.positions = new HashMap<>(2 * contracts.size());
+    for (int i = 0; i < contracts.size(); i++) {
+      positions.put(contracts.get(i).symbol(), i);
     }
     this.sourceDiagnostics = List.copyOf(initial.diagnostics());
     this.spot = initial.spot();
@@ -95,18 +117,32 @@ public final class LiveChain {
     }
     if (event instanceof MarketEvent.Listed) {
       OptionContract c = ((MarketEvent.Listed) event).contract();
-      contracts.put(c.symbol(), c);
+      Integer at = positions.get(c.symbol());
+      if (at != null) {
+        contracts.set(at, c);
+      } else {
+        positions.put(c.symbol(), contracts.size());
+        contracts.add(c);
+      }
       return true;
     }
     if (event instanceof MarketEvent.Delisted) {
-      return contracts.remove(((MarketEvent.Delisted) event).contract()) != null;
+      Integer at = positions.remove(((MarketEvent.Delisted) event).contract());
+      if (at == null) {
+        return false;
+      }
+      contracts.remove((int) at);
+      for (int i = at; i < contracts.size(); i++) {
+        positions.put(contracts.get(i).symbol(), i);
+      }
+      return true;
     }
     MarketEvent.ContractField tick = (MarketEvent.ContractField) event;
-    OptionContract c = contracts.get(tick.contract());
-    if (c == null) {
+    Integer at = positions.get(tick.contract());
+    if (at == null) {
       return false;
     }
-    contracts.put(c.symbol(), with(c, tick.field(), tick.value()));
+    contracts.set(at, with(contracts.get(at), tick.field(), tick.value()));
     return true;
   }
 
@@ -136,28 +172,70 @@ public final class LiveChain {
 
   /**
    * The analysis of the current state, equal in every figure to {@code engine.analyze(chain())}. Any
-   * thread.
+   * thread. (The engine's analysis listeners are not called, and {@link GexAnalysis#analyzedAt()} is the
+   * system time.)
    *
    * @throws NoUsableContractsException if no contract of the current state can be priced
    */
   public GexAnalysis analysis() {
-    OptionChain chain;
-    long at;
     synchronized (lock) {
-      if (last != null && lastVersion == version) {
-        return last;
-      }
-      chain = chainLocked();
-      at = version;
-    }
-    GexAnalysis analysis = engine.analyze(chain);
-    synchronized (lock) {
-      if (at > lastVersion) {
+      GexAnalysis analysis = last;
+      if (analysis == null || lastVersion != version) {
+        analysis = GexAnalysis.of(resolvedLocked(), Instant.now());
         last = analysis;
-        lastVersion = at;
+        lastVersion = version;
       }
+      return analysis;
     }
-    return analysis;
+  }
+
+  /**
+   * The levels of the current state (totals, by strike, walls, regime, flip), each equal to the same
+   * figure of {@link #analysis()}, at a fraction of its cost. Any thread.
+   *
+   * @throws NoUsableContractsException if no contract of the current state can be priced
+   */
+  public LiveLevels levels() {
+    synchronized (lock) {
+      LiveLevels l = levels;
+      if (l != null && l.version() == version) {
+        return l;
+      }
+      ResolvedChain r = resolvedLocked();
+      if (r.size() == 0) {
+        GexAnalysis.of(r, Instant.now()); // throws the engine's exception, naming the skip reasons
+      }
+      GexExposures exposures = ExposureCalculator.DEFAULT.calculate(r);
+      l =
+          new LiveLevels(
+              underlying,
+              spot,
+              valuationTime,
+              version,
+              exposures.totalGex(),
+              exposures.callGex(),
+              exposures.putGex(),
+              exposures.byStrike(),
+              exposures.callWall(),
+              exposures.putWall(),
+              GammaRegime.of(exposures.totalGex()),
+              GammaProfileCalculator.DEFAULT.zeroGamma(r),
+              r.size());
+      levels = l;
+      return l;
+    }
+  }
+
+  private ResolvedChain resolvedLocked() {
+    ResolvedChain r = resolved;
+    if (r == null || resolvedVersion != version) {
+      r =
+          ResolvedChain.resolve(
+              underlying, spot, valuationTime, contracts, sourceDiagnostics, engine.settings());
+      resolved = r;
+      resolvedVersion = version;
+    }
+    return r;
   }
 
   /** The current state as an option chain. Any thread. */
@@ -168,8 +246,7 @@ public final class LiveChain {
   }
 
   private OptionChain chainLocked() {
-    return new OptionChain(
-        underlying, spot, valuationTime, new ArrayList<>(contracts.values()), sourceDiagnostics);
+    return new OptionChain(underlying, spot, valuationTime, contracts, sourceDiagnostics);
   }
 
   /** The underlying symbol. */

@@ -1,0 +1,273 @@
+package io.gex.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import io.gex.GexAnalysis;
+import io.gex.GexEngine;
+import io.gex.IvSource;
+import io.gex.NoUsableContractsException;
+import io.gex.chain.OccSymbol;
+import io.gex.chain.OptionChain;
+import io.gex.chain.OptionContract;
+import io.gex.chain.OptionRight;
+import io.gex.chain.SettlementStyle;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A live chain driven by random event sequences (spot ticks, IV and quote updates including placeholder
+ * IVs, open interest, listings and delistings, the clock running through the 0DTE close) is compared after
+ * every few events with an independent model of the same events: a map of contracts to which each event is
+ * applied by hand, analysed from scratch by {@link GexEngine#analyze}.
+ */
+class LiveChainTest {
+
+  private static final LocalDate TODAY = LocalDate.of(2024, 3, 15); // a Friday: a monthly 0DTE
+  private static final Instant OPEN = Instant.parse("2024-03-15T13:30:00Z");
+
+  @Test
+  void analysis_equalsTheEngineOnTheSameState_afterRandomEventSequences() {
+    qt().withExamples(25)
+        .forAll(longs().all(), integers().between(0, 2))
+        .checkAssert(
+            (seed, mode) -> {
+              GexEngine engine = GexEngine.builder().ivSource(IvSource.values()[mode]).build();
+              SplittableRandom random = new SplittableRandom(seed);
+              OptionChain initial = chain(random);
+              LiveChain live = LiveChain.of(initial, engine);
+              Model model = new Model(initial);
+              for (int step = 0; step < 60; step++) {
+                MarketEvent event = event(random, model);
+                boolean known = model.apply(event);
+                assertThat(live.apply(event)).as("applied %s", event).isEqualTo(known);
+                if (step % 6 == 5) {
+                  compare(engine, live, model.chain());
+                }
+              }
+            });
+  }
+
+  @Test
+  void levels_equalTheFiguresOfTheFullAnalysis() {
+    SplittableRandom random = new SplittableRandom(7);
+    GexEngine engine = GexEngine.builder().build();
+    OptionChain initial = chain(random);
+    LiveChain live = LiveChain.of(initial, engine);
+    Model model = new Model(initial);
+    for (int step = 0; step < 40; step++) {
+      MarketEvent event = event(random, model);
+      model.apply(event);
+      live.apply(event);
+      LiveLevels levels;
+      GexAnalysis full;
+      try {
+        levels = live.levels();
+        full = live.analysis();
+      } catch (NoUsableContractsException e) {
+        continue;
+      }
+      assertThat(levels.version()).isEqualTo(live.version());
+      assertThat(levels.spot()).isEqualTo(full.spot());
+      assertThat(levels.totalGex()).isEqualTo(full.totalGex());
+      assertThat(levels.callGex()).isEqualTo(full.callGex());
+      assertThat(levels.putGex()).isEqualTo(full.putGex());
+      assertThat(levels.byStrike()).isEqualTo(full.byStrike());
+      assertThat(levels.callWall()).isEqualTo(full.callWall());
+      assertThat(levels.putWall()).isEqualTo(full.putWall());
+      assertThat(levels.regime()).isEqualTo(full.regime());
+      assertThat(levels.contractsUsed()).isEqualTo(full.contractsUsed());
+      assertThat(levels.zeroGamma().isPresent()).isEqualTo(full.zeroGamma().isPresent());
+      if (full.zeroGamma().isPresent()) {
+        double expected = full.zeroGamma().getAsDouble();
+        assertThat(levels.zeroGamma().getAsDouble()).isCloseTo(expected, within(1e-9 * expected));
+      }
+      // Asked again without an event in between: the same objects.
+      assertThat(live.levels()).isSameAs(levels);
+      assertThat(live.analysis()).isSameAs(full);
+    }
+  }
+
+  @Test
+  void unknownContracts_areCountedAndChangeNothing() {
+    OptionChain initial = chain(new SplittableRandom(3));
+    LiveChain live = LiveChain.of(initial, GexEngine.builder().build());
+    OccSymbol unknown = new OccSymbol("SPXW", TODAY, OptionRight.CALL, 123_456);
+    assertThat(live.apply(new MarketEvent.ContractField(OPEN, unknown, MarketEvent.Field.IV, 0.2)))
+        .isFalse();
+    assertThat(live.apply(new MarketEvent.Delisted(OPEN, unknown))).isFalse();
+    assertThat(live.ignoredEvents()).isEqualTo(2);
+    assertThat(live.version()).isZero();
+    assertThat(live.chain()).isEqualTo(initial);
+  }
+
+  /** Every figure equal: the same analysis up to the instant it was made. */
+  private static void compare(GexEngine engine, LiveChain live, OptionChain expectedState) {
+    assertThat(live.chain()).isEqualTo(expectedState);
+    GexAnalysis expected;
+    try {
+      expected = engine.analyze(expectedState);
+    } catch (NoUsableContractsException e) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(live::analysis)
+          .isInstanceOf(NoUsableContractsException.class)
+          .hasMessage(e.getMessage());
+      return;
+    }
+    GexAnalysis actual = live.analysis();
+    assertThat(withAnalyzedAt(actual, expected.analyzedAt())).isEqualTo(expected);
+  }
+
+  private static GexAnalysis withAnalyzedAt(GexAnalysis a, Instant at) {
+    return new GexAnalysis(
+        a.symbol(), a.spot(), a.valuationTime(), at, a.settings(), a.totalGex(), a.callGex(),
+        a.putGex(), a.byStrike(), a.byExpiry(), a.heatmap(), a.profiles(), a.zeroGamma(),
+        a.strikeZeroGamma(), a.regime(), a.callWall(), a.putWall(), a.absGammaStrike(), a.pinRisk(),
+        a.dealer(), a.contractsUsed(), a.diagnostics(), a.dataQuality());
+  }
+
+  /** A chain of three expiries (0DTE PM, 0DTE AM monthly, 1 month) around 5000, with awkward IVs. */
+  private static OptionChain chain(SplittableRandom random) {
+    List<OptionContract> contracts = new ArrayList<>();
+    for (int e = 0; e < 3; e++) {
+      String root = e == 1 ? "SPX" : "SPXW";
+      LocalDate expiry = e == 2 ? TODAY.plusDays(28) : TODAY;
+      SettlementStyle style = e == 1 ? SettlementStyle.AM : SettlementStyle.PM;
+      for (int k = 4900; k <= 5100; k += 10 + 10 * random.nextInt(2)) {
+        for (OptionRight right : OptionRight.values()) {
+          if (random.nextInt(10) == 0) {
+            continue; // an unpaired member now and then
+          }
+          contracts.add(contract(random, root, expiry, style, right, k));
+        }
+      }
+    }
+    return OptionChain.of("SPX", 4990 + random.nextInt(20), OPEN, contracts);
+  }
+
+  private static OptionContract contract(
+      SplittableRandom random, String root, LocalDate expiry, SettlementStyle style, OptionRight right,
+      double strike) {
+    double price = 1 + random.nextDouble() * 40;
+    return OptionContract.builder(new OccSymbol(root, expiry, right, strike))
+        .settlement(style)
+        .openInterest(random.nextInt(5000))
+        .impliedVolatility(iv(random))
+        .bid(price)
+        .ask(price * (1 + random.nextDouble() * 0.1))
+        .build();
+  }
+
+  /** Mostly plausible; sometimes none, a placeholder or an absurd one. */
+  private static double iv(SplittableRandom random) {
+    int kind = random.nextInt(12);
+    return kind == 0 ? 0 : kind == 1 ? 0.001 : kind == 2 ? 8.0 : 0.08 + random.nextDouble() * 0.5;
+  }
+
+  private static MarketEvent event(SplittableRandom random, Model model) {
+    Instant time = model.time.plusSeconds(1 + random.nextInt(600));
+    List<OccSymbol> symbols = new ArrayList<>(model.contracts.keySet());
+    int kind = random.nextInt(20);
+    if (kind < 6 || symbols.isEmpty()) {
+      return new MarketEvent.Spot(time, model.spot * (1 + (random.nextDouble() - 0.5) * 0.01));
+    }
+    if (kind < 8) {
+      // The clock, through the 0DTE close (21:00Z) and the AM settlement, which is already past.
+      return new MarketEvent.Clock(model.time.plus(Duration.ofMinutes(20 + random.nextInt(90))));
+    }
+    OccSymbol symbol = symbols.get(random.nextInt(symbols.size()));
+    if (kind < 12) {
+      return new MarketEvent.ContractField(time, symbol, MarketEvent.Field.IV, iv(random));
+    }
+    if (kind < 14) {
+      return new MarketEvent.ContractField(
+          time, symbol, MarketEvent.Field.OI, (double) random.nextInt(8000));
+    }
+    if (kind < 16) {
+      MarketEvent.Field side = random.nextBoolean() ? MarketEvent.Field.BID : MarketEvent.Field.ASK;
+      return new MarketEvent.ContractField(
+          time, symbol, side, random.nextInt(8) == 0 ? 0 : 0.5 + random.nextDouble() * 60);
+    }
+    if (kind < 17) {
+      return new MarketEvent.Delisted(time, symbol);
+    }
+    if (kind < 18) {
+      // An unknown contract: ignored by both.
+      return new MarketEvent.ContractField(
+          time, new OccSymbol("SPXW", TODAY, OptionRight.PUT, 1), MarketEvent.Field.IV, 0.2);
+    }
+    return new MarketEvent.Listed(
+        time,
+        contract(
+            random, "SPXW", TODAY.plusDays(28), SettlementStyle.PM,
+            random.nextBoolean() ? OptionRight.CALL : OptionRight.PUT, 4800 + 5 * random.nextInt(80)));
+  }
+
+  /** The oracle: events applied by hand to a map of contracts. */
+  private static final class Model {
+    final Map<OccSymbol, OptionContract> contracts = new LinkedHashMap<>();
+    double spot;
+    Instant time;
+
+    Model(OptionChain chain) {
+      chain.contracts().forEach(c -> contracts.put(c.symbol(), c));
+      spot = chain.spot();
+      time = chain.valuationTime();
+    }
+
+    boolean apply(MarketEvent event) {
+      if (event instanceof MarketEvent.Spot) {
+        spot = ((MarketEvent.Spot) event).spot();
+        return true;
+      }
+      if (event instanceof MarketEvent.Clock) {
+        time = event.time();
+        return true;
+      }
+      if (event instanceof MarketEvent.Listed) {
+        OptionContract c = ((MarketEvent.Listed) event).contract();
+        contracts.put(c.symbol(), c);
+        return true;
+      }
+      if (event instanceof MarketEvent.Delisted) {
+        return contracts.remove(((MarketEvent.Delisted) event).contract()) != null;
+      }
+      MarketEvent.ContractField f = (MarketEvent.ContractField) event;
+      OptionContract c = contracts.get(f.contract());
+      if (c == null) {
+        return false;
+      }
+      OptionContract.Builder b =
+          OptionContract.builder(c.symbol())
+              .settlement(c.settlement())
+              .openInterest(f.field() == MarketEvent.Field.OI ? (long) f.value() : c.openInterest())
+              .impliedVolatility(
+                  f.field() == MarketEvent.Field.IV ? f.value() : c.impliedVolatility());
+      OptionalDouble bid = f.field() == MarketEvent.Field.BID ? of(f.value()) : c.bid();
+      OptionalDouble ask = f.field() == MarketEvent.Field.ASK ? of(f.value()) : c.ask();
+      bid.ifPresent(b::bid);
+      ask.ifPresent(b::ask);
+      contracts.put(c.symbol(), b.build());
+      return true;
+    }
+
+    private static OptionalDouble of(double v) {
+      return v == 0 ? OptionalDouble.empty() : OptionalDouble.of(v);
+    }
+
+    OptionChain chain() {
+      // The live chain keeps each contract where it was listed; a delisting closes the gap.
+      return OptionChain.of("SPX", spot, time, new ArrayList<>(contracts.values()));
+    }
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.gex.live;
+
+import org.jspecify.annotations.NullMarked;
