@@ -9,6 +9,9 @@ import io.gex.analysis.GexExposures;
 import io.gex.analysis.PinRiskAnalyzer;
 import io.gex.analysis.ResolvedChain;
 import io.gex.chain.OptionChain;
+import io.gex.chain.OptionContract;
+import io.gex.live.LiveChain;
+import io.gex.live.MarketEvent;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
@@ -89,6 +92,52 @@ public final class CpuTimeReport {
           cpuMicros(() -> GammaProfileCalculator.DEFAULT.profiles(resolved), reps),
           BATCHES,
           reps);
+      // The live chain on the same state: spot alternately up and down 0.05%, IVs of the contracts in turn.
+      LiveChain live = LiveChain.of(chain, engine);
+      int[] tick = {0};
+      Supplier<Object> spotTick =
+          () -> {
+            tick[0]++;
+            live.apply(
+                new MarketEvent.Spot(
+                    chain.valuationTime(), chain.spot() * ((tick[0] & 1) == 0 ? 1.0005 : 0.9995)));
+            return live.levels();
+          };
+      Supplier<Object> quote =
+          () -> {
+            OptionContract c = chain.contracts().get(tick[0]++ % chain.contracts().size());
+            double iv = c.impliedVolatility() > 0 ? c.impliedVolatility() : 0.2;
+            return live.apply(
+                new MarketEvent.ContractField(
+                    chain.valuationTime(),
+                    c.symbol(),
+                    MarketEvent.Field.IV,
+                    iv * ((tick[0] & 2) == 0 ? 1.01 : 0.99)));
+          };
+      long liveEnd = System.nanoTime() + warmupNanos / 2;
+      while (System.nanoTime() < liveEnd) {
+        sink = spotTick.get();
+        sink = quote.get();
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "%s live: spot tick + levels %.0f us | quote update %.2f | quote update + levels %.0f"
+              + " | spot tick + analysis %.0f (us of CPU per call)%n",
+          name,
+          cpuMicros(spotTick, reps),
+          cpuMicros(quote, reps * 100),
+          cpuMicros(
+              () -> {
+                sink = quote.get();
+                return live.levels();
+              },
+              reps),
+          cpuMicros(
+              () -> {
+                sink = spotTick.get();
+                return live.analysis();
+              },
+              reps));
     }
   }
 
