@@ -12,6 +12,7 @@ module io.gex.core {
   exports io.gex.analysis;
   exports io.gex.chain;
   exports io.gex.greeks;
+  exports io.gex.settings;
   exports io.gex.live;
   exports io.gex.spi;
 

@@ -1,5 +1,7 @@
 package io.gex;
 
+import io.gex.settings.GexSettings;
+import io.gex.settings.SignConvention;
 import io.gex.analysis.DataQuality;
 import io.gex.analysis.DealerPosition;
 import io.gex.analysis.DealerPositioning;

@@ -1,5 +1,9 @@
 package io.gex;
 
+import io.gex.settings.GexSettings;
+import io.gex.settings.IvSource;
+import io.gex.settings.ExpirySelection;
+import io.gex.settings.SignConvention;
 import io.gex.chain.OptionChain;
 import java.time.Clock;
 import java.time.Duration;

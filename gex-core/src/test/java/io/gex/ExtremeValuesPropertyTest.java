@@ -1,5 +1,8 @@
 package io.gex;
 
+import io.gex.settings.IvSource;
+import io.gex.settings.ExpirySelection;
+import io.gex.settings.SignConvention;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,8 @@
 package io.gex;
 
+import io.gex.settings.GexSettings;
+import io.gex.settings.IvSource;
+import io.gex.settings.SignConvention;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gex.analysis.DealerPosition;

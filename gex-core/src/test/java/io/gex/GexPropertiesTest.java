@@ -1,5 +1,7 @@
 package io.gex;
 
+import io.gex.settings.IvSource;
+import io.gex.settings.SignConvention;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gex.GexAnalysis;
-import io.gex.SignConvention;
+import io.gex.settings.SignConvention;
 import io.gex.alerts.TestRules.MutableClock;
 import io.gex.alerts.TestRules.Recording;
 import io.gex.alerts.rules.GammaFlipProximityRule;

@@ -2,8 +2,8 @@ package io.gex.alerts;
 
 import io.gex.GammaRegime;
 import io.gex.GexAnalysis;
-import io.gex.GexSettings;
-import io.gex.SignConvention;
+import io.gex.settings.GexSettings;
+import io.gex.settings.SignConvention;
 import io.gex.analysis.DealerExposuresByStrike;
 import io.gex.analysis.DealerPosition;
 import io.gex.analysis.DealerPositioning;

@@ -1,6 +1,6 @@
 package io.gex.bench;
 
-import io.gex.GexSettings;
+import io.gex.settings.GexSettings;
 import io.gex.analysis.DealerPositioning;
 import io.gex.analysis.DealerPositioningAnalyzer;
 import io.gex.analysis.ExposureCalculator;

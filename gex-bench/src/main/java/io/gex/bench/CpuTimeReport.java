@@ -1,7 +1,7 @@
 package io.gex.bench;
 
 import io.gex.GexEngine;
-import io.gex.GexSettings;
+import io.gex.settings.GexSettings;
 import io.gex.analysis.DealerPositioningAnalyzer;
 import io.gex.analysis.ExposureCalculator;
 import io.gex.analysis.GammaProfileCalculator;

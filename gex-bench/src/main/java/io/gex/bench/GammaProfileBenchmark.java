@@ -1,7 +1,7 @@
 package io.gex.bench;
 
 import io.gex.GexEngine;
-import io.gex.GexSettings;
+import io.gex.settings.GexSettings;
 import io.gex.analysis.GammaProfile;
 import io.gex.analysis.GammaProfileCalculator;
 import io.gex.analysis.ResolvedChain;

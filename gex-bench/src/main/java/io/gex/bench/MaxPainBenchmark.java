@@ -1,6 +1,6 @@
 package io.gex.bench;
 
-import io.gex.GexSettings;
+import io.gex.settings.GexSettings;
 import io.gex.analysis.PinRiskAnalysis;
 import io.gex.analysis.PinRiskAnalyzer;
 import io.gex.analysis.ResolvedChain;

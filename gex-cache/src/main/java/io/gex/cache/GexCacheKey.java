@@ -1,6 +1,6 @@
 package io.gex.cache;
 
-import io.gex.GexSettings;
+import io.gex.settings.GexSettings;
 import io.gex.chain.ContractDiagnostic;
 import io.gex.chain.OptionChain;
 import io.gex.chain.OptionContract;

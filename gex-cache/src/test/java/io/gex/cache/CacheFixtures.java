@@ -2,7 +2,7 @@ package io.gex.cache;
 
 import io.gex.GexAnalysis;
 import io.gex.GexEngine;
-import io.gex.GexSettings;
+import io.gex.settings.GexSettings;
 import io.gex.chain.OptionChain;
 import io.gex.testing.TestChains;
 import java.time.Duration;

@@ -7,9 +7,9 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.gex.GexEngine;
-import io.gex.GexSettings;
-import io.gex.IvSource;
-import io.gex.SignConvention;
+import io.gex.settings.GexSettings;
+import io.gex.settings.IvSource;
+import io.gex.settings.SignConvention;
 import io.gex.chain.ContractDiagnostic;
 import io.gex.chain.OptionChain;
 import io.gex.chain.OptionContract;

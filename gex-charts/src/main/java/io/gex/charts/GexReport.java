@@ -21,7 +21,7 @@ import java.util.Optional;
 /**
  * Writes the visual report of an analysis into a directory: one PNG per chart page ({@link
  * ChartKind#fileName(int)}) and an {@code index.html} carrying everything the text output carries, in the
- * same vocabulary: the conventions ({@link io.gex.GexSettings#describe()}) and the gamma state ({@link
+ * same vocabulary: the conventions ({@link io.gex.settings.GexSettings#describe()}) and the gamma state ({@link
  * GexAnalysis#gammaState()}) under the title; the headline table (levels, max pain and pin risk, dealers,
  * hedge flow, delta / vanna / charm totals, zero delta, contracts used and skipped by reason); the alerts;
  * the top strikes by |net GEX|; one row per expiry (DTE, call / put / net GEX, open interest, max pain,
@@ -152,7 +152,7 @@ public final class GexReport {
 
   /**
    * The headline figures of an analysis as labelled, formatted rows, in the order the report shows them:
-   * symbol, spot, valuation time, conventions ({@link io.gex.GexSettings#describe()}), total GEX ($bn per
+   * symbol, spot, valuation time, conventions ({@link io.gex.settings.GexSettings#describe()}), total GEX ($bn per
    * 1% move, with the call and put parts), gamma state ({@link GexAnalysis#gammaState()}), zero gamma
    * (with its distance from spot and the number of crossings), strike zero gamma, call wall, put wall,
    * absolute gamma strike, max pain and pin risk (of the nearest expiry, from {@link

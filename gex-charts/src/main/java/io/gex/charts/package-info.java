@@ -4,7 +4,7 @@
  * plus {@code index.html} in a directory). Every type here is immutable and thread-safe.
  *
  * <p>Units on every chart and in the report: gamma exposure in billions of dollars per 1% move of the
- * underlying ($bn per 1% move), signed by the analysis's {@link io.gex.SignConvention}; levels and strikes
+ * underlying ($bn per 1% move), signed by the analysis's {@link io.gex.settings.SignConvention}; levels and strikes
  * in index points.
  */
 @NullMarked

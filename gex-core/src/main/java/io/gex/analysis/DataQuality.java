@@ -10,7 +10,7 @@ import java.util.Objects;
 
 /**
  * How much of an analysis rests on repaired or missing inputs: the contracts priced with a substituted
- * implied volatility (see {@link io.gex.IvSource}), with their share of gross GEX, and the share of open
+ * implied volatility (see {@link io.gex.settings.IvSource}), with their share of gross GEX, and the share of open
  * interest of the contracts left out, by reason. The contracts left out themselves, with their counts, are
  * the analysis's {@code diagnostics()} and {@code skippedByReason()}; substitutions are not among them.
  *

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Every contract not yet settled and inside the expiry selection counts, <b>whether or not it could be
  * priced</b>: max pain is intrinsic value and needs no volatility. So max pain, the pin strike, the
  * concentration, the top strikes and the open interest by strike use all of that open interest, and are the
- * same under every {@link io.gex.IvSource} (the sums even add the same numbers in the same order). Every
+ * same under every {@link io.gex.settings.IvSource} (the sums even add the same numbers in the same order). Every
  * such expiry is reported, including one where no contract has a usable volatility. Only the figures that
  * need a volatility use the priced contracts alone: the at-the-money volatility, hence the expected move, the
  * proximity and the score. An expiry with no priced contract reports 0 for the at-the-money volatility, the

@@ -1,8 +1,8 @@
 package io.gex.analysis;
 
-import io.gex.ExpirySelection;
-import io.gex.GexSettings;
-import io.gex.IvSource;
+import io.gex.settings.ExpirySelection;
+import io.gex.settings.GexSettings;
+import io.gex.settings.IvSource;
 import io.gex.chain.ContractDiagnostic;
 import io.gex.chain.ContractDiagnostic.Reason;
 import io.gex.chain.OptionChain;

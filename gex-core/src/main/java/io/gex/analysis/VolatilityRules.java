@@ -1,7 +1,7 @@
 package io.gex.analysis;
 
-import io.gex.GexSettings;
-import io.gex.IvSource;
+import io.gex.settings.GexSettings;
+import io.gex.settings.IvSource;
 import io.gex.chain.ContractDiagnostic;
 import io.gex.chain.ContractDiagnostic.Reason;
 import io.gex.chain.OccSymbol;

@@ -32,7 +32,7 @@ public record ContractDiagnostic(
     EXCLUDED_BY_EXPIRY_SELECTION,
     /**
      * Skipped: the contract's quoted implied volatility lies outside the plausibility bounds of {@link
-     * io.gex.IvSource} and no later rule of the IV source gave a usable one.
+     * io.gex.settings.IvSource} and no later rule of the IV source gave a usable one.
      */
     IMPLAUSIBLE_IMPLIED_VOLATILITY,
     /**

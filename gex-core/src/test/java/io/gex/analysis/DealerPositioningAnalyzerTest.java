@@ -9,8 +9,8 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.gex.GexAnalysis;
 import io.gex.GexEngine;
-import io.gex.GexSettings;
-import io.gex.SignConvention;
+import io.gex.settings.GexSettings;
+import io.gex.settings.SignConvention;
 import io.gex.chain.OptionChain;
 import io.gex.chain.OptionContract;
 import io.gex.greeks.BlackScholes;
@@ -26,7 +26,7 @@ class DealerPositioningAnalyzerTest {
 
   /** r = 5%, q = 1.5%: every term of charm counts. */
   private static final GexSettings SETTINGS =
-      GexEngine.builder().rate(0.05).dividendYield(0.015).ivSource(io.gex.IvSource.VENDOR).build().settings();
+      GexEngine.builder().rate(0.05).dividendYield(0.015).ivSource(io.gex.settings.IvSource.VENDOR).build().settings();
 
   private static final DealerPositioningAnalyzer ANALYZER = DealerPositioningAnalyzer.DEFAULT;
 

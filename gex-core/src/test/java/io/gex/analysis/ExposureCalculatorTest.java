@@ -3,7 +3,7 @@ package io.gex.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.gex.GexSettings;
+import io.gex.settings.GexSettings;
 import io.gex.chain.OptionChain;
 import io.gex.chain.OptionContract;
 import io.gex.chain.OptionRight;

@@ -6,7 +6,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
-import io.gex.GexSettings;
+import io.gex.settings.GexSettings;
 import io.gex.GexEngine;
 import io.gex.chain.OptionChain;
 import io.gex.greeks.BlackScholes;

@@ -7,7 +7,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.gex.GexEngine;
-import io.gex.GexSettings;
+import io.gex.settings.GexSettings;
 import io.gex.chain.OptionChain;
 import io.gex.chain.OptionContract;
 import io.gex.chain.OptionRight;

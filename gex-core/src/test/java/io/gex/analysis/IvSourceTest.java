@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.gex.GexAnalysis;
 import io.gex.GexEngine;
-import io.gex.IvSource;
+import io.gex.settings.IvSource;
 import io.gex.chain.ContractDiagnostic;
 import io.gex.chain.ContractDiagnostic.Reason;
 import io.gex.chain.OccSymbol;

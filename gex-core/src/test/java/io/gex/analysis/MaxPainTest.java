@@ -8,7 +8,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.gex.GexAnalysis;
 import io.gex.GexEngine;
-import io.gex.IvSource;
+import io.gex.settings.IvSource;
 import io.gex.chain.OptionChain;
 import io.gex.chain.OptionContract;
 import io.gex.testing.TestChains;
@@ -305,7 +305,7 @@ class MaxPainTest {
               List<ExpiryPinRisk> reference = null;
               for (IvSource source : IvSource.values()) {
                 // The pin-risk analyzer alone: open interest this large is the subject, not the exposures.
-                io.gex.GexSettings settings = GexEngine.builder().ivSource(source).build().settings();
+                io.gex.settings.GexSettings settings = GexEngine.builder().ivSource(source).build().settings();
                 List<ExpiryPinRisk> expiries =
                     PinRiskAnalyzer.DEFAULT.analyze(ResolvedChain.resolve(chain, settings)).expiries();
                 assertThat(expiries)

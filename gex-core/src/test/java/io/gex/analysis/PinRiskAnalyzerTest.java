@@ -172,7 +172,7 @@ class PinRiskAnalyzerTest {
     assertThat(e.concentration()).isCloseTo(1300 / 3500.0, within(1e-15));
     assertThat(e.atmVolatility()).isCloseTo(0.18, within(1e-15));
     GexAnalysis vendor =
-        GexEngine.builder().ivSource(io.gex.IvSource.VENDOR).build().analyze(TestChains.fourContracts());
+        GexEngine.builder().ivSource(io.gex.settings.IvSource.VENDOR).build().analyze(TestChains.fourContracts());
     assertThat(vendor.pinRisk().headline().orElseThrow().atmVolatility()).isCloseTo(0.19, within(1e-15));
   }
 

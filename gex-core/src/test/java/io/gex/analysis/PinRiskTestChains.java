@@ -1,6 +1,6 @@
 package io.gex.analysis;
 
-import io.gex.GexSettings;
+import io.gex.settings.GexSettings;
 import io.gex.chain.OptionChain;
 import io.gex.chain.OptionContract;
 import io.gex.chain.OptionRight;
@@ -100,7 +100,7 @@ final class PinRiskTestChains {
     return ResolvedChain.resolve(chain, VENDOR);
   }
 
-  /** The default settings with {@link io.gex.IvSource#VENDOR}. */
+  /** The default settings with {@link io.gex.settings.IvSource#VENDOR}. */
   static final GexSettings VENDOR =
-      io.gex.GexEngine.builder().ivSource(io.gex.IvSource.VENDOR).build().settings();
+      io.gex.GexEngine.builder().ivSource(io.gex.settings.IvSource.VENDOR).build().settings();
 }

@@ -8,7 +8,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.gex.GexAnalysis;
 import io.gex.GexEngine;
-import io.gex.IvSource;
+import io.gex.settings.IvSource;
 import io.gex.NoUsableContractsException;
 import io.gex.chain.OccSymbol;
 import io.gex.chain.OptionChain;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gex.GexAnalysis;
 import io.gex.GexEngine;
-import io.gex.IvSource;
+import io.gex.settings.IvSource;
 import io.gex.analysis.ExpiryPinRisk;
 import io.gex.chain.ContractDiagnostic;
 import io.gex.chain.OptionChain;

@@ -1,6 +1,6 @@
 package io.gex.examples.cli;
 
-import io.gex.ExpirySelection;
+import io.gex.settings.ExpirySelection;
 import io.gex.GexAnalysis;
 import io.gex.alerts.GexAlert;
 import io.gex.analysis.DealerPositioning;

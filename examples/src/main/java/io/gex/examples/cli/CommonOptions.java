@@ -1,9 +1,9 @@
 package io.gex.examples.cli;
 
-import io.gex.ExpirySelection;
+import io.gex.settings.ExpirySelection;
 import io.gex.GexEngine;
-import io.gex.IvSource;
-import io.gex.SignConvention;
+import io.gex.settings.IvSource;
+import io.gex.settings.SignConvention;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;

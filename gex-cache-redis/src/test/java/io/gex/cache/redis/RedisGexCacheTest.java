@@ -6,7 +6,7 @@ import static io.gex.cache.redis.RedisTestSupport.chainAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gex.GexAnalysis;
-import io.gex.GexSettings;
+import io.gex.settings.GexSettings;
 import io.gex.cache.CacheStats;
 import io.gex.cache.CachingGexEngine;
 import io.gex.cache.CaffeineGexCache;

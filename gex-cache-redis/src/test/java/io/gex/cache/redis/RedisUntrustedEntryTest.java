@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gex.GexAnalysis;
-import io.gex.GexSettings;
+import io.gex.settings.GexSettings;
 import io.gex.cache.CacheStats;
 import io.gex.cache.GexCacheKey;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package io.gex;
+package io.gex.settings;
 
 import java.util.Objects;
 

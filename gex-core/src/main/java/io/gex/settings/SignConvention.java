@@ -1,4 +1,4 @@
-package io.gex;
+package io.gex.settings;
 
 /**
  * Which side of each option the dealers are assumed to hold, and so the sign of each contract's exposure.

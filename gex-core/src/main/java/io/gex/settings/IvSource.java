@@ -1,10 +1,10 @@
-package io.gex;
+package io.gex.settings;
 
 import java.util.Locale;
 
 /**
  * Where each contract's implied volatility comes from. A setting of the engine ({@link
- * GexEngine.Builder#ivSource(IvSource)}) recorded in every analysis's {@link GexSettings#ivSource()}.
+ * io.gex.GexEngine.Builder#ivSource(IvSource)}) recorded in every analysis's {@link GexSettings#ivSource()}.
  *
  * <p><b>Plausibility.</b> In {@link #OTM} and {@link #MID} an implied volatility (quoted or solved) counts
  * as usable only within [{@value #MIN_PLAUSIBLE_VOLATILITY}, {@value #MAX_PLAUSIBLE_VOLATILITY}] (3% to 500%
