@@ -59,6 +59,26 @@ public final class CachingGexEngine implements GexEngine {
     return cache.get(GexCacheKey.of(chain, settingsFingerprint), () -> delegate.analyze(chain));
   }
 
+  /**
+   * The cached analysis of a chain its supplier identifies ({@link GexCacheKey#identified}: the source and
+   * its version of the chain), or the wrapped engine's: the key reads no contract, so a hit costs the cache
+   * lookup alone. Prefer this whenever the supplier can name each state of the chain.
+   *
+   * @param chain the chain
+   * @param source who supplies it, not blank
+   * @param version the supplier's version of this state of the chain, not blank
+   * @throws io.gex.NoUsableContractsException if no contract of the chain can be priced
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the source or version is blank
+   */
+  public GexAnalysis analyze(OptionChain chain, String source, String version) {
+    Objects.requireNonNull(chain, "chain");
+    GexCacheKey key =
+        GexCacheKey.identified(
+            chain.underlying(), chain.valuationTime(), source, version, settingsFingerprint);
+    return cache.get(key, () -> delegate.analyze(chain));
+  }
+
   @Override
   public GexSettings settings() {
     return delegate.settings();

@@ -12,8 +12,10 @@ import java.util.regex.Pattern;
 
 /**
  * Identifies a cached analysis: the underlying symbol, the valuation instant, a fingerprint of the chain
- * and a fingerprint of the engine's settings. Build keys with {@link #of(OptionChain, GexSettings)}, the one
- * place where fingerprints are computed, so that a different input or convention never shares an entry.
+ * and a fingerprint of the engine's settings. Build keys with {@link #identified} when the chain's supplier
+ * names each state of it (a source and a version: no contract is read), or with {@link #of(OptionChain,
+ * GexSettings)}, which fingerprints every contract, so that a different input or convention never shares an
+ * entry.
  *
  * <p>Fingerprints are 128-bit hashes written as 32 lowercase hex digits:
  *
@@ -90,6 +92,47 @@ public record GexCacheKey(
     Objects.requireNonNull(chain, "chain");
     return new GexCacheKey(
         chain.underlying(), chain.valuationTime(), chainFingerprint(chain), settingsFingerprint);
+  }
+
+  /**
+   * The key of the analysis of a chain that its supplier identifies: the source (such as {@code cboe-json}
+   * or a feed's name) and a version the source gives each distinct state of the chain (a file's
+   * modification time or checksum, a feed's sequence number), with the symbol and valuation instant. No
+   * contract is read, so the key costs microseconds where {@link #of(OptionChain, GexSettings)} reads every
+   * contract (about a millisecond for the SPX chain). The caller promises that the same identity never
+   * names two different chains; when it cannot, fingerprint the content instead.
+   *
+   * @param symbol the underlying symbol, not blank
+   * @param valuationTime the chain's valuation instant
+   * @param source who supplies the chain, not blank
+   * @param version the supplier's version of this state of the chain, not blank
+   * @param settingsFingerprint the engine's settings, from {@link #settingsFingerprint(GexSettings)}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if a text is blank or the settings fingerprint is malformed
+   */
+  public static GexCacheKey identified(
+      String symbol, Instant valuationTime, String source, String version, String settingsFingerprint) {
+    Objects.requireNonNull(symbol, "symbol");
+    Objects.requireNonNull(valuationTime, "valuationTime");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(version, "version");
+    if (source.isBlank()) {
+      throw new IllegalArgumentException("source must not be blank");
+    }
+    if (version.isBlank()) {
+      throw new IllegalArgumentException("version must not be blank");
+    }
+    // A separate seed from content fingerprints: an identity never equals a content hash by design.
+    String fingerprint =
+        new Hash128(0x6765782d6964656eL) // "gex-iden"
+            .putLong(FINGERPRINT_VERSION)
+            .putString(symbol)
+            .putLong(valuationTime.getEpochSecond())
+            .putInt(valuationTime.getNano())
+            .putString(source)
+            .putString(version)
+            .finishHex();
+    return new GexCacheKey(symbol, valuationTime, fingerprint, settingsFingerprint);
   }
 
   /**

@@ -27,6 +27,43 @@ class CachingGexEngineTest {
   }
 
   @Test
+  void analyzeIdentified_sameIdentity_isAHitWithoutReadingTheChain_newVersionIsAMiss() {
+    GexEngine plain = GexEngine.builder().build();
+    CachingGexEngine engine = CachingGexEngine.wrap(plain, TieredGexCache.builder().build());
+    OptionChain chain = TestChains.fourContracts();
+
+    GexAnalysis first = engine.analyze(chain, "cboe-json", "etag-1");
+    // The identity decides: a hit even for another chain object (the supplier's promise)...
+    GexAnalysis again = engine.analyze(TestChains.random(3, 50).withSpot(chain.spot()), "cboe-json", "etag-1");
+    assertThat(again).isSameAs(first);
+    assertThat(engine.cache().tieredStats().loads()).isEqualTo(1);
+    // ...and a new version, or another source, is a new entry, never a content key's entry.
+    GexAnalysis next = engine.analyze(chain, "cboe-json", "etag-2");
+    GexAnalysis other = engine.analyze(chain, "csv", "etag-1");
+    GexAnalysis content = engine.analyze(chain);
+    assertThat(next).isNotSameAs(first);
+    assertThat(other).isNotSameAs(first).isNotSameAs(next);
+    assertThat(content).isNotSameAs(first);
+    assertThat(engine.cache().tieredStats().loads()).isEqualTo(4);
+    assertThat(next.totalGex()).isEqualTo(plain.analyze(chain).totalGex());
+  }
+
+  @Test
+  void identified_blankSourceOrVersion_isRejectedNamingIt() {
+    String settings = GexCacheKey.settingsFingerprint(io.gex.settings.GexSettings.DEFAULT);
+    java.time.Instant t = java.time.Instant.parse("2024-03-01T20:00:00Z");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> GexCacheKey.identified("SPX", t, " ", "1", settings))
+        .hasMessageContaining("source");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> GexCacheKey.identified("SPX", t, "feed", "", settings))
+        .hasMessageContaining("version");
+    assertThat(GexCacheKey.identified("SPX", t, "feed", "7", settings))
+        .isEqualTo(GexCacheKey.identified("SPX", t, "feed", "7", settings))
+        .isNotEqualTo(GexCacheKey.identified("SPX", t, "feed", "8", settings));
+  }
+
+  @Test
   void analyze_enginesWithOtherSettingsSharingACache_neverSeeEachOthersEntries() {
     TieredGexCache cache = TieredGexCache.builder().build();
     CachingGexEngine plain = CachingGexEngine.wrap(GexEngine.builder().build(), cache);
