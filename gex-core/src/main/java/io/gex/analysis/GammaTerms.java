@@ -52,46 +52,23 @@ final class GammaTerms {
   }
 
   /**
-   * Merges the contracts of a chain that share expiry, strike, time to settlement and volatility. Terms
-   * keep the order of their first contract.
+   * Merges each priced call/put pair (found when the chain was resolved) whose members share time to
+   * settlement and volatility. Terms keep the order of their first contract.
    */
   static GammaTerms of(ResolvedChain chain) {
     int n = chain.n;
     int[] first = new int[n];
     int[] termOf = new int[n];
     double[] coef = new double[n];
-    // Open addressing on (expiry index, strike index): the partner of a contract is usually not its
-    // neighbour (sources list all the calls of an expiry, then all the puts).
-    int capacity = Integer.highestOneBit(Math.max(4, 2 * n)) << 1;
-    int mask = capacity - 1;
-    long[] keys = new long[capacity];
-    int[] slots = new int[capacity];
-    java.util.Arrays.fill(slots, -1);
-    int strikes = chain.strikes.length;
+    int[] partner = chain.partner;
     int m = 0;
     for (int i = 0; i < n; i++) {
-      long key = (long) chain.expiryIndex[i] * strikes + chain.strikeIndex[i];
-      int h = (int) (mix(key) & mask);
-      int found = -1;
-      while (slots[h] >= 0) {
-        if (keys[h] == key) {
-          int t = slots[h];
-          int f = first[t];
-          if (chain.tau[f] == chain.tau[i] && chain.vol[f] == chain.vol[i]) {
-            found = t;
-            break;
-          }
-        }
-        h = (h + 1) & mask;
-      }
-      if (found >= 0) {
-        coef[found] += chain.gexCoef[i];
-        termOf[i] = found;
+      int j = partner[i];
+      if (j >= 0 && j < i && chain.tau[j] == chain.tau[i] && chain.vol[j] == chain.vol[i]) {
+        int t = termOf[j];
+        coef[t] += chain.gexCoef[i];
+        termOf[i] = t;
         continue;
-      }
-      if (slots[h] < 0) {
-        keys[h] = key;
-        slots[h] = m;
       }
       first[m] = i;
       termOf[i] = m;
@@ -99,10 +76,5 @@ final class GammaTerms {
       m++;
     }
     return new GammaTerms(chain, m, first, java.util.Arrays.copyOf(coef, m), termOf);
-  }
-
-  private static long mix(long key) {
-    long z = key * 0x9E3779B97F4A7C15L;
-    return z ^ (z >>> 29);
   }
 }

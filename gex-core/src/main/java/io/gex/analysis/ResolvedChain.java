@@ -92,6 +92,9 @@ public final class ResolvedChain {
   /** Each priced contract's index in the chain's contract list. */
   final int[] chainIndex;
 
+  /** Each priced contract's pair partner (same root, expiry and strike, other right) if priced, else -1. */
+  final int[] partner;
+
   /** Live, selected contracts with no usable volatility: for the volatility-free figures. */
   final Unpriced unpriced;
 
@@ -113,6 +116,7 @@ public final class ResolvedChain {
       int chainSize) {
     this.chainSize = chainSize;
     this.chainIndex = priced.chainIndex;
+    this.partner = priced.partner;
     this.unpriced = unpriced;
     this.substitutions = substitutions;
     this.underlying = underlying;
@@ -256,8 +260,10 @@ public final class ResolvedChain {
     final LocalDate[] expiry;
     final double[] tau;
     final double[] vol;
+    final int[] partner;
 
     Priced(int capacity) {
+      partner = new int[capacity];
       chainIndex = new int[capacity];
       strike = new double[capacity];
       call = new boolean[capacity];
@@ -460,9 +466,12 @@ public final class ResolvedChain {
     Reason[] substitutedReason = new Reason[substitutionDiagnostics.size()];
     int substitutedCount = 0;
     Unpriced unpriced = new Unpriced(selectedCount - pricedCount);
+    int[] pricedOf = new int[total];
+    Arrays.fill(pricedOf, -1);
     for (int a = 0; a < selectedCount; a++) {
       int i = selected[a];
       if (volAll[i] > 0) {
+        pricedOf[i] = priced.size;
         if (reasonAll[i] != null) {
           substitutedReason[substitutedCount] = reasonAll[i];
           substituted[substitutedCount++] = priced.size;
@@ -473,6 +482,11 @@ public final class ResolvedChain {
         skippedOi[reason.ordinal()] += oiAll[i];
         unpriced.add(contracts.get(i), tauAll[i], i);
       }
+    }
+    // Each priced contract's priced partner (the other member of its call/put pair), for GammaTerms.
+    for (int p = 0; p < priced.size; p++) {
+      int j = partner[priced.chainIndex[p]];
+      priced.partner[p] = j >= 0 ? pricedOf[j] : -1;
     }
     return new ResolvedChain(
         underlying,
