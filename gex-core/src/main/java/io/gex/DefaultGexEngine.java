@@ -1,6 +1,5 @@
 package io.gex;
 
-import io.gex.settings.GexSettings;
 import io.gex.analysis.DealerPositioning;
 import io.gex.analysis.DealerPositioningAnalyzer;
 import io.gex.analysis.ExposureCalculator;
@@ -11,6 +10,7 @@ import io.gex.analysis.PinRiskAnalysis;
 import io.gex.analysis.PinRiskAnalyzer;
 import io.gex.analysis.ResolvedChain;
 import io.gex.chain.OptionChain;
+import io.gex.settings.GexSettings;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;

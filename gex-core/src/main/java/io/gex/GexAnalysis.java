@@ -1,7 +1,5 @@
 package io.gex;
 
-import io.gex.settings.GexSettings;
-import io.gex.settings.SignConvention;
 import io.gex.analysis.DataQuality;
 import io.gex.analysis.DealerPosition;
 import io.gex.analysis.DealerPositioning;
@@ -11,6 +9,8 @@ import io.gex.analysis.GexByStrike;
 import io.gex.analysis.GexHeatmap;
 import io.gex.analysis.PinRiskAnalysis;
 import io.gex.chain.ContractDiagnostic;
+import io.gex.settings.GexSettings;
+import io.gex.settings.SignConvention;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -84,7 +84,13 @@ public record GexAnalysis(
     List<ContractDiagnostic> diagnostics,
     DataQuality dataQuality) {
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @throws NullPointerException if a reference is null
+   * @throws IllegalArgumentException naming the figure if a number is NaN or infinite, or there is no
+   *     profile
+   */
   public GexAnalysis {
     Objects.requireNonNull(symbol, "symbol");
     Objects.requireNonNull(valuationTime, "valuationTime");
@@ -106,6 +112,53 @@ public record GexAnalysis(
     Objects.requireNonNull(dataQuality, "dataQuality");
     if (profiles.isEmpty()) {
       throw new IllegalArgumentException("profiles must hold at least the all-expiries profile");
+    }
+    // The promise of the class: no NaN, no Infinity. Checked here, where every path (the engine, a live
+    // chain, a decoded cache or store entry) ends. (Dealer figures check themselves in their records.)
+    finite("spot", spot);
+    finite("totalGex", totalGex);
+    finite("callGex", callGex);
+    finite("putGex", putGex);
+    finite("zeroGamma", zeroGamma);
+    finite("strikeZeroGamma", strikeZeroGamma);
+    finite("callWall", callWall);
+    finite("putWall", putWall);
+    finite("absGammaStrike", absGammaStrike);
+    finite("byStrike.strikes", byStrike.strikes());
+    finite("byStrike.callGex", byStrike.callGex());
+    finite("byStrike.putGex", byStrike.putGex());
+    finite("byStrike.netGex", byStrike.netGex());
+    finite("heatmap.netGex", heatmap.netGex());
+    for (ExpiryGex e : byExpiry) {
+      finite("byExpiry.callGex", e.callGex());
+      finite("byExpiry.putGex", e.putGex());
+      finite("byExpiry.netGex", e.netGex());
+    }
+    for (GammaProfile p : profiles) {
+      finite("profile.spots", p.spots());
+      finite("profile.totalGex", p.totalGex());
+      finite("profile.crossings", p.crossings());
+      finite("profile.zeroGamma", p.zeroGamma());
+    }
+  }
+
+  private static void finite(String name, double value) {
+    if (!Double.isFinite(value)) {
+      throw new IllegalArgumentException(name + " must be finite, was " + value);
+    }
+  }
+
+  private static void finite(String name, OptionalDouble value) {
+    if (value.isPresent()) {
+      finite(name, value.getAsDouble());
+    }
+  }
+
+  private static void finite(String name, io.gex.analysis.DoubleArray values) {
+    for (int i = 0, n = values.size(); i < n; i++) {
+      if (!Double.isFinite(values.get(i))) {
+        throw new IllegalArgumentException(name + "[" + i + "] must be finite, was " + values.get(i));
+      }
     }
   }
 

@@ -1,10 +1,10 @@
 package io.gex;
 
+import io.gex.chain.OptionChain;
+import io.gex.settings.ExpirySelection;
 import io.gex.settings.GexSettings;
 import io.gex.settings.IvSource;
-import io.gex.settings.ExpirySelection;
 import io.gex.settings.SignConvention;
-import io.gex.chain.OptionChain;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;

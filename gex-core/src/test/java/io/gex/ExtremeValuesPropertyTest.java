@@ -1,8 +1,5 @@
 package io.gex;
 
-import io.gex.settings.IvSource;
-import io.gex.settings.ExpirySelection;
-import io.gex.settings.SignConvention;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,6 +12,9 @@ import io.gex.chain.OccSymbol;
 import io.gex.chain.OptionChain;
 import io.gex.chain.OptionContract;
 import io.gex.chain.OptionRight;
+import io.gex.settings.ExpirySelection;
+import io.gex.settings.IvSource;
+import io.gex.settings.SignConvention;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;

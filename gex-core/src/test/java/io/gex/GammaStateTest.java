@@ -1,14 +1,14 @@
 package io.gex;
 
-import io.gex.settings.GexSettings;
-import io.gex.settings.IvSource;
-import io.gex.settings.SignConvention;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gex.analysis.DealerPosition;
 import io.gex.chain.OptionChain;
 import io.gex.chain.OptionContract;
 import io.gex.chain.OptionRight;
+import io.gex.settings.GexSettings;
+import io.gex.settings.IvSource;
+import io.gex.settings.SignConvention;
 import io.gex.testing.TestChains;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,5 @@
 package io.gex;
 
-import io.gex.settings.IvSource;
-import io.gex.settings.ExpirySelection;
-import io.gex.settings.SignConvention;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -13,6 +10,9 @@ import io.gex.chain.OptionChain;
 import io.gex.chain.OptionContract;
 import io.gex.chain.OptionRight;
 import io.gex.greeks.BlackScholes;
+import io.gex.settings.ExpirySelection;
+import io.gex.settings.IvSource;
+import io.gex.settings.SignConvention;
 import io.gex.testing.TestChains;
 import java.time.Clock;
 import java.time.Instant;
@@ -337,5 +337,28 @@ class GexEngineTest {
     assertThat(a.putWall()).isEmpty();
     assertThat(a.gammaProfile().totalGex().stream()).allMatch(v -> v >= 0);
     assertThat(a.pinRisk().expiries()).singleElement().satisfies(e -> assertThat(e.maxPain()).isEqualTo(4050));
+  }
+  @Test
+  void analysisRecord_rejectsNaNOrInfinityNamingTheFigure() {
+    GexAnalysis a = GexEngine.builder().build().analyze(TestChains.random(5, 200));
+    assertThatThrownBy(
+            () ->
+                new GexAnalysis(
+                    a.symbol(), a.spot(), a.valuationTime(), a.analyzedAt(), a.settings(), Double.NaN,
+                    a.callGex(), a.putGex(), a.byStrike(), a.byExpiry(), a.heatmap(), a.profiles(),
+                    a.zeroGamma(), a.strikeZeroGamma(), a.regime(), a.callWall(), a.putWall(),
+                    a.absGammaStrike(), a.pinRisk(), a.dealer(), a.contractsUsed(), a.diagnostics(),
+                    a.dataQuality()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("totalGex must be finite, was NaN");
+    assertThatThrownBy(
+            () ->
+                new GexAnalysis(
+                    a.symbol(), a.spot(), a.valuationTime(), a.analyzedAt(), a.settings(), a.totalGex(),
+                    a.callGex(), a.putGex(), a.byStrike(), a.byExpiry(), a.heatmap(), a.profiles(),
+                    java.util.OptionalDouble.of(Double.POSITIVE_INFINITY), a.strikeZeroGamma(),
+                    a.regime(), a.callWall(), a.putWall(), a.absGammaStrike(), a.pinRisk(), a.dealer(),
+                    a.contractsUsed(), a.diagnostics(), a.dataQuality()))
+        .hasMessage("zeroGamma must be finite, was Infinity");
   }
 }

@@ -1,7 +1,5 @@
 package io.gex;
 
-import io.gex.settings.IvSource;
-import io.gex.settings.SignConvention;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
@@ -15,6 +13,8 @@ import io.gex.analysis.GammaProfile;
 import io.gex.chain.OptionChain;
 import io.gex.chain.OptionContract;
 import io.gex.chain.OptionRight;
+import io.gex.settings.IvSource;
+import io.gex.settings.SignConvention;
 import io.gex.testing.TestChains;
 import java.time.LocalDate;
 import java.util.ArrayList;

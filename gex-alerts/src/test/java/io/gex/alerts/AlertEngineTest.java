@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gex.GexAnalysis;
-import io.gex.settings.SignConvention;
 import io.gex.alerts.TestRules.MutableClock;
 import io.gex.alerts.TestRules.Recording;
 import io.gex.alerts.rules.GammaFlipProximityRule;
 import io.gex.alerts.rules.RegimeChangeRule;
+import io.gex.settings.SignConvention;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,8 +2,6 @@ package io.gex.alerts;
 
 import io.gex.GammaRegime;
 import io.gex.GexAnalysis;
-import io.gex.settings.GexSettings;
-import io.gex.settings.SignConvention;
 import io.gex.analysis.DealerExposuresByStrike;
 import io.gex.analysis.DealerPosition;
 import io.gex.analysis.DealerPositioning;
@@ -13,6 +11,8 @@ import io.gex.analysis.GammaProfile;
 import io.gex.analysis.GexByStrike;
 import io.gex.analysis.GexHeatmap;
 import io.gex.analysis.PinRiskAnalysis;
+import io.gex.settings.GexSettings;
+import io.gex.settings.SignConvention;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

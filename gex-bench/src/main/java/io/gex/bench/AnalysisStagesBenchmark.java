@@ -1,6 +1,5 @@
 package io.gex.bench;
 
-import io.gex.settings.GexSettings;
 import io.gex.analysis.DealerPositioning;
 import io.gex.analysis.DealerPositioningAnalyzer;
 import io.gex.analysis.ExposureCalculator;
@@ -9,6 +8,7 @@ import io.gex.analysis.GammaProfileCalculator;
 import io.gex.analysis.GexExposures;
 import io.gex.analysis.ResolvedChain;
 import io.gex.chain.OptionChain;
+import io.gex.settings.GexSettings;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,7 +1,6 @@
 package io.gex.bench;
 
 import io.gex.GexEngine;
-import io.gex.settings.GexSettings;
 import io.gex.analysis.DealerPositioningAnalyzer;
 import io.gex.analysis.ExposureCalculator;
 import io.gex.analysis.GammaProfileCalculator;
@@ -12,6 +11,7 @@ import io.gex.chain.OptionChain;
 import io.gex.chain.OptionContract;
 import io.gex.live.LiveChain;
 import io.gex.live.MarketEvent;
+import io.gex.settings.GexSettings;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;

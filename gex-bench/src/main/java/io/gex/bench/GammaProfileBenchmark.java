@@ -1,10 +1,10 @@
 package io.gex.bench;
 
 import io.gex.GexEngine;
-import io.gex.settings.GexSettings;
 import io.gex.analysis.GammaProfile;
 import io.gex.analysis.GammaProfileCalculator;
 import io.gex.analysis.ResolvedChain;
+import io.gex.settings.GexSettings;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -1,9 +1,9 @@
 package io.gex.bench;
 
-import io.gex.settings.GexSettings;
 import io.gex.analysis.PinRiskAnalysis;
 import io.gex.analysis.PinRiskAnalyzer;
 import io.gex.analysis.ResolvedChain;
+import io.gex.settings.GexSettings;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -1,9 +1,9 @@
 package io.gex.cache;
 
-import io.gex.settings.GexSettings;
 import io.gex.chain.ContractDiagnostic;
 import io.gex.chain.OptionChain;
 import io.gex.chain.OptionContract;
+import io.gex.settings.GexSettings;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.OptionalDouble;

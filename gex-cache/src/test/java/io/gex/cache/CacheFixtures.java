@@ -2,8 +2,8 @@ package io.gex.cache;
 
 import io.gex.GexAnalysis;
 import io.gex.GexEngine;
-import io.gex.settings.GexSettings;
 import io.gex.chain.OptionChain;
+import io.gex.settings.GexSettings;
 import io.gex.testing.TestChains;
 import java.time.Duration;
 

@@ -7,12 +7,12 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.gex.GexEngine;
-import io.gex.settings.GexSettings;
-import io.gex.settings.IvSource;
-import io.gex.settings.SignConvention;
 import io.gex.chain.ContractDiagnostic;
 import io.gex.chain.OptionChain;
 import io.gex.chain.OptionContract;
+import io.gex.settings.GexSettings;
+import io.gex.settings.IvSource;
+import io.gex.settings.SignConvention;
 import io.gex.testing.TestChains;
 import java.time.Instant;
 import java.util.ArrayList;

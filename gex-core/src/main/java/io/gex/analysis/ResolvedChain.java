@@ -1,13 +1,13 @@
 package io.gex.analysis;
 
-import io.gex.settings.ExpirySelection;
-import io.gex.settings.GexSettings;
-import io.gex.settings.IvSource;
-import io.gex.chain.ContractDiagnostic;
 import io.gex.chain.ContractDiagnostic.Reason;
+import io.gex.chain.ContractDiagnostic;
 import io.gex.chain.OptionChain;
 import io.gex.chain.OptionContract;
 import io.gex.chain.SettlementStyle;
+import io.gex.settings.ExpirySelection;
+import io.gex.settings.GexSettings;
+import io.gex.settings.IvSource;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,13 +1,13 @@
 package io.gex.analysis;
 
-import io.gex.settings.GexSettings;
-import io.gex.settings.IvSource;
-import io.gex.chain.ContractDiagnostic;
 import io.gex.chain.ContractDiagnostic.Reason;
+import io.gex.chain.ContractDiagnostic;
 import io.gex.chain.OccSymbol;
 import io.gex.chain.OptionContract;
 import io.gex.chain.OptionRight;
 import io.gex.greeks.ImpliedVolatility;
+import io.gex.settings.GexSettings;
+import io.gex.settings.IvSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -9,11 +9,11 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.gex.GexAnalysis;
 import io.gex.GexEngine;
-import io.gex.settings.GexSettings;
-import io.gex.settings.SignConvention;
 import io.gex.chain.OptionChain;
 import io.gex.chain.OptionContract;
 import io.gex.greeks.BlackScholes;
+import io.gex.settings.GexSettings;
+import io.gex.settings.SignConvention;
 import io.gex.testing.TestChains;
 import java.time.Duration;
 import java.util.List;

@@ -3,10 +3,10 @@ package io.gex.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.gex.settings.GexSettings;
 import io.gex.chain.OptionChain;
 import io.gex.chain.OptionContract;
 import io.gex.chain.OptionRight;
+import io.gex.settings.GexSettings;
 import io.gex.testing.TestChains;
 import java.util.ArrayList;
 import java.util.List;

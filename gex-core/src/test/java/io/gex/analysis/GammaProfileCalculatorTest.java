@@ -6,10 +6,10 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
-import io.gex.settings.GexSettings;
 import io.gex.GexEngine;
 import io.gex.chain.OptionChain;
 import io.gex.greeks.BlackScholes;
+import io.gex.settings.GexSettings;
 import io.gex.testing.TestChains;
 import java.util.List;
 import org.junit.jupiter.api.Test;

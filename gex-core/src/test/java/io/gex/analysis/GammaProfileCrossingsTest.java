@@ -7,10 +7,10 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.gex.GexEngine;
-import io.gex.settings.GexSettings;
 import io.gex.chain.OptionChain;
 import io.gex.chain.OptionContract;
 import io.gex.chain.OptionRight;
+import io.gex.settings.GexSettings;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.gex.GexAnalysis;
 import io.gex.GexEngine;
-import io.gex.settings.IvSource;
-import io.gex.chain.ContractDiagnostic;
 import io.gex.chain.ContractDiagnostic.Reason;
+import io.gex.chain.ContractDiagnostic;
 import io.gex.chain.OccSymbol;
 import io.gex.chain.OptionChain;
 import io.gex.chain.OptionContract;
 import io.gex.chain.OptionRight;
 import io.gex.greeks.BlackScholes;
+import io.gex.settings.IvSource;
 import io.gex.testing.TestChains;
 import java.util.ArrayList;
 import java.util.List;

@@ -8,9 +8,9 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.gex.GexAnalysis;
 import io.gex.GexEngine;
-import io.gex.settings.IvSource;
 import io.gex.chain.OptionChain;
 import io.gex.chain.OptionContract;
+import io.gex.settings.IvSource;
 import io.gex.testing.TestChains;
 import java.time.LocalDate;
 import java.util.ArrayList;

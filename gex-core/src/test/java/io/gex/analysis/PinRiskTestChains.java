@@ -1,9 +1,9 @@
 package io.gex.analysis;
 
-import io.gex.settings.GexSettings;
 import io.gex.chain.OptionChain;
 import io.gex.chain.OptionContract;
 import io.gex.chain.OptionRight;
+import io.gex.settings.GexSettings;
 import io.gex.testing.TestChains;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -8,13 +8,13 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.gex.GexAnalysis;
 import io.gex.GexEngine;
-import io.gex.settings.IvSource;
 import io.gex.NoUsableContractsException;
 import io.gex.chain.OccSymbol;
 import io.gex.chain.OptionChain;
 import io.gex.chain.OptionContract;
 import io.gex.chain.OptionRight;
 import io.gex.chain.SettlementStyle;
+import io.gex.settings.IvSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

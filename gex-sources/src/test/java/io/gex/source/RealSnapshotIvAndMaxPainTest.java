@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gex.GexAnalysis;
 import io.gex.GexEngine;
-import io.gex.settings.IvSource;
 import io.gex.analysis.ExpiryPinRisk;
 import io.gex.chain.ContractDiagnostic;
 import io.gex.chain.OptionChain;
 import io.gex.chain.OptionContract;
+import io.gex.settings.IvSource;
 import io.gex.spi.SourceRequest;
 import java.time.LocalDate;
 import java.util.ArrayList;

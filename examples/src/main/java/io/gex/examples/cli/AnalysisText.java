@@ -1,12 +1,12 @@
 package io.gex.examples.cli;
 
-import io.gex.settings.ExpirySelection;
 import io.gex.GexAnalysis;
 import io.gex.alerts.GexAlert;
 import io.gex.analysis.DealerPositioning;
 import io.gex.analysis.ExpiryPinRisk;
 import io.gex.analysis.GammaProfile;
 import io.gex.analysis.GexByStrike;
+import io.gex.settings.ExpirySelection;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.format.DateTimeFormatter;

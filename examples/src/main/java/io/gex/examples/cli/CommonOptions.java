@@ -1,7 +1,7 @@
 package io.gex.examples.cli;
 
-import io.gex.settings.ExpirySelection;
 import io.gex.GexEngine;
+import io.gex.settings.ExpirySelection;
 import io.gex.settings.IvSource;
 import io.gex.settings.SignConvention;
 import java.net.URI;

@@ -5,8 +5,8 @@ import static io.gex.cache.redis.RedisTestSupport.await;
 import static io.gex.cache.redis.RedisTestSupport.chainAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gex.settings.GexSettings;
 import io.gex.cache.GexCacheKey;
+import io.gex.settings.GexSettings;
 import io.lettuce.core.AclSetuserArgs;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

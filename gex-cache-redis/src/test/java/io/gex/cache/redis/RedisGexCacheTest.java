@@ -6,12 +6,12 @@ import static io.gex.cache.redis.RedisTestSupport.chainAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gex.GexAnalysis;
-import io.gex.settings.GexSettings;
 import io.gex.cache.CacheStats;
 import io.gex.cache.CachingGexEngine;
 import io.gex.cache.CaffeineGexCache;
 import io.gex.cache.GexCacheKey;
 import io.gex.cache.TieredGexCache;
+import io.gex.settings.GexSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
