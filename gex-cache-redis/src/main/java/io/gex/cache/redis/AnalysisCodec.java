@@ -48,6 +48,11 @@ final class AnalysisCodec {
           "analysis of " + analysis.symbol() + " is " + json.length + " bytes of JSON, over the limit of "
               + maxJsonBytes);
     }
+    return encodeJson(json, gzip);
+  }
+
+  /** The stored form of an analysis's JSON (tests store JSON no engine would write). */
+  static byte[] encodeJson(byte[] json, boolean gzip) {
     if (!gzip) {
       byte[] out = new byte[HEADER + json.length];
       header(out, (byte) 0);

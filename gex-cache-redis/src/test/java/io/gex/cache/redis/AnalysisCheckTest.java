@@ -25,10 +25,15 @@ class AnalysisCheckTest {
 
   /** The analysis with one change made to its JSON, read back through the validating records. */
   static GexAnalysis tampered(GexAnalysis analysis, Consumer<ObjectNode> change) {
+    return GexJson.analysisFromBytes(tamperedJson(analysis, change));
+  }
+
+  /** The JSON of the analysis with one change made to it. */
+  static byte[] tamperedJson(GexAnalysis analysis, Consumer<ObjectNode> change) {
     try {
       ObjectNode tree = (ObjectNode) GexJson.mapper().readTree(GexJson.toBytes(analysis));
       change.accept(tree);
-      return GexJson.analysisFromBytes(GexJson.mapper().writeValueAsBytes(tree));
+      return GexJson.mapper().writeValueAsBytes(tree);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -68,9 +73,10 @@ class AnalysisCheckTest {
     assertThat(ANALYSIS.callWall()).isPresent();
     assertThat(ANALYSIS.putWall()).isPresent();
 
-    assertRejected(t -> t.put("totalGex", "NaN"), "invalid totalGex: NaN");
-    assertRejected(t -> t.put("callGex", "Infinity"), "invalid callGex: Infinity");
-    assertRejected(t -> t.put("spot", "-Infinity"), "invalid spot: -Infinity");
+    // NaN and Infinity: the analysis record itself refuses them, so they never decode.
+    assertUndecodable(t -> t.put("totalGex", "NaN"), "totalGex must be finite, was NaN");
+    assertUndecodable(t -> t.put("callGex", "Infinity"), "callGex must be finite, was Infinity");
+    assertUndecodable(t -> t.put("spot", "-Infinity"), "spot must be finite, was -Infinity");
     assertRejected(t -> t.put("callWall", -1), "invalid callWall: -1.0");
     assertRejected(t -> t.put("putWall", strike0 + 0.5), "invalid putWall: " + (strike0 + 0.5) + " is not a listed strike");
     assertRejected(t -> t.put("callWall", strike0), "invalid callWall: " + strike0 + " is below spot");
@@ -80,15 +86,15 @@ class AnalysisCheckTest {
     assertRejected(
         t -> t.put("totalGex", ANALYSIS.totalGex() * 2 + 1),
         "invalid totalGex: " + (ANALYSIS.totalGex() * 2 + 1) + " is not the sum");
-    assertRejected(
+    assertUndecodable(
         t -> array(t, "byStrike", "netGex").set(3, "NaN"),
-        "invalid byStrike.netGex[3]: NaN");
-    assertRejected(
+        "byStrike.netGex[3] must be finite, was NaN");
+    assertUndecodable(
         t -> ((ArrayNode) t.get("profiles").get(0).get("totalGex")).set(0, "Infinity"),
-        "invalid profiles[ALL_EXPIRIES].totalGex[0]: Infinity");
-    assertRejected(
+        "profile.totalGex[0] must be finite, was Infinity");
+    assertUndecodable(
         t -> array(t, "heatmap", "netGex").set(0, "-Infinity"),
-        "invalid heatmap.netGex[0]: -Infinity");
+        "heatmap.netGex[0] must be finite, was -Infinity");
     assertRejected(
         t -> array(t, "byStrike", "strikes").set(0, -1.0),
         "invalid byStrike.strikes[0]: -1.0");
@@ -105,6 +111,12 @@ class AnalysisCheckTest {
 
   private static ArrayNode array(ObjectNode tree, String object, String field) {
     return (ArrayNode) tree.get(object).get(field);
+  }
+
+  private static void assertUndecodable(Consumer<ObjectNode> change, String message) {
+    assertThatThrownBy(() -> tampered(ANALYSIS, change))
+        .isInstanceOf(GexException.class)
+        .hasMessageContaining(message);
   }
 
   private static void assertRejected(Consumer<ObjectNode> change, String message) {

@@ -55,7 +55,7 @@ class RedisUntrustedEntryTest {
   }
 
   @Test
-  void get_entriesThatDecodeButHoldImpossibleFigures_areMissesDeletedAndCounted() {
+  void get_entriesHoldingImpossibleFigures_areMissesDeletedAndCounted() {
     RedisGexCache cache = redis(RedisTestSupport.config(prefix).build());
     GexAnalysis good = analysisAt(0);
     String key = cache.entryKey(keyAt(0));
@@ -74,7 +74,8 @@ class RedisUntrustedEntryTest {
     int n = 0;
     for (Consumer<ObjectNode> tampering : tamperings) {
       for (boolean gzip : new boolean[] {false, true}) {
-        raw.commands().set(key, AnalysisCodec.encode(AnalysisCheckTest.tampered(good, tampering), gzip));
+        raw.commands()
+            .set(key, AnalysisCodec.encodeJson(AnalysisCheckTest.tamperedJson(good, tampering), gzip));
         n++;
         assertThat(cache.get(keyAt(0))).as("tampering %d, gzip %s", n, gzip).isEmpty();
         assertThat(raw.commands().exists(key)).as("deleted").isZero();
