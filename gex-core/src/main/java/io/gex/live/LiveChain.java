@@ -43,7 +43,7 @@ import org.jspecify.annotations.Nullable;
  * each with their symbols and quotes, 6.1 MB for the 19,156 contracts of the SPX snapshot), a list and an
  * index from symbol to position (1.3 MB for SPX), and the last resolved state with its levels (2.5 MB) and
  * analysis (0.3 MB more). Measured as heap retained after full collections; a replaced contract's old
- * object is garbage at once.
+ * object is garbage at once ({@code io.gex.bench.LiveMemoryReport} in gex-bench prints these figures).
  */
 public final class LiveChain {
 
