@@ -44,6 +44,12 @@ public final class ResolvedChain {
   final GexSettings settings;
   final LocalDate valuationDate;
 
+  /** What resolving found from the instruments alone (for the next resolve of them). */
+  private final Instruments instruments;
+
+  /** The indices of the priced contracts (shared with the next resolve that prices the same ones). */
+  private final Indexing indexing;
+
   /** Number of contracts in the chain resolved, priced or not. */
   final int chainSize;
 
@@ -113,7 +119,9 @@ public final class ResolvedChain {
       List<ContractDiagnostic> diagnostics,
       Unpriced unpriced,
       Substitutions substitutions,
-      int chainSize) {
+      int chainSize,
+      Instruments instruments) {
+    this.instruments = instruments;
     this.chainSize = chainSize;
     this.chainIndex = priced.chainIndex;
     this.partner = priced.partner;
@@ -130,71 +138,22 @@ public final class ResolvedChain {
     this.strike = priced.strike;
     this.openInterest = priced.openInterest;
     this.call = priced.call;
-    this.sign = new double[n];
-    double callSign = settings.signConvention().sign(true);
-    double putSign = settings.signConvention().sign(false);
-    for (int i = 0; i < n; i++) {
-      sign[i] = call[i] ? callSign : putSign;
-    }
-    // Distinct expiries and strikes by hashing, then sorting only the distinct values (a few hundred
-    // strikes, a few dozen expiries) and ranking: no sort or binary search over the contracts.
-    this.expiryIndex = new int[n];
-    Map<LocalDate, Integer> expiryIds = new HashMap<>();
-    List<LocalDate> expiryList = new ArrayList<>();
-    LocalDate[] expiry = priced.expiry;
-    for (int i = 0; i < n; i++) {
-      if (i > 0 && expiry[i].equals(expiry[i - 1])) {
-        expiryIndex[i] = expiryIndex[i - 1]; // sources list contracts grouped by expiry
-        continue;
-      }
-      Integer id = expiryIds.get(expiry[i]);
-      if (id == null) {
-        id = expiryList.size();
-        expiryIds.put(expiry[i], id);
-        expiryList.add(expiry[i]);
-      }
-      expiryIndex[i] = id;
-    }
-    Integer[] expiryOrder = new Integer[expiryList.size()];
-    for (int e = 0; e < expiryOrder.length; e++) {
-      expiryOrder[e] = e;
-    }
-    Arrays.sort(expiryOrder, (a, b) -> expiryList.get(a).compareTo(expiryList.get(b)));
-    this.expiries = new LocalDate[expiryOrder.length];
-    int[] expiryRank = new int[expiryOrder.length];
-    for (int e = 0; e < expiryOrder.length; e++) {
-      expiries[e] = expiryList.get(expiryOrder[e]);
-      expiryRank[expiryOrder[e]] = e;
-    }
-    for (int i = 0; i < n; i++) {
-      expiryIndex[i] = expiryRank[expiryIndex[i]];
-    }
-    this.strikeIndex = new int[n];
-    DoubleIds strikeIds = new DoubleIds(n);
-    for (int i = 0; i < n; i++) {
-      strikeIndex[i] = i > 0 && strike[i] == strike[i - 1] ? strikeIndex[i - 1] : strikeIds.id(strike[i]);
-    }
-    double[] distinctStrikes = strikeIds.values();
-    this.strikes = distinctStrikes.clone();
-    Arrays.sort(strikes);
-    int[] strikeRank = new int[strikes.length];
-    for (int k = 0; k < distinctStrikes.length; k++) {
-      strikeRank[k] = Arrays.binarySearch(strikes, distinctStrikes[k]);
-    }
-    double[] lnStrikes = new double[strikes.length];
-    for (int k = 0; k < strikes.length; k++) {
-      lnStrikes[k] = Math.log(strikes[k]);
-    }
-    int monthly = -1;
-    for (int e = 0; e < expiries.length; e++) {
-      if (isThirdFriday(expiries[e])) {
-        monthly = e;
-        break;
-      }
-    }
-    this.nextMonthlyIndex = monthly;
+    // The strike and expiry indices depend on which contracts are priced alone: when the same ones are
+    // priced as in the last resolve of these instruments (a spot tick, a quote), they are shared.
+    ResolvedChain previous = instruments.last;
+    Indexing ix =
+        previous != null && Arrays.equals(previous.chainIndex, priced.chainIndex)
+            ? previous.indexing
+            : Indexing.of(priced, settings);
+    this.indexing = ix;
+    this.sign = ix.sign;
+    this.expiryIndex = ix.expiryIndex;
+    this.strikeIndex = ix.strikeIndex;
+    this.expiries = ix.expiries;
+    this.strikes = ix.strikes;
+    this.lnStrike = ix.lnStrike;
+    this.nextMonthlyIndex = ix.nextMonthly;
     this.diagnostics = List.copyOf(diagnostics);
-    this.lnStrike = new double[n];
     this.drift = new double[n];
     this.invSd = new double[n];
     this.gexCoef = new double[n];
@@ -202,13 +161,113 @@ public final class ResolvedChain {
     double q = settings.dividendYield();
     double scale = settings.multiplier() * 0.01 * INV_SQRT_2PI;
     for (int i = 0; i < n; i++) {
-      int k = strikeRank[strikeIndex[i]];
-      strikeIndex[i] = k;
-      lnStrike[i] = lnStrikes[k];
       drift[i] = (r - q + 0.5 * vol[i] * vol[i]) * tau[i];
       invSd[i] = 1.0 / (vol[i] * Math.sqrt(tau[i]));
       double discount = q == 0 ? 1 : Math.exp(-q * tau[i]);
       gexCoef[i] = sign[i] * openInterest[i] * scale * discount * invSd[i];
+    }
+  }
+
+  /** The priced contracts' signs, strike and expiry indices, and the log of their strikes. */
+  private static final class Indexing {
+    final double[] sign;
+    final int[] expiryIndex;
+    final int[] strikeIndex;
+    final LocalDate[] expiries;
+    final double[] strikes;
+    final double[] lnStrike;
+    final int nextMonthly;
+
+    private Indexing(
+        double[] sign,
+        int[] expiryIndex,
+        int[] strikeIndex,
+        LocalDate[] expiries,
+        double[] strikes,
+        double[] lnStrike,
+        int nextMonthly) {
+      this.sign = sign;
+      this.expiryIndex = expiryIndex;
+      this.strikeIndex = strikeIndex;
+      this.expiries = expiries;
+      this.strikes = strikes;
+      this.lnStrike = lnStrike;
+      this.nextMonthly = nextMonthly;
+    }
+
+    static Indexing of(Priced priced, GexSettings settings) {
+      int n = priced.size;
+      boolean[] call = priced.call;
+      double[] strike = priced.strike;
+      double[] sign = new double[n];
+      double callSign = settings.signConvention().sign(true);
+      double putSign = settings.signConvention().sign(false);
+      for (int i = 0; i < n; i++) {
+        sign[i] = call[i] ? callSign : putSign;
+      }
+      // Distinct expiries and strikes by hashing, then sorting only the distinct values (a few hundred
+      // strikes, a few dozen expiries) and ranking: no sort or binary search over the contracts.
+      int[] expiryIndex = new int[n];
+      Map<LocalDate, Integer> expiryIds = new HashMap<>();
+      List<LocalDate> expiryList = new ArrayList<>();
+      LocalDate[] expiry = priced.expiry;
+      for (int i = 0; i < n; i++) {
+        if (i > 0 && expiry[i].equals(expiry[i - 1])) {
+          expiryIndex[i] = expiryIndex[i - 1]; // sources list contracts grouped by expiry
+          continue;
+        }
+        Integer id = expiryIds.get(expiry[i]);
+        if (id == null) {
+          id = expiryList.size();
+          expiryIds.put(expiry[i], id);
+          expiryList.add(expiry[i]);
+        }
+        expiryIndex[i] = id;
+      }
+      Integer[] expiryOrder = new Integer[expiryList.size()];
+      for (int e = 0; e < expiryOrder.length; e++) {
+        expiryOrder[e] = e;
+      }
+      Arrays.sort(expiryOrder, (a, b) -> expiryList.get(a).compareTo(expiryList.get(b)));
+      LocalDate[] expiries = new LocalDate[expiryOrder.length];
+      int[] expiryRank = new int[expiryOrder.length];
+      for (int e = 0; e < expiryOrder.length; e++) {
+        expiries[e] = expiryList.get(expiryOrder[e]);
+        expiryRank[expiryOrder[e]] = e;
+      }
+      for (int i = 0; i < n; i++) {
+        expiryIndex[i] = expiryRank[expiryIndex[i]];
+      }
+      int[] strikeIndex = new int[n];
+      DoubleIds strikeIds = new DoubleIds(n);
+      for (int i = 0; i < n; i++) {
+        strikeIndex[i] = i > 0 && strike[i] == strike[i - 1] ? strikeIndex[i - 1] : strikeIds.id(strike[i]);
+      }
+      double[] distinctStrikes = strikeIds.values();
+      double[] strikes = distinctStrikes.clone();
+      Arrays.sort(strikes);
+      int[] strikeRank = new int[strikes.length];
+      for (int k = 0; k < distinctStrikes.length; k++) {
+        strikeRank[k] = Arrays.binarySearch(strikes, distinctStrikes[k]);
+      }
+      double[] lnStrikes = new double[strikes.length];
+      for (int k = 0; k < strikes.length; k++) {
+        lnStrikes[k] = Math.log(strikes[k]);
+      }
+      int monthly = -1;
+      for (int e = 0; e < expiries.length; e++) {
+        if (isThirdFriday(expiries[e])) {
+          monthly = e;
+          break;
+        }
+      }
+      double[] lnStrike = new double[n];
+      for (int i = 0; i < n; i++) {
+        int k = strikeRank[strikeIndex[i]];
+        strikeIndex[i] = k;
+        lnStrike[i] = lnStrikes[k];
+      }
+      return new Indexing(sign, expiryIndex, strikeIndex, expiries, strikes, lnStrike, monthly);
     }
   }
 
@@ -330,127 +389,73 @@ public final class ResolvedChain {
       List<OptionContract> contracts,
       List<ContractDiagnostic> sourceDiagnostics,
       GexSettings settings) {
+    return resolve(underlying, spot, valuationTime, contracts, sourceDiagnostics, settings, null);
+  }
+
+  /**
+   * Resolves a chain given by its parts, reusing what an earlier resolve of the same instruments found
+   * ({@link #instruments()}): settlement and time to expiry, the expiry selection, the call/put pairs, and,
+   * when the same contracts are priced again, the strike and expiry indices. Only the market data (quoted
+   * IVs, quotes, open interest, spot) is read again. A live chain resolves every tick this way.
+   *
+   * <p>The caller promises that {@code contracts} lists the same instruments (symbol and settlement) in
+   * the same order as when {@code reuse} was made; market data may differ. {@code reuse} is ignored (and
+   * the instruments resolved afresh) when the settings, the valuation time or the number of contracts
+   * differ. An {@link Instruments} is not thread-safe: one resolve at a time.
+   *
+   * @param reuse the instruments of an earlier resolve, or null
+   * @throws NullPointerException if an argument but reuse is null
+   * @throws IllegalArgumentException if the spot or the valuation time is out of range
+   */
+  public static ResolvedChain resolve(
+      String underlying,
+      double spot,
+      Instant valuationTime,
+      List<OptionContract> contracts,
+      List<ContractDiagnostic> sourceDiagnostics,
+      GexSettings settings,
+      @Nullable Instruments reuse) {
     java.util.Objects.requireNonNull(underlying, "underlying");
     java.util.Objects.requireNonNull(contracts, "contracts");
     java.util.Objects.requireNonNull(settings, "settings");
     OptionChain.checkSpot(spot);
     OptionChain.checkValuationTime(valuationTime);
-    List<ContractDiagnostic> diagnostics = new ArrayList<>(sourceDiagnostics);
-    Instant now = valuationTime;
-    LocalDate today = now.atZone(settings.settlementZone()).toLocalDate();
-    double secondsPerYear = settings.daysPerYear() * 86_400.0;
-    double floor = settings.minTimeToExpiryYears();
+    Instruments ins =
+        reuse != null && reuse.fits(settings, valuationTime, contracts.size())
+            ? reuse
+            : Instruments.of(contracts, valuationTime, settings);
+    List<ContractDiagnostic> diagnostics =
+        new ArrayList<>(sourceDiagnostics.size() + ins.diagnostics.size() + 64);
+    diagnostics.addAll(sourceDiagnostics);
+    diagnostics.addAll(ins.diagnostics);
+    LocalDate today = ins.today;
     int total = contracts.size();
     double[] skippedOi = new double[Reason.values().length];
     double chainOi = 0;
-
-    // First pass: settlement, keeping the live contracts' indices and times.
-    int[] live = new int[total];
-    int liveCount = 0;
-    double[] tauAll = new double[total];
-    // What the IV rules need, read while each contract is in cache: quoted IV, moneyness, call/put pairs
-    // (sources list a strike's call and put side by side; VolatilityRules pairs the rest).
+    // The market data: quoted IV, open interest, moneyness at this spot.
     double[] ivAll = new double[total];
     boolean[] otmAll = new boolean[total];
-    double[] strikeAll = new double[total];
-    boolean[] callAll = new boolean[total];
     double[] oiAll = new double[total];
-    LocalDate[] expiryAll = new LocalDate[total];
-    int[] partner = new int[total];
-    // Settlement instants per (date, style): zone rules are looked up once per expiry, not per contract.
-    Map<LocalDate, Instant> amSettles = new HashMap<>();
-    Map<LocalDate, Instant> pmSettles = new HashMap<>();
-    java.util.function.Function<LocalDate, Instant> amSettlement =
-        d -> d.atTime(settings.amSettlementTime()).atZone(settings.settlementZone()).toInstant();
-    java.util.function.Function<LocalDate, Instant> pmSettlement =
-        d -> d.atTime(settings.pmSettlementTime()).atZone(settings.settlementZone()).toInstant();
-    OptionContract previous = null;
-    Instant previousSettles = now;
-    Instant settledFor = null;
-    String settledDetail = "";
-    String settledExpiry = "";
+    double[] strikeAll = ins.strike;
+    boolean[] callAll = ins.call;
     for (int i = 0; i < total; i++) {
       OptionContract c = contracts.get(i);
-      double k = c.strike();
-      boolean isCall = c.isCall();
-      strikeAll[i] = k;
-      callAll[i] = isCall;
       oiAll[i] = c.openInterest();
       chainOi += oiAll[i];
       ivAll[i] = c.impliedVolatility();
-      otmAll[i] = isCall ? k >= spot : k < spot;
-      partner[i] = -1;
-      if (previous != null && partner[i - 1] < 0 && VolatilityRules.isPair(previous, c)) {
-        partner[i] = i - 1;
-        partner[i - 1] = i;
-      }
-      // Sources list contracts grouped by expiry: most share the previous contract's settlement.
-      Instant settles =
-          previous != null
-                  && previous.settlement() == c.settlement()
-                  && previous.expiry().equals(c.expiry())
-              ? previousSettles
-              : c.settlement() == SettlementStyle.AM
-                  ? amSettles.computeIfAbsent(c.expiry(), amSettlement)
-                  : pmSettles.computeIfAbsent(c.expiry(), pmSettlement);
-      expiryAll[i] = previous != null && previousSettles == settles ? expiryAll[i - 1] : c.expiry();
-      previous = c;
-      previousSettles = settles;
-      if (!settles.isAfter(now)) {
-        skippedOi[Reason.SETTLED.ordinal()] += c.openInterest();
-        if (settles != settledFor) {
-          // One text per settlement instant: formatting instants costs microseconds, and a chain can
-          // hold thousands of settled contracts.
-          settledFor = settles;
-          settledDetail = c.settlement() + "-settled at " + settles + ", not after the valuation time " + now;
-          settledExpiry = c.expiry().toString();
-        }
-        diagnostics.add(
-            new ContractDiagnostic(
-                c.symbol().toString(), "expiry", settledExpiry, Reason.SETTLED, settledDetail));
-        continue;
-      }
-      double seconds =
-          (settles.getEpochSecond() - now.getEpochSecond())
-              + (settles.getNano() - now.getNano()) / 1e9;
-      tauAll[i] = Math.max(seconds / secondsPerYear, floor);
-      live[liveCount++] = i;
+      otmAll[i] = callAll[i] ? strikeAll[i] >= spot : strikeAll[i] < spot;
     }
-
-    // Second pass: the expiry selection, which needs the set of live expiries (next monthly).
-    int[] selected = live;
-    int selectedCount = liveCount;
-    ExpirySelection selection = settings.expirySelection();
-    if (selection.kind() != ExpirySelection.Kind.ALL) {
-      LocalDate nextMonthly = null;
-      if (selection.kind() == ExpirySelection.Kind.THROUGH_NEXT_MONTHLY) {
-        for (int a = 0; a < liveCount; a++) {
-          LocalDate e = contracts.get(live[a]).expiry();
-          if (isThirdFriday(e) && (nextMonthly == null || e.isBefore(nextMonthly))) {
-            nextMonthly = e;
-          }
-        }
-      }
-      selected = new int[liveCount];
-      selectedCount = 0;
-      long todayEpochDay = today.toEpochDay();
-      for (int a = 0; a < liveCount; a++) {
-        OptionContract c = contracts.get(live[a]);
-        long days = c.expiry().toEpochDay() - todayEpochDay;
-        if (selected(selection, days, c.expiry(), nextMonthly)) {
-          selected[selectedCount++] = live[a];
-          continue;
-        }
-        skippedOi[Reason.EXCLUDED_BY_EXPIRY_SELECTION.ordinal()] += c.openInterest();
-        diagnostics.add(
-            new ContractDiagnostic(
-                c.symbol().toString(),
-                "expiry",
-                c.expiry().toString(),
-                Reason.EXCLUDED_BY_EXPIRY_SELECTION,
-                days + " days to expiry, outside the selection " + selection));
-      }
+    for (int a = 0; a < ins.settledCount; a++) {
+      skippedOi[Reason.SETTLED.ordinal()] += oiAll[ins.settled[a]];
     }
+    for (int a = 0; a < ins.excludedCount; a++) {
+      skippedOi[Reason.EXCLUDED_BY_EXPIRY_SELECTION.ordinal()] += oiAll[ins.excluded[a]];
+    }
+    int[] selected = ins.selected;
+    int selectedCount = ins.selectedCount;
+    double[] tauAll = ins.tau;
+    LocalDate[] expiryAll = ins.expiry;
+    int[] partner = ins.partner.clone(); // the IV rules pair the contracts not listed side by side
 
     // Third pass: implied volatilities by the rules of the IV source.
     double[] volAll = new double[total];
@@ -488,7 +493,8 @@ public final class ResolvedChain {
       int j = partner[priced.chainIndex[p]];
       priced.partner[p] = j >= 0 ? pricedOf[j] : -1;
     }
-    return new ResolvedChain(
+    ResolvedChain resolved =
+        new ResolvedChain(
         underlying,
         spot,
         valuationTime,
@@ -503,7 +509,195 @@ public final class ResolvedChain {
             substitutionDiagnostics,
             skippedOi,
             chainOi),
-        total);
+        total,
+        ins);
+    ins.last = resolved;
+    return resolved;
+  }
+
+  /**
+   * What resolving finds from the instruments alone (symbols and settlement styles), the settings and the
+   * valuation time, whatever the market data: times to settlement, which contracts had settled or fall
+   * outside the expiry selection (with their diagnostics), the call/put pairs listed side by side, and the
+   * last chain resolved with them. Obtained from {@link ResolvedChain#instruments()} and handed back to
+   * {@link ResolvedChain#resolve(String, double, Instant, List, List, GexSettings, Instruments)}. Not
+   * thread-safe; holds no market data.
+   */
+  public static final class Instruments {
+    final GexSettings settings;
+    final Instant valuationTime;
+    final LocalDate today;
+    final int total;
+    final double[] strike;
+    final boolean[] call;
+    final LocalDate[] expiry;
+    final double[] tau;
+    final int[] partner;
+    final int[] selected;
+    final int selectedCount;
+    final int[] settled;
+    final int settledCount;
+    final int[] excluded;
+    final int excludedCount;
+    final List<ContractDiagnostic> diagnostics;
+    @Nullable ResolvedChain last;
+
+    private Instruments(
+        GexSettings settings,
+        Instant valuationTime,
+        LocalDate today,
+        double[] strike,
+        boolean[] call,
+        LocalDate[] expiry,
+        double[] tau,
+        int[] partner,
+        int[] selected,
+        int selectedCount,
+        int[] settled,
+        int settledCount,
+        int[] excluded,
+        int excludedCount,
+        List<ContractDiagnostic> diagnostics) {
+      this.settings = settings;
+      this.valuationTime = valuationTime;
+      this.today = today;
+      this.total = strike.length;
+      this.strike = strike;
+      this.call = call;
+      this.expiry = expiry;
+      this.tau = tau;
+      this.partner = partner;
+      this.selected = selected;
+      this.selectedCount = selectedCount;
+      this.settled = settled;
+      this.settledCount = settledCount;
+      this.excluded = excluded;
+      this.excludedCount = excludedCount;
+      this.diagnostics = diagnostics;
+    }
+
+    boolean fits(GexSettings s, Instant time, int contracts) {
+      return settings.equals(s) && valuationTime.equals(time) && total == contracts;
+    }
+
+    /** Settlement and time to expiry of every contract, then the expiry selection. */
+    static Instruments of(List<OptionContract> contracts, Instant now, GexSettings settings) {
+      LocalDate today = now.atZone(settings.settlementZone()).toLocalDate();
+      double secondsPerYear = settings.daysPerYear() * 86_400.0;
+      double floor = settings.minTimeToExpiryYears();
+      int total = contracts.size();
+      List<ContractDiagnostic> diagnostics = new ArrayList<>();
+      int[] live = new int[total];
+      int liveCount = 0;
+      int[] settled = new int[total];
+      int settledCount = 0;
+      double[] tauAll = new double[total];
+      double[] strikeAll = new double[total];
+      boolean[] callAll = new boolean[total];
+      LocalDate[] expiryAll = new LocalDate[total];
+      int[] partner = new int[total];
+      // Settlement instants per (date, style): zone rules are looked up once per expiry, not per contract.
+      Map<LocalDate, Instant> amSettles = new HashMap<>();
+      Map<LocalDate, Instant> pmSettles = new HashMap<>();
+      java.util.function.Function<LocalDate, Instant> amSettlement =
+          d -> d.atTime(settings.amSettlementTime()).atZone(settings.settlementZone()).toInstant();
+      java.util.function.Function<LocalDate, Instant> pmSettlement =
+          d -> d.atTime(settings.pmSettlementTime()).atZone(settings.settlementZone()).toInstant();
+      OptionContract previous = null;
+      Instant previousSettles = now;
+      Instant settledFor = null;
+      String settledDetail = "";
+      String settledExpiry = "";
+      for (int i = 0; i < total; i++) {
+        OptionContract c = contracts.get(i);
+        strikeAll[i] = c.strike();
+        callAll[i] = c.isCall();
+        partner[i] = -1;
+        // Sources list a strike's call and put side by side; the IV rules pair the rest.
+        if (previous != null && partner[i - 1] < 0 && VolatilityRules.isPair(previous, c)) {
+          partner[i] = i - 1;
+          partner[i - 1] = i;
+        }
+        // Sources list contracts grouped by expiry: most share the previous contract's settlement.
+        Instant settles =
+            previous != null
+                    && previous.settlement() == c.settlement()
+                    && previous.expiry().equals(c.expiry())
+                ? previousSettles
+                : c.settlement() == SettlementStyle.AM
+                    ? amSettles.computeIfAbsent(c.expiry(), amSettlement)
+                    : pmSettles.computeIfAbsent(c.expiry(), pmSettlement);
+        expiryAll[i] = previous != null && previousSettles == settles ? expiryAll[i - 1] : c.expiry();
+        previous = c;
+        previousSettles = settles;
+        if (!settles.isAfter(now)) {
+          settled[settledCount++] = i;
+          if (settles != settledFor) {
+            // One text per settlement instant: formatting instants costs microseconds, and a chain can
+            // hold thousands of settled contracts.
+            settledFor = settles;
+            settledDetail =
+                c.settlement() + "-settled at " + settles + ", not after the valuation time " + now;
+            settledExpiry = c.expiry().toString();
+          }
+          diagnostics.add(
+              new ContractDiagnostic(
+                  c.symbol().toString(), "expiry", settledExpiry, Reason.SETTLED, settledDetail));
+          continue;
+        }
+        double seconds =
+            (settles.getEpochSecond() - now.getEpochSecond())
+                + (settles.getNano() - now.getNano()) / 1e9;
+        tauAll[i] = Math.max(seconds / secondsPerYear, floor);
+        live[liveCount++] = i;
+      }
+
+      // The expiry selection, which needs the set of live expiries (next monthly).
+      int[] selected = live;
+      int selectedCount = liveCount;
+      int[] excluded = new int[0];
+      int excludedCount = 0;
+      ExpirySelection selection = settings.expirySelection();
+      if (selection.kind() != ExpirySelection.Kind.ALL) {
+        LocalDate nextMonthly = null;
+        if (selection.kind() == ExpirySelection.Kind.THROUGH_NEXT_MONTHLY) {
+          for (int a = 0; a < liveCount; a++) {
+            LocalDate e = expiryAll[live[a]];
+            if (isThirdFriday(e) && (nextMonthly == null || e.isBefore(nextMonthly))) {
+              nextMonthly = e;
+            }
+          }
+        }
+        selected = new int[liveCount];
+        selectedCount = 0;
+        excluded = new int[liveCount];
+        long todayEpochDay = today.toEpochDay();
+        for (int a = 0; a < liveCount; a++) {
+          OptionContract c = contracts.get(live[a]);
+          long days = c.expiry().toEpochDay() - todayEpochDay;
+          if (selected(selection, days, c.expiry(), nextMonthly)) {
+            selected[selectedCount++] = live[a];
+            continue;
+          }
+          excluded[excludedCount++] = live[a];
+          diagnostics.add(
+              new ContractDiagnostic(
+                  c.symbol().toString(),
+                  "expiry",
+                  c.expiry().toString(),
+                  Reason.EXCLUDED_BY_EXPIRY_SELECTION,
+                  days + " days to expiry, outside the selection " + selection));
+        }
+      }
+      return new Instruments(
+          settings, now, today, strikeAll, callAll, expiryAll, tauAll, partner, selected, selectedCount,
+          settled, settledCount, excluded, excludedCount, List.copyOf(diagnostics));
+    }
+  }
+
+  /** What this chain's resolve found from the instruments alone, to hand to the next resolve of them. */
+  public Instruments instruments() {
+    return instruments;
   }
 
   private static int countPositive(double[] values, int[] indices, int count) {

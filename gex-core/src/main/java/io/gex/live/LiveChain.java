@@ -29,8 +29,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Costs.</b> Applying an event costs a hash lookup and the replacement of one contract (a listing or
  * delisting shifts the contracts after it). An analysis resolves the current state straight from the held
- * contracts, without building an {@code OptionChain}, and is kept until the next event: readers asking
- * again between events get the same object. {@link #levels()} computes only what a tick changes for a
+ * contracts, without building an {@code OptionChain}, reusing what the last resolve found from the
+ * instruments alone (times to settlement, the expiry selection, the call/put pairs and, when the same
+ * contracts are priced, the strike and expiry indices) until a listing, a delisting or the clock changes
+ * it; it is kept until the next event: readers asking again between events get the same object. {@link #levels()} computes only what a tick changes for a
  * trader's screen (totals, by strike, walls, regime, flip), searching the profile for the flip only near
  * spot.
  *
@@ -63,6 +65,9 @@ public final class LiveChain {
   private long lastVersion = -1;
   private @Nullable ResolvedChain resolved;
   private long resolvedVersion = -1;
+
+  /** What the last resolve found from the instruments alone; dropped when a contract is listed or delisted. */
+  private ResolvedChain.@Nullable Instruments instruments;
   private @Nullable LiveLevels levels;
 
   private LiveChain(OptionChain initial, GexEngine engine) {
@@ -118,6 +123,7 @@ public final class LiveChain {
       return true;
     }
     if (event instanceof MarketEvent.Listed) {
+      instruments = null;
       OptionContract c = ((MarketEvent.Listed) event).contract();
       Integer at = positions.get(c.symbol());
       if (at != null) {
@@ -133,6 +139,7 @@ public final class LiveChain {
       if (at == null) {
         return false;
       }
+      instruments = null;
       contracts.remove((int) at);
       for (int i = at; i < contracts.size(); i++) {
         positions.put(contracts.get(i).symbol(), i);
@@ -233,7 +240,14 @@ public final class LiveChain {
     if (r == null || resolvedVersion != version) {
       r =
           ResolvedChain.resolve(
-              underlying, spot, valuationTime, contracts, sourceDiagnostics, engine.settings());
+              underlying,
+              spot,
+              valuationTime,
+              contracts,
+              sourceDiagnostics,
+              engine.settings(),
+              instruments);
+      instruments = r.instruments();
       resolved = r;
       resolvedVersion = version;
     }
