@@ -2,6 +2,7 @@ package io.gex.examples.cli;
 
 import io.gex.GexEngine;
 import io.gex.examples.WebhookAlertListener;
+import io.gex.server.AnalysisJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
