@@ -69,7 +69,7 @@
       xAxis: { type: 'value', scale: true, name: 'spot' },
       yAxis: { type: 'value', name: '$bn' },
       series: d.profiles.map((p, i) => ({
-        name: p.scope, type: 'line', showSymbol: false, lineStyle: { color: colors[p.scope] },
+        name: p.scope, type: 'line', showSymbol: false, lineStyle: { color: colors[p.scope] }, itemStyle: { color: colors[p.scope] },
         data: p.spots.map((s, j) => [s, p.totalGex[j] / 1e9]),
         markLine: i === 0 ? { symbol: 'none', silent: true, data: marks(d).slice(0, 2) } : undefined
       }))
@@ -89,7 +89,7 @@
       grid: { left: 84, right: 24, top: 12, bottom: 64 },
       xAxis: { type: 'category', data: h.strikes.map(String) },
       yAxis: { type: 'category', data: h.expiries },
-      visualMap: { min: -max || -1, max: max || 1, calculable: true, orient: 'horizontal', left: 'center', bottom: 0,
+      visualMap: { min: -max || -1, max: max || 1, calculable: true, precision: 3, text: ['$bn +', '−'], orient: 'horizontal', left: 'center', bottom: 0,
         itemHeight: 120, inRange: { color: ['#b42318', '#f5f5f5', '#1a7f37'] } },
       series: [{ type: 'heatmap', data: cells }]
     }, true);
