@@ -33,6 +33,20 @@ class GexCliServeTest {
   }
 
   @Test
+  void theReadmeShowsWhatServePrintsOnTheBundledData() throws Exception {
+    Cli.Result r = Cli.run("serve", "--port", "0", "--exit-after-start");
+    assertThat(r.exit()).as(r.err()).isZero();
+    String printed =
+        r.out()
+            .replaceAll("127\\.0\\.0\\.1:\\d+", "127.0.0.1:8080")
+            .replace("Stopping (--exit-after-start).", "Ctrl-C stops it.");
+    String readme = java.nio.file.Files.readString(java.nio.file.Path.of("../README.md"));
+    String section = readme.substring(readme.indexOf("### The service and dashboard"));
+    int start = section.indexOf("```text\n") + "```text\n".length();
+    assertThat(section.substring(start, section.indexOf("```", start))).isEqualTo(printed);
+  }
+
+  @Test
   void aBadFileIsNamedAndNothingIsServed() {
     Cli.Result r = Cli.run("serve", "--port", "0", "--exit-after-start", "no-such-file.csv");
     assertThat(r.exit()).isEqualTo(GexCli.EXIT_FAILED);
