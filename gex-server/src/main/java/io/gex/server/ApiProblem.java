@@ -47,6 +47,12 @@ final class ApiProblem extends RuntimeException {
     return new ApiProblem(400, "Bad Request", detail, "body", null, null, cause);
   }
 
+  /** A request header that cannot be served. */
+  static ApiProblem badHeader(
+      int status, String title, String header, @Nullable String value, String detail) {
+    return new ApiProblem(status, title, detail, header, value, null, null);
+  }
+
   static ApiProblem notFound(String parameter, String value, String detail) {
     return new ApiProblem(404, "Not Found", detail, parameter, value, null, null);
   }

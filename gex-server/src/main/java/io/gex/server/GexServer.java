@@ -76,8 +76,9 @@ import org.slf4j.LoggerFactory;
  *       first</td></tr>
  *   <tr><td>{@code GET /api/v1/history/{symbol}?from=&to=}</td><td>daily history and intraday headline
  *       levels between two dates</td></tr>
- *   <tr><td>{@code GET /api/v1/stream/{symbol}}</td><td>Server-Sent Events: {@code analysis} (headline
- *       levels) per new analysis, {@code alert} per alert</td></tr>
+ *   <tr><td>{@code GET /api/v1/stream/{symbol}}</td><td>Server-Sent Events (with {@code Accept:
+ *       text/event-stream}, else 406): {@code analysis} (headline levels) per new analysis, {@code alert} per
+ *       alert, {@code bye} when the server stops</td></tr>
  *   <tr><td>{@code GET /health/live}, {@code /health/ready}</td><td>liveness; readiness of the store and
  *       the cache (503 naming what failed)</td></tr>
  *   <tr><td>{@code GET /metrics}</td><td>Prometheus text, every name prefixed {@code gex_}</td></tr>
@@ -258,7 +259,7 @@ public final class GexServer implements AutoCloseable {
     config.startup.showJavalinBanner = false;
     config.http.maxRequestSize = settings.maxBodyBytes;
     config.http.defaultContentType = JSON;
-    config.jetty.modifyServer(server -> server.setStopTimeout(5_000));
+    config.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT.toMillis()));
     var r = config.routes;
     r.before(this::before);
     r.after(this::after);
@@ -338,6 +339,12 @@ public final class GexServer implements AutoCloseable {
     }
     String caller = keys.authenticate(ctx.header("X-API-Key"), ctx.ip());
     keys.consume(caller);
+    String accept = ctx.header("Accept");
+    if (path.startsWith("/api/v1/stream/") && (accept == null || !accept.contains("text/event-stream"))) {
+      throw ApiProblem.badHeader(
+          406, "Not Acceptable", "Accept", accept,
+          "the event stream is sent as text/event-stream: ask for it with Accept: text/event-stream");
+    }
   }
 
   private void after(Context ctx) {
@@ -921,6 +928,6 @@ public final class GexServer implements AutoCloseable {
     }
   }
 
-  /** Shown in messages: how long the server waits for requests in flight at {@link #close()}. */
+  /** How long {@link #close()} lets requests in flight finish. */
   static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 }
