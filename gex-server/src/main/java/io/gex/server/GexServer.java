@@ -265,6 +265,14 @@ public final class GexServer implements AutoCloseable {
     r.after(this::after);
     r.exception(ApiProblem.class, (e, ctx) -> problem(ctx, e));
     r.exception(
+        io.javalin.http.HttpResponseException.class,
+        (e, ctx) ->
+            problem(
+                ctx,
+                e.getStatus() == 413
+                    ? ApiProblem.tooLarge(settings.maxBodyBytes)
+                    : ApiProblem.of(e.getStatus(), "Error", String.valueOf(e.getMessage()))));
+    r.exception(
         Exception.class,
         (e, ctx) -> {
           LOG.error("{} {} failed", ctx.method(), ctx.path(), e);

@@ -133,6 +133,27 @@ class LifecycleTest {
   }
 
   @Test
+  void bodiesOverTheLimitAreRefusedAndNothingIsStored() {
+    try (GexServer server = GexServer.builder().port(0).maxBodyBytes(1000).build().start()) {
+      Http http = new Http(server.url(), null);
+      byte[] big = new byte[5000];
+      java.util.Arrays.fill(big, (byte) 'x');
+      JsonNode p = GexServerTest.assertProblem(http.post("/api/v1/chains", big), 413, "body", null);
+      assertThat(p.get("detail").asText()).contains("1000 bytes");
+      // Without a Content-Length (chunked), the limit holds as the body is read.
+      HttpResponse<String> chunked =
+          http.send(
+              http.builder("/api/v1/chains")
+                  .POST(
+                      java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                          () -> new java.io.ByteArrayInputStream(big)))
+                  .build());
+      GexServerTest.assertProblem(chunked, 413, "body", null);
+      assertThat(http.get("/api/v1/symbols").body()).isEqualTo("[]");
+    }
+  }
+
+  @Test
   void aDatabaseAskedForButMissingIsNamed() {
     assertThatThrownBy(() -> ServerStorage.fromEnvironment(Map.of("GEX_PG_URL", "jdbc:postgresql://127.0.0.1:1/x")))
         .isInstanceOf(IllegalStateException.class)
