@@ -82,6 +82,8 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>{@code GET /health/live}, {@code /health/ready}</td><td>liveness; readiness of the store and
  *       the cache (503 naming what failed)</td></tr>
  *   <tr><td>{@code GET /metrics}</td><td>Prometheus text, every name prefixed {@code gex_}</td></tr>
+ *   <tr><td>{@code GET /openapi.json}, {@code /docs}</td><td>the OpenAPI 3.1 document of these routes (a
+ *       test checks it against the routes registered) and Swagger UI over it</td></tr>
  * </table>
  *
  * <p>Errors are RFC 9457 problem documents ({@code application/problem+json}) naming the parameter and
@@ -116,6 +118,7 @@ public final class GexServer implements AutoCloseable {
   private @Nullable Javalin app;
   private @Nullable Feed feed;
   private String host = LOOPBACK;
+  private final List<String> routes = java.util.Collections.synchronizedList(new ArrayList<>());
 
   private GexServer(Builder b) {
     this.settings = b;
@@ -210,6 +213,7 @@ public final class GexServer implements AutoCloseable {
         + " history/{symbol}; stream/{symbol})");
     lines.add("health     " + url() + "/health/live, " + url() + "/health/ready");
     lines.add("metrics    " + url() + "/metrics");
+    lines.add("API docs   " + url() + "/docs (OpenAPI: " + url() + "/openapi.json)");
     Feed f = feed;
     List<String> fed = f == null ? List.of() : f.describe();
     lines.add("symbols    " + (fed.isEmpty() ? "none yet (POST a chain to /api/v1/chains)" : String.join(", ", fed)));
@@ -222,6 +226,13 @@ public final class GexServer implements AutoCloseable {
                 : "no API keys: listening on 127.0.0.1 only"
                     + (keys.rate() > 0 ? ", " + keys.describeRate() + " requests/s per client" : "")));
     return lines;
+  }
+
+  /** The routes registered, as {@code METHOD /path} (for the check of the OpenAPI document). */
+  List<String> routes() {
+    synchronized (routes) {
+      return List.copyOf(routes);
+    }
   }
 
   /** The symbols with an analysis, sorted. */
@@ -257,6 +268,7 @@ public final class GexServer implements AutoCloseable {
 
   private void configure(JavalinConfig config) {
     config.startup.showJavalinBanner = false;
+    config.events.handlerAdded(h -> routes.add(h.getHttpMethod().name() + " " + h.getPath()));
     config.http.maxRequestSize = settings.maxBodyBytes;
     config.http.defaultContentType = JSON;
     config.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT.toMillis()));
@@ -296,7 +308,18 @@ public final class GexServer implements AutoCloseable {
     r.get("/", ctx -> resource(ctx, "dashboard/index.html", "text/html; charset=utf-8"));
     r.get("/dashboard.js", ctx -> resource(ctx, "dashboard/dashboard.js", "text/javascript; charset=utf-8"));
     r.get("/dashboard.css", ctx -> resource(ctx, "dashboard/dashboard.css", "text/css; charset=utf-8"));
-    r.get("/assets/echarts.min.js", this::echarts);
+    r.get(
+        "/assets/echarts.min.js",
+        ctx -> webjar(ctx, "echarts/" + resources.getProperty("echarts.version") + "/dist/echarts.min.js", "text/javascript"));
+    r.get("/openapi.json", ctx -> resource(ctx, "openapi.json", JSON));
+    r.get("/docs", ctx -> resource(ctx, "docs/index.html", "text/html; charset=utf-8"));
+    r.get("/docs/docs.js", ctx -> resource(ctx, "docs/docs.js", "text/javascript; charset=utf-8"));
+    r.get(
+        "/docs/swagger-ui.css",
+        ctx -> webjar(ctx, "swagger-ui/" + resources.getProperty("swagger-ui.version") + "/swagger-ui.css", "text/css"));
+    r.get(
+        "/docs/swagger-ui-bundle.js",
+        ctx -> webjar(ctx, "swagger-ui/" + resources.getProperty("swagger-ui.version") + "/swagger-ui-bundle.js", "text/javascript"));
     r.get("/health/live", ctx -> json(ctx, "{\"status\":\"UP\"}"));
     r.get("/health/ready", this::ready);
     r.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
@@ -398,7 +421,7 @@ public final class GexServer implements AutoCloseable {
         throw ApiProblem.of(404, "Not Found", "no resource " + name);
       }
       byte[] bytes = in.readAllBytes();
-      if (name.endsWith(".html")) {
+      if (name.endsWith(".html") || name.endsWith(".json")) {
         bytes =
             new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
                 .replace("@VERSION@", resources.getProperty("version", ""))
@@ -408,15 +431,15 @@ public final class GexServer implements AutoCloseable {
     }
   }
 
-  private void echarts(Context ctx) throws IOException {
-    String version = resources.getProperty("echarts.version", "");
-    String name = "META-INF/resources/webjars/echarts/" + version + "/dist/echarts.min.js";
+  /** A file of a webjar on the class path ({@code META-INF/resources/webjars/...}). */
+  private static void webjar(Context ctx, String path, String type) throws IOException {
+    String name = "META-INF/resources/webjars/" + path;
     ClassLoader loader = GexServer.class.getClassLoader();
     try (InputStream in = loader == null ? null : loader.getResourceAsStream(name)) {
       if (in == null) {
-        throw ApiProblem.of(404, "Not Found", "the chart library " + name + " is not on the class path");
+        throw ApiProblem.of(404, "Not Found", name + " is not on the class path");
       }
-      ctx.contentType("text/javascript; charset=utf-8")
+      ctx.contentType(type + "; charset=utf-8")
           .header("Cache-Control", "public, max-age=86400")
           .result(in.readAllBytes());
     }
