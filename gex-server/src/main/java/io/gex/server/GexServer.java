@@ -118,6 +118,7 @@ public final class GexServer implements AutoCloseable {
   private @Nullable Javalin app;
   private @Nullable Feed feed;
   private String host = LOOPBACK;
+  private boolean closed;
   private final List<String> routes = java.util.Collections.synchronizedList(new ArrayList<>());
 
   private GexServer(Builder b) {
@@ -153,8 +154,8 @@ public final class GexServer implements AutoCloseable {
    * @throws IllegalStateException if already started
    */
   public synchronized GexServer start() {
-    if (app != null) {
-      throw new IllegalStateException("already started");
+    if (app != null || closed) {
+      throw new IllegalStateException(closed ? "closed" : "already started");
     }
     Feed.Synthetic synthetic =
         settings.synthetic == null
@@ -246,6 +247,10 @@ public final class GexServer implements AutoCloseable {
    */
   @Override
   public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     Feed f = feed;
     feed = null;
     if (f != null) {
@@ -253,9 +258,12 @@ public final class GexServer implements AutoCloseable {
     }
     Javalin a = app;
     app = null;
-    if (a != null) {
-      hub.closeStreams();
-      a.stop();
+    try {
+      if (a != null) {
+        hub.closeStreams();
+        a.stop();
+      }
+    } finally {
       try {
         alerts.close();
       } finally {

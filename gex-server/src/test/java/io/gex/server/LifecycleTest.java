@@ -167,6 +167,22 @@ class LifecycleTest {
   }
 
   @Test
+  void aSnapshotThatCannotBeReadStopsTheStartNamingIt() throws Exception {
+    java.nio.file.Path bad = java.nio.file.Files.createTempFile("gex-bad-", ".csv");
+    try {
+      java.nio.file.Files.writeString(bad, "not,a\nchain,file\n");
+      GexServer server = GexServer.builder().port(0).files(List.of(bad)).build();
+      assertThatThrownBy(server::start)
+          .isInstanceOf(io.gex.GexException.class)
+          .hasMessageStartingWith(bad.toString());
+      assertThatThrownBy(server::port).isInstanceOf(IllegalStateException.class);
+      server.close();
+    } finally {
+      java.nio.file.Files.delete(bad);
+    }
+  }
+
+  @Test
   void badEnvironmentValuesAreNamed() {
     assertThatThrownBy(() -> GexServer.builder().environment(Map.of("GEX_RATE_LIMIT", "fast")))
         .hasMessageContaining("GEX_RATE_LIMIT")
