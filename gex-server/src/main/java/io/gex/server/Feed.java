@@ -94,7 +94,11 @@ final class Feed implements AutoCloseable {
       live.put(chain.underlying(), lc);
       publish(lc);
     }
-    live.forEach((symbol, lc) -> fed.add(symbol + " (" + countOf(chains, symbol) + " snapshots)"));
+    live.forEach(
+        (symbol, lc) -> {
+          long n = countOf(chains, symbol);
+          fed.add(symbol + " (" + n + (n == 1 ? " snapshot)" : " snapshots)"));
+        });
     Synthetic s = synthetic;
     if (s != null) {
       startSynthetic(s);
@@ -126,7 +130,7 @@ final class Feed implements AutoCloseable {
     metrics.liveChains().incrementAndGet();
     fed.add(
         chain.underlying() + " (synthetic session of " + events.size() + " events from " + s.start()
-            + ", " + s.speed() + "x)");
+            + ", " + java.math.BigDecimal.valueOf(s.speed()).stripTrailingZeros().toPlainString() + "x)");
     ScheduledExecutorService ex =
         Executors.newSingleThreadScheduledExecutor(
             r -> {

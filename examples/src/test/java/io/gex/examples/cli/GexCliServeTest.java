@@ -27,7 +27,7 @@ class GexCliServeTest {
         .contains("  dashboard  http://127.0.0.1:")
         .contains("/api/v1 (gex/{symbol}")
         .contains("/metrics")
-        .contains("  symbols    SPX (1 snapshots), NDX (1 snapshots)")
+        .contains("  symbols    SPX (1 snapshot), NDX (1 snapshot)")
         .contains("  storage    store memory, cache caffeine")
         .contains("  security   no API keys: listening on 127.0.0.1 only");
   }
