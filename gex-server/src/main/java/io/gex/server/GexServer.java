@@ -790,7 +790,7 @@ public final class GexServer implements AutoCloseable {
         toParam != null
             ? date("to", toParam)
             : hub.latest(symbol)
-                .map(e -> io.gex.spi.DailyHistory.tradingDate(e.latest().analysis().valuationTime()))
+                .map(e -> ServerStorage.tradingDate(e.latest().analysis().valuationTime()))
                 .orElse(LocalDate.now(java.time.ZoneOffset.UTC));
     LocalDate from = fromParam != null ? date("from", fromParam) : to.minusDays(30);
     if (to.isBefore(from)) {

@@ -263,6 +263,11 @@ public final class ServerStorage implements AutoCloseable {
     return root;
   }
 
+  /** The trading day of an instant: its date in New York, as the store's daily history counts days. */
+  static LocalDate tradingDate(Instant instant) {
+    return DailyHistory.tradingDate(instant);
+  }
+
   /** The headline levels of an analysis: time, spot, total GEX, zero gamma, walls, max pain. */
   static ObjectNode headline(GexAnalysis a) {
     ObjectNode row = JSON.objectNode();
