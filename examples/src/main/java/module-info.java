@@ -13,6 +13,7 @@ module io.gex.examples {
   requires io.gex.json;
   requires io.gex.alerts;
   requires io.gex.charts;
+  requires io.gex.server;
   requires com.fasterxml.jackson.databind;
   requires java.net.http;
   requires org.slf4j;

@@ -4,6 +4,7 @@ import io.gex.alerts.GexAlert;
 import io.gex.charts.GexCharts;
 import io.gex.charts.GexReport;
 import io.gex.charts.ReportFiles;
+import io.gex.server.AnalysisJson;
 import io.gex.spi.ChainSources;
 import io.gex.spi.OptionChainSource;
 import java.io.PrintWriter;

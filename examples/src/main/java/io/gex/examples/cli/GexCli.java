@@ -2,6 +2,7 @@ package io.gex.examples.cli;
 
 import io.gex.GexEngine;
 import io.gex.examples.WebhookAlertListener;
+import io.gex.server.AnalysisJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -28,6 +29,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * gex analyze FILE [options] [--format text|json|csv]
  * gex report FILE --out DIR [options]
  * gex live FILE... [--every DURATION] [options], gex live --synthetic SYMBOL [--events N] [--seed S]
+ * gex serve [FILE...] [--port PORT] [--synthetic SYMBOL] [options]
  * gex sources [--plugins DIR]
  * gex completion            (prints the bash/zsh completion script: source &lt;(./gex completion))
  * gex help [COMMAND], gex --help, gex COMMAND --help, gex --version
@@ -64,7 +66,7 @@ public final class GexCli {
   public static final int EXIT_USAGE = 2;
 
   /** The commands, as listed in error messages. */
-  static final List<String> COMMANDS = List.of("analyze", "report", "live", "sources", "completion", "help");
+  static final List<String> COMMANDS = List.of("analyze", "report", "live", "serve", "sources", "completion", "help");
 
   private final Clock clock;
   private final Properties systemProperties;
@@ -142,6 +144,7 @@ public final class GexCli {
     cl.addSubcommand(new Commands.Analyze(environment));
     cl.addSubcommand(new Commands.Report(environment));
     cl.addSubcommand(new LiveCommand(environment));
+    cl.addSubcommand(new ServeCommand(environment));
     cl.addSubcommand(new Commands.Sources());
     cl.addSubcommand("completion", new AutoComplete.GenerateCompletion());
     cl.addSubcommand(new CommandLine.HelpCommand());

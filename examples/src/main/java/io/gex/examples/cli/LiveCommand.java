@@ -10,6 +10,7 @@ import io.gex.chain.ContractDiagnostic;
 import io.gex.chain.OptionChain;
 import io.gex.examples.WebhookAlertListener;
 import io.gex.live.MarketEvent;
+import io.gex.server.AnalysisJson;
 import io.gex.source.SyntheticChainSource;
 import io.gex.source.SyntheticSession;
 import io.gex.source.TickFile;

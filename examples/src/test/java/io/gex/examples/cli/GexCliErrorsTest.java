@@ -60,8 +60,8 @@ class GexCliErrorsTest {
     usage(Cli.run("report", SPX, "--out", "x", "--format", "json"), "gex: Unknown options: '--format', 'json'");
     usage(
         Cli.run("frobnicate"),
-        "gex: unknown command 'frobnicate'; commands: analyze, report, live, sources, completion, help (see gex --help)");
-    usage(Cli.run(), "gex: no command given; commands: analyze, report, live, sources, completion, help (see gex --help)");
+        "gex: unknown command 'frobnicate'; commands: analyze, report, live, serve, sources, completion, help (see gex --help)");
+    usage(Cli.run(), "gex: no command given; commands: analyze, report, live, serve, sources, completion, help (see gex --help)");
     usage(
         Cli.run("analyze", SPX, "--source", "bloomberg"),
         "gex: --source bloomberg: no such option-chain source; available: [cboe-json, cboe-csv, csv, yahoo-csv, optionsdx-csv, synthetic]");

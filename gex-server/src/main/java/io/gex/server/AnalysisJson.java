@@ -1,4 +1,4 @@
-package io.gex.examples.cli;
+package io.gex.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,0 +1,203 @@
+package io.gex.server;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gex.GexAnalysis;
+import io.gex.GexEngine;
+import io.gex.alerts.AlertEngine;
+import io.gex.alerts.AlertEvaluation;
+import io.gex.alerts.AlertFailure;
+import io.gex.alerts.GexAlert;
+import io.gex.chain.OptionChain;
+import io.javalin.http.sse.SseClient;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where every new analysis goes, from the feed and from uploaded chains: its alerts are evaluated against
+ * the symbol's previous analysis, it is recorded with them in the store, it becomes the symbol's latest
+ * (unless an analysis of a later valuation time is already there) and it is sent, with each alert, to the
+ * symbol's Server-Sent Events clients. Thread-safe: analyses of one symbol are handled one at a time.
+ */
+final class AnalysisHub {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AnalysisHub.class);
+
+  private final GexEngine engine;
+  private final AlertEngine alerts;
+  private final ServerStorage storage;
+  private final ServerMetrics metrics;
+  private final ConcurrentHashMap<String, Entry> latest = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Set<SseClient>> clients = new ConcurrentHashMap<>();
+
+  AnalysisHub(GexEngine engine, AlertEngine alerts, ServerStorage storage, ServerMetrics metrics) {
+    this.engine = engine;
+    this.alerts = alerts;
+    this.storage = storage;
+    this.metrics = metrics;
+  }
+
+  GexEngine engine() {
+    return engine;
+  }
+
+  /** Analyses a chain with the server's engine and publishes the result. */
+  Entry analyzeAndPublish(OptionChain chain) {
+    long t0 = System.nanoTime();
+    GexAnalysis analysis = engine.analyze(chain);
+    metrics.analysis(System.nanoTime() - t0);
+    return publish(analysis, chain);
+  }
+
+  /**
+   * Evaluates, records, keeps and broadcasts an analysis.
+   *
+   * @return the entry of this analysis (with its alerts)
+   */
+  Entry publish(GexAnalysis analysis, OptionChain chain) {
+    String symbol = analysis.symbol();
+    synchronized (locks.computeIfAbsent(symbol, s -> new Object())) {
+      Entry previous = latest.get(symbol);
+      AlertEvaluation evaluation =
+          alerts.evaluate(
+              analysis, previous == null ? Optional.empty() : Optional.of(previous.latest().analysis()));
+      for (AlertFailure f : evaluation.failures()) {
+        LOG.warn("Alert evaluation of {}: {}", symbol, f);
+      }
+      List<GexAlert> raised = evaluation.raised();
+      metrics.alerts(raised.size());
+      try {
+        storage.record(analysis, chain, raised);
+      } catch (RuntimeException e) {
+        LOG.warn("The analysis of {} at {} was not stored: {}", symbol, analysis.valuationTime(), e.toString());
+      }
+      Entry entry = new Entry(new ServerStorage.Latest(analysis, chain, raised));
+      if (previous == null
+          || !analysis.valuationTime().isBefore(previous.latest().analysis().valuationTime())) {
+        latest.put(symbol, entry);
+      }
+      broadcast(symbol, "analysis", ServerStorage.headline(analysis).toString());
+      for (GexAlert a : raised) {
+        broadcast(symbol, "alert", alertJson(a).toString());
+      }
+      return entry;
+    }
+  }
+
+  static ObjectNode alertJson(GexAlert a) {
+    ObjectNode node = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    node.put("symbol", a.symbol());
+    node.put("time", a.instant().toString());
+    node.put("severity", a.severity().name());
+    node.put("type", a.type());
+    node.put("ruleId", a.ruleId());
+    node.put("message", a.message());
+    ObjectNode figures = node.putObject("figures");
+    a.figures().forEach(figures::put);
+    return node;
+  }
+
+  /** The latest entry of a symbol: kept here, else read from the store (after a restart). */
+  Optional<Entry> latest(String symbol) {
+    Entry e = latest.get(symbol);
+    if (e != null) {
+      return Optional.of(e);
+    }
+    return ServerStorage.reading(() -> storage.latest(symbol)).map(Entry::new);
+  }
+
+  /** The symbols with an analysis, sorted. */
+  Set<String> symbols() {
+    return new TreeSet<>(latest.keySet());
+  }
+
+  Map<String, Entry> entries() {
+    return Map.copyOf(latest);
+  }
+
+  void subscribe(String symbol, SseClient client) {
+    Set<SseClient> set = clients.computeIfAbsent(symbol, s -> new CopyOnWriteArraySet<>());
+    set.add(client);
+    metrics.sseClients().incrementAndGet();
+    client.onClose(
+        () -> {
+          if (set.remove(client)) {
+            metrics.sseClients().decrementAndGet();
+          }
+        });
+  }
+
+  /** Closes every event stream (at shutdown), telling the clients with a last {@code bye} event. */
+  void closeStreams() {
+    for (Set<SseClient> set : clients.values()) {
+      for (SseClient c : set) {
+        try {
+          synchronized (c) {
+            c.sendEvent("bye", "{\"reason\":\"server stopping\"}");
+          }
+          c.close();
+        } catch (RuntimeException e) {
+          LOG.debug("Closing an event stream: {}", e.toString());
+        }
+      }
+      set.clear();
+    }
+  }
+
+  private void broadcast(String symbol, String event, String data) {
+    Set<SseClient> set = clients.get(symbol);
+    if (set == null) {
+      return;
+    }
+    for (SseClient c : set) {
+      try {
+        synchronized (c) {
+          if (c.terminated()) {
+            if (set.remove(c)) {
+              metrics.sseClients().decrementAndGet();
+            }
+            continue;
+          }
+          c.sendEvent(event, data);
+        }
+      } catch (RuntimeException e) {
+        if (set.remove(c)) {
+          metrics.sseClients().decrementAndGet();
+        }
+      }
+    }
+  }
+
+  /** A symbol's latest analysis and, made on first use, its JSON document. */
+  static final class Entry {
+    private final ServerStorage.Latest latest;
+    private volatile @Nullable ObjectNode document;
+
+    Entry(ServerStorage.Latest latest) {
+      this.latest = Objects.requireNonNull(latest, "latest");
+    }
+
+    ServerStorage.Latest latest() {
+      return latest;
+    }
+
+    /** The document of {@code analyze --format json} (shared: do not modify). */
+    ObjectNode document() {
+      ObjectNode d = document;
+      if (d == null) {
+        d = AnalysisJson.toTree(latest.analysis(), latest.alerts());
+        document = d;
+      }
+      return d;
+    }
+  }
+}
