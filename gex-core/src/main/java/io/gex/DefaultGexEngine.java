@@ -6,11 +6,17 @@ import io.gex.analysis.ExposureCalculator;
 import io.gex.analysis.GammaProfile;
 import io.gex.analysis.GammaProfileCalculator;
 import io.gex.analysis.GexExposures;
+import io.gex.analysis.GreekExposures;
+import io.gex.analysis.GreekExposuresCalculator;
+import io.gex.analysis.Measure;
+import io.gex.analysis.MeasureCalculator;
+import io.gex.analysis.MeasureExposures;
 import io.gex.analysis.PinRiskAnalysis;
 import io.gex.analysis.PinRiskAnalyzer;
 import io.gex.analysis.ResolvedChain;
 import io.gex.chain.OptionChain;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.LongSupplier;
@@ -60,9 +66,12 @@ final class DefaultGexEngine implements GexEngine {
           resolved.diagnostics());
     }
     long t1 = ticker.getAsLong();
-    GexExposures exposures = ExposureCalculator.DEFAULT.calculate(resolved);
+    MeasureExposures measures =
+        MeasureCalculator.DEFAULT.calculate(resolved, EnumSet.allOf(Measure.class));
+    GexExposures exposures = ExposureCalculator.DEFAULT.calculate(measures);
     PinRiskAnalysis pinRisk = PinRiskAnalyzer.DEFAULT.analyze(resolved);
-    DealerPositioning dealer = DealerPositioningAnalyzer.DEFAULT.analyze(resolved, exposures);
+    DealerPositioning dealer = DealerPositioningAnalyzer.DEFAULT.analyze(exposures, measures);
+    GreekExposures greeks = GreekExposuresCalculator.DEFAULT.calculate(measures);
     long t2 = ticker.getAsLong();
     List<GammaProfile> profiles = GammaProfileCalculator.DEFAULT.profiles(resolved);
     long t3 = ticker.getAsLong();
@@ -90,7 +99,8 @@ final class DefaultGexEngine implements GexEngine {
             dealer,
             resolved.size(),
             resolved.diagnostics(),
-            resolved.dataQuality(dealer.grossGex()));
+            resolved.dataQuality(dealer.grossGex()),
+            greeks);
     if (!listeners.isEmpty()) {
       AnalysisTimings timings =
           new AnalysisTimings(

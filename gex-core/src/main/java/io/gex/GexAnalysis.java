@@ -7,6 +7,7 @@ import io.gex.analysis.ExpiryGex;
 import io.gex.analysis.GammaProfile;
 import io.gex.analysis.GexByStrike;
 import io.gex.analysis.GexHeatmap;
+import io.gex.analysis.GreekExposures;
 import io.gex.analysis.PinRiskAnalysis;
 import io.gex.chain.ContractDiagnostic;
 import java.time.Instant;
@@ -56,6 +57,9 @@ import java.util.StringJoiner;
  *     among them)
  * @param dataQuality the contracts priced with a substituted implied volatility and their share of gross
  *     GEX, and the share of open interest left out by reason
+ * @param greeks vomma, speed, zomma and color exposure by strike, by expiry and in total, the zero-gamma
+ *     level of each expiry, and (if the settings asked for them) the delta, vanna and charm profiles; {@link
+ *     GreekExposures#none()} for an analysis made without them
  */
 public record GexAnalysis(
     String symbol,
@@ -80,7 +84,8 @@ public record GexAnalysis(
     DealerPositioning dealer,
     int contractsUsed,
     List<ContractDiagnostic> diagnostics,
-    DataQuality dataQuality) {
+    DataQuality dataQuality,
+    GreekExposures greeks) {
 
   /** Validates and copies. */
   public GexAnalysis {
@@ -102,9 +107,68 @@ public record GexAnalysis(
     Objects.requireNonNull(dealer, "dealer");
     diagnostics = List.copyOf(diagnostics);
     Objects.requireNonNull(dataQuality, "dataQuality");
+    Objects.requireNonNull(greeks, "greeks");
     if (profiles.isEmpty()) {
       throw new IllegalArgumentException("profiles must hold at least the all-expiries profile");
     }
+  }
+
+  /**
+   * An analysis without the figures of {@link GreekExposures} ({@link GreekExposures#none()}), as made
+   * before they existed.
+   *
+   * @throws NullPointerException if a reference is null
+   * @throws IllegalArgumentException if profiles is empty
+   */
+  public GexAnalysis(
+      String symbol,
+      double spot,
+      Instant valuationTime,
+      Instant analyzedAt,
+      GexSettings settings,
+      double totalGex,
+      double callGex,
+      double putGex,
+      GexByStrike byStrike,
+      List<ExpiryGex> byExpiry,
+      GexHeatmap heatmap,
+      List<GammaProfile> profiles,
+      OptionalDouble zeroGamma,
+      OptionalDouble strikeZeroGamma,
+      GammaRegime regime,
+      OptionalDouble callWall,
+      OptionalDouble putWall,
+      OptionalDouble absGammaStrike,
+      PinRiskAnalysis pinRisk,
+      DealerPositioning dealer,
+      int contractsUsed,
+      List<ContractDiagnostic> diagnostics,
+      DataQuality dataQuality) {
+    this(
+        symbol,
+        spot,
+        valuationTime,
+        analyzedAt,
+        settings,
+        totalGex,
+        callGex,
+        putGex,
+        byStrike,
+        byExpiry,
+        heatmap,
+        profiles,
+        zeroGamma,
+        strikeZeroGamma,
+        regime,
+        callWall,
+        putWall,
+        absGammaStrike,
+        pinRisk,
+        dealer,
+        contractsUsed,
+        diagnostics,
+        dataQuality,
+        GreekExposures.none());
   }
 
   /** The gamma profile over all expiries. */

@@ -61,6 +61,7 @@ public interface GexEngine {
     private double profileHigh = GexSettings.DEFAULT.profileHigh();
     private int profilePoints = GexSettings.DEFAULT.profilePoints();
     private IvSource ivSource = GexSettings.DEFAULT.ivSource();
+    private boolean dealerProfiles = GexSettings.DEFAULT.dealerProfiles();
     private Clock clock = Clock.systemUTC();
     private LongSupplier ticker = System::nanoTime;
     private final List<AnalysisListener> listeners = new ArrayList<>();
@@ -84,6 +85,7 @@ public interface GexEngine {
       profileHigh = settings.profileHigh();
       profilePoints = settings.profilePoints();
       ivSource = settings.ivSource();
+      dealerProfiles = settings.dealerProfiles();
       return this;
     }
 
@@ -173,6 +175,16 @@ public interface GexEngine {
       return this;
     }
 
+    /**
+     * Whether analyses compute the delta, vanna and charm exposure profiles against hypothetical spot
+     * ({@link io.gex.analysis.GreekExposures#profiles()}), on the gamma profile's grid (default false: they
+     * cost {@code profilePoints} times the exposures at spot, tens of milliseconds on an SPX chain).
+     */
+    public Builder dealerProfiles(boolean value) {
+      dealerProfiles = value;
+      return this;
+    }
+
     /** The clock that stamps {@link GexAnalysis#analyzedAt()} (default the system UTC clock). */
     public Builder clock(Clock value) {
       clock = Objects.requireNonNull(value, "clock");
@@ -212,7 +224,8 @@ public interface GexEngine {
               profileLow,
               profileHigh,
               profilePoints,
-              ivSource);
+              ivSource,
+              dealerProfiles);
       return new DefaultGexEngine(settings, clock, ticker, listeners);
     }
   }

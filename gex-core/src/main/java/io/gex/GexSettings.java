@@ -26,6 +26,9 @@ import java.util.Objects;
  *   <li>Gamma profile: total GEX re-priced (sticky strike: same volatilities and times) at {@link
  *       #profilePoints()} spots spaced evenly in log-spot from {@link #profileLow()} × spot to {@link
  *       #profileHigh()} × spot.
+ *   <li>The delta, vanna and charm profiles against hypothetical spot, on the gamma profile's grid, are
+ *       computed only when {@link #dealerProfiles()} asks for them: they cost {@link #profilePoints()} times
+ *       the exposures at spot.
  * </ul>
  *
  * <p>This class is immutable and thread-safe.
@@ -45,6 +48,8 @@ import java.util.Objects;
  * @param profilePoints number of profile points ({@code >= 3})
  * @param ivSource where each contract's implied volatility comes from ({@link IvSource#OTM} by default; the
  *     rules, bounds and diagnostics of each source are in {@link IvSource})
+ * @param dealerProfiles whether analyses compute the delta, vanna and charm exposure profiles against
+ *     hypothetical spot ({@link io.gex.analysis.GreekExposures#profiles()}; default false)
  */
 public record GexSettings(
     double rate,
@@ -60,7 +65,8 @@ public record GexSettings(
     double profileLow,
     double profileHigh,
     int profilePoints,
-    IvSource ivSource) {
+    IvSource ivSource,
+    boolean dealerProfiles) {
 
   /** The longest floor of the time to expiry accepted (beyond it the floor is no floor): 30 days.
    * Declared before {@link #DEFAULT}, which the constructor checks against it. */
@@ -82,7 +88,8 @@ public record GexSettings(
           0.5,
           1.5,
           201,
-          IvSource.OTM);
+          IvSource.OTM,
+          false);
 
   /** The largest contract multiplier accepted: {@value}. Beyond it exposures of accepted chains overflow. */
   public static final double MAX_MULTIPLIER = 1e6;
@@ -132,6 +139,44 @@ public record GexSettings(
       throw new IllegalArgumentException(
           "profilePoints must be in [3, 100000], was " + profilePoints);
     }
+  }
+
+  /**
+   * Settings without the dealer profiles ({@code dealerProfiles} false), as before that setting existed.
+   *
+   * @throws IllegalArgumentException naming the setting and value if a setting is out of range
+   */
+  public GexSettings(
+      double rate,
+      double dividendYield,
+      double multiplier,
+      SignConvention signConvention,
+      double daysPerYear,
+      ZoneId settlementZone,
+      LocalTime amSettlementTime,
+      LocalTime pmSettlementTime,
+      Duration minTimeToExpiry,
+      ExpirySelection expirySelection,
+      double profileLow,
+      double profileHigh,
+      int profilePoints,
+      IvSource ivSource) {
+    this(
+        rate,
+        dividendYield,
+        multiplier,
+        signConvention,
+        daysPerYear,
+        settlementZone,
+        amSettlementTime,
+        pmSettlementTime,
+        minTimeToExpiry,
+        expirySelection,
+        profileLow,
+        profileHigh,
+        profilePoints,
+        ivSource,
+        false);
   }
 
   private static void finite(String name, double value) {
