@@ -57,9 +57,9 @@ import java.util.StringJoiner;
  *     among them)
  * @param dataQuality the contracts priced with a substituted implied volatility and their share of gross
  *     GEX, and the share of open interest left out by reason
- * @param greeks vomma, speed, zomma and color exposure by strike, by expiry and in total, the zero-gamma
- *     level of each expiry, and (if the settings asked for them) the delta, vanna and charm profiles; {@link
- *     GreekExposures#none()} for an analysis made without them
+ * @param greeks vomma, speed, zomma and color exposure by strike, by expiry and in total, and (if the
+ *     settings asked for them) the zero-gamma level of each expiry and the delta, vanna and charm
+ *     profiles; {@link GreekExposures#none()} for an analysis made without them
  */
 public record GexAnalysis(
     String symbol,

@@ -61,6 +61,7 @@ public interface GexEngine {
     private double profileHigh = GexSettings.DEFAULT.profileHigh();
     private int profilePoints = GexSettings.DEFAULT.profilePoints();
     private IvSource ivSource = GexSettings.DEFAULT.ivSource();
+    private boolean expiryZeroGamma = GexSettings.DEFAULT.expiryZeroGamma();
     private boolean dealerProfiles = GexSettings.DEFAULT.dealerProfiles();
     private Clock clock = Clock.systemUTC();
     private LongSupplier ticker = System::nanoTime;
@@ -85,6 +86,7 @@ public interface GexEngine {
       profileHigh = settings.profileHigh();
       profilePoints = settings.profilePoints();
       ivSource = settings.ivSource();
+      expiryZeroGamma = settings.expiryZeroGamma();
       dealerProfiles = settings.dealerProfiles();
       return this;
     }
@@ -176,6 +178,16 @@ public interface GexEngine {
     }
 
     /**
+     * Whether analyses compute the zero-gamma level of each expiry ({@link
+     * io.gex.analysis.GreekExposures#zeroGammaByExpiry()}; default false: a crossing search per expiry costs
+     * about 20 ms of CPU on an SPX chain of 50 expiries).
+     */
+    public Builder expiryZeroGamma(boolean value) {
+      expiryZeroGamma = value;
+      return this;
+    }
+
+    /**
      * Whether analyses compute the delta, vanna and charm exposure profiles against hypothetical spot
      * ({@link io.gex.analysis.GreekExposures#profiles()}), on the gamma profile's grid (default false: they
      * cost {@code profilePoints} times the exposures at spot, tens of milliseconds on an SPX chain).
@@ -225,6 +237,7 @@ public interface GexEngine {
               profileHigh,
               profilePoints,
               ivSource,
+              expiryZeroGamma,
               dealerProfiles);
       return new DefaultGexEngine(settings, clock, ticker, listeners);
     }

@@ -26,9 +26,11 @@ import java.util.Objects;
  *   <li>Gamma profile: total GEX re-priced (sticky strike: same volatilities and times) at {@link
  *       #profilePoints()} spots spaced evenly in log-spot from {@link #profileLow()} × spot to {@link
  *       #profileHigh()} × spot.
- *   <li>The delta, vanna and charm profiles against hypothetical spot, on the gamma profile's grid, are
- *       computed only when {@link #dealerProfiles()} asks for them: they cost {@link #profilePoints()} times
- *       the exposures at spot.
+ *   <li>Two figures are computed only when asked for, as they cost more than the rest of an analysis: the
+ *       zero-gamma level of each expiry ({@link #expiryZeroGamma()}: a crossing search per expiry, about
+ *       20 ms of CPU on an SPX chain of 50 expiries), and the delta, vanna and charm profiles against
+ *       hypothetical spot on the gamma profile's grid ({@link #dealerProfiles()}: {@link #profilePoints()}
+ *       times the exposures at spot).
  * </ul>
  *
  * <p>This class is immutable and thread-safe.
@@ -48,6 +50,8 @@ import java.util.Objects;
  * @param profilePoints number of profile points ({@code >= 3})
  * @param ivSource where each contract's implied volatility comes from ({@link IvSource#OTM} by default; the
  *     rules, bounds and diagnostics of each source are in {@link IvSource})
+ * @param expiryZeroGamma whether analyses compute the zero-gamma level of each expiry ({@link
+ *     io.gex.analysis.GreekExposures#zeroGammaByExpiry()}; default false)
  * @param dealerProfiles whether analyses compute the delta, vanna and charm exposure profiles against
  *     hypothetical spot ({@link io.gex.analysis.GreekExposures#profiles()}; default false)
  */
@@ -66,6 +70,7 @@ public record GexSettings(
     double profileHigh,
     int profilePoints,
     IvSource ivSource,
+    boolean expiryZeroGamma,
     boolean dealerProfiles) {
 
   /** The longest floor of the time to expiry accepted (beyond it the floor is no floor): 30 days.
@@ -89,6 +94,7 @@ public record GexSettings(
           1.5,
           201,
           IvSource.OTM,
+          false,
           false);
 
   /** The largest contract multiplier accepted: {@value}. Beyond it exposures of accepted chains overflow. */
@@ -142,7 +148,8 @@ public record GexSettings(
   }
 
   /**
-   * Settings without the dealer profiles ({@code dealerProfiles} false), as before that setting existed.
+   * Settings without the zero gamma of each expiry and the dealer profiles ({@code expiryZeroGamma} and
+   * {@code dealerProfiles} false), as before those settings existed.
    *
    * @throws IllegalArgumentException naming the setting and value if a setting is out of range
    */
@@ -176,6 +183,7 @@ public record GexSettings(
         profileHigh,
         profilePoints,
         ivSource,
+        false,
         false);
   }
 

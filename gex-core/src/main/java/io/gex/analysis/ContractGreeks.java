@@ -56,18 +56,24 @@ final class ContractGreeks {
     this.notional = multiplier * spot;
   }
 
-  /** Loads contract i at the spot whose log is lnS; N(±d1) only when asked. */
-  void load(int i, double lnS, boolean withCdf) {
+  /**
+   * Loads contract i at the spot whose log is lnS: only {@code d1}, the Gaussian and the prepared gamma
+   * coefficient unless {@code greeks} (what GAMMA needs), and N(±d1) only when {@code withCdf}.
+   */
+  void load(int i, double lnS, boolean greeks, boolean withCdf) {
     call = chain.call[i];
+    d1 = chain.d1(i, lnS);
+    gaussian = Math.exp(-0.5 * d1 * d1);
+    gexCoef = chain.gexCoef[i];
+    if (!greeks) {
+      return;
+    }
     tau = chain.tau[i];
     vol = chain.vol[i];
     sd = vol * Math.sqrt(tau);
-    d1 = chain.d1(i, lnS);
     d2 = d1 - sd;
-    gaussian = Math.exp(-0.5 * d1 * d1);
     pdf = BlackScholesKernel.INV_SQRT_2PI * gaussian;
     dfq = Math.exp(-q * tau);
-    gexCoef = chain.gexCoef[i];
     double signedOi = chain.sign[i] * chain.openInterest[i];
     position = signedOi * multiplier;
     w = signedOi * notional;

@@ -7,14 +7,14 @@ import java.util.Optional;
 /**
  * The figures of an analysis beyond gamma, delta, vanna and charm at spot: the exposures of the higher-order
  * measures ({@link Measure#VOMMA}, {@link Measure#SPEED}, {@link Measure#ZOMMA}, {@link Measure#COLOR}) by
- * strike, by expiry and in total; the zero-gamma level of each expiry; and, when the settings ask for them
- * ({@link io.gex.GexSettings#dealerProfiles()}), the delta, vanna and charm profiles against hypothetical
- * spot.
+ * strike, by expiry and in total; and, when the settings ask for them, the zero-gamma level of each expiry
+ * ({@link io.gex.GexSettings#expiryZeroGamma()}) and the delta, vanna and charm profiles against
+ * hypothetical spot ({@link io.gex.GexSettings#dealerProfiles()}).
  *
  * <p>This class is immutable and thread-safe.
  *
  * @param exposures the measures' exposures, one per measure, in the order of {@link Measure}
- * @param zeroGammaByExpiry the zero-gamma level of each expiry, ascending
+ * @param zeroGammaByExpiry the zero-gamma level of each expiry, ascending; empty unless asked for
  * @param profiles measures re-priced on the gamma profile's grid, one per measure, in the order of {@link
  *     Measure}; empty unless asked for
  */

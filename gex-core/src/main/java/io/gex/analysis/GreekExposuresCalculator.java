@@ -7,13 +7,15 @@ import java.util.OptionalDouble;
 
 /**
  * The figures of {@link GreekExposures}: the higher-order measures' exposures (taken from measures already
- * calculated), the zero-gamma level of each expiry and, when the chain's settings ask for them ({@link
- * io.gex.GexSettings#dealerProfiles()}), the delta, vanna and charm profiles.
+ * calculated) and, when the chain's settings ask for them, the zero-gamma level of each expiry ({@link
+ * io.gex.GexSettings#expiryZeroGamma()}) and the delta, vanna and charm profiles ({@link
+ * io.gex.GexSettings#dealerProfiles()}).
  *
  * <p><b>Zero gamma by expiry.</b> One profile grid is built over the chain's contracts with each expiry its
  * own class (one pass over the contracts), and each expiry's profile is searched for its crossings with the
  * search of the all-expiries profile, the expiries walking the cells together; the level is the crossing
- * nearest spot. Cost on the SPX chain of 2022-12-12 (18,832 contracts, 19 expiries): about one profile's.
+ * nearest spot. Each expiry's search has a fixed cost of about a hundred microseconds, so on the SPX chain of
+ * 2022-12-12 (18,832 contracts, 50 expiries) this takes about 20 ms of CPU, hence opt-in.
  *
  * <p><b>Profiles.</b> Delta, vanna and charm exposure re-priced at each point of the gamma profile's grid,
  * every contract at every point: {@code profilePoints} times the cost of the exposures at spot (tens of
@@ -48,7 +50,8 @@ public final class GreekExposuresCalculator {
         exposures.add(measures.exposure(m));
       }
     }
-    double[] levels = zeroGammaByExpiry(chain);
+    double[] levels =
+        chain.settings.expiryZeroGamma() ? zeroGammaByExpiry(chain) : new double[0];
     List<ExpiryZeroGamma> byExpiry = new ArrayList<>(levels.length);
     for (int e = 0; e < levels.length; e++) {
       byExpiry.add(

@@ -37,9 +37,11 @@ public final class MeasureCalculator {
     int count = ms.length;
     int[] slot = new int[count];
     boolean needsCdf = false;
+    boolean greeks = false;
     for (int m = 0; m < count; m++) {
       slot[m] = ms[m].ordinal();
       needsCdf |= ms[m].needsCdf();
+      greeks |= ms[m] != Measure.GAMMA;
     }
     int strikes = chain.strikes.length;
     int expiries = chain.expiries.length;
@@ -78,7 +80,7 @@ public final class MeasureCalculator {
       if (chain.openInterest[i] == 0) {
         continue; // every exposure is zero
       }
-      g.load(i, lnS, needsCdf);
+      g.load(i, lnS, greeks, needsCdf);
       boolean call = g.call;
       for (int m = 0; m < count; m++) {
         int s = slot[m];
@@ -135,7 +137,7 @@ public final class MeasureCalculator {
       if (chain.openInterest[i] == 0) {
         continue;
       }
-      g.load(i, lnS, needsCdf);
+      g.load(i, lnS, true, needsCdf);
       for (int m = 0; m < ms.length; m++) {
         out[m] += ms[m].exposure(g);
       }
