@@ -22,8 +22,9 @@ import io.gex.internal.BlackScholesKernel;
  *   <li>vomma (volga) {@code = ∂vega/∂vol = vega·d1·d2 / vol}, per unit of volatility squared;
  *   <li>speed {@code = ∂gamma/∂S = -gamma (d1 / (vol·√tau) + 1) / S};
  *   <li>zomma {@code = ∂gamma/∂vol = gamma (d1·d2 - 1) / vol}, per unit of volatility;
- *   <li>color {@code = ∂gamma/∂t = -∂gamma/∂tau = -gamma (2q·tau + 1 + d1 (2(r-q)·tau - d2·vol·√tau) /
- *       (vol·√tau)) / (2·tau)}, per year of calendar time passing (divide by 365 for a day).
+ *   <li>color {@code = ∂gamma/∂t = -∂gamma/∂tau = gamma (2q·tau + 1 + d1 (2(r-q)·tau - d2·vol·√tau) /
+ *       (vol·√tau)) / (2·tau)}, per year of calendar time passing (divide by 365 for a day); at the money
+ *       it is positive, gamma rising into expiry.
  * </ul>
  *
  * <p>Speed, zomma, color and vomma are the same for calls and puts.

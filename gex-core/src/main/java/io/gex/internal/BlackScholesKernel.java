@@ -114,13 +114,14 @@ public final class BlackScholesKernel {
   }
 
   /**
-   * Color {@code -gamma (2q tau + 1 + d1 (2(r-q)tau - d2 sd) / sd) / (2 tau)}: the change of gamma as one
-   * year of calendar time passes ({@code -∂gamma/∂tau}).
+   * Color {@code gamma (2q tau + 1 + d1 (2(r-q)tau - d2 sd) / sd) / (2 tau)}: the change of gamma as one
+   * year of calendar time passes ({@code -∂gamma/∂tau}; the textbook expression with a leading minus sign is
+   * {@code ∂gamma/∂tau}).
    */
   public static double color(
       double gamma, double r, double q, double tau, double sd, double d1, double d2) {
     return gamma == 0
         ? 0
-        : -gamma * (2 * q * tau + 1 + d1 * (2 * (r - q) * tau - d2 * sd) / sd) / (2 * tau);
+        : gamma * (2 * q * tau + 1 + d1 * (2 * (r - q) * tau - d2 * sd) / sd) / (2 * tau);
   }
 }
