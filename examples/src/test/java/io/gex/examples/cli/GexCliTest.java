@@ -90,6 +90,36 @@ class GexCliTest {
 
   // ---- analyze, JSON ----
 
+  /**
+   * Every key path of the SPX document (array elements merged as {@code []}), sorted, against {@code
+   * golden/spx-json-keys.txt}: keys are only ever added, so the diff of an update shows additions only.
+   */
+  @Test
+  void analyze_spxJson_keysMatchGolden() throws IOException {
+    JsonNode j = json(run("analyze", SPX.toString(), "--format", "json"));
+    java.util.TreeSet<String> paths = new java.util.TreeSet<>();
+    keyPaths(j, "", paths);
+    Golden.check("spx-json-keys.txt", String.join("\n", paths) + "\n");
+  }
+
+  private static void keyPaths(JsonNode node, String prefix, java.util.Set<String> paths) {
+    if (node.isObject()) {
+      node.fieldNames()
+          .forEachRemaining(
+              name -> {
+                String path = prefix.isEmpty() ? name : prefix + "." + name;
+                // Maps keyed by data (reasons) are listed as one path.
+                boolean byReason = name.equals("skippedByReason") || name.equals("substitutionsByReason");
+                paths.add(path);
+                if (!byReason) {
+                  keyPaths(node.get(name), path, paths);
+                }
+              });
+    } else if (node.isArray()) {
+      node.forEach(element -> keyPaths(element, prefix + "[]", paths));
+    }
+  }
+
   @Test
   void analyze_spxJson_hasEveryKeyWithRealValues() throws IOException {
     JsonNode j = json(run("analyze", SPX.toString(), "--format", "json"));
