@@ -73,7 +73,7 @@ final class ContractGreeks {
     sd = vol * Math.sqrt(tau);
     d2 = d1 - sd;
     pdf = BlackScholesKernel.INV_SQRT_2PI * gaussian;
-    dfq = Math.exp(-q * tau);
+    dfq = q == 0 ? 1 : Math.exp(-q * tau);
     double signedOi = chain.sign[i] * chain.openInterest[i];
     position = signedOi * multiplier;
     w = signedOi * notional;
