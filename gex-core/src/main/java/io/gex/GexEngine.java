@@ -190,7 +190,7 @@ public interface GexEngine {
     /**
      * Whether analyses compute the delta, vanna and charm exposure profiles against hypothetical spot
      * ({@link io.gex.analysis.GreekExposures#profiles()}), on the gamma profile's grid (default false: they
-     * cost {@code profilePoints} times the exposures at spot, tens of milliseconds on an SPX chain).
+     * cost {@code profilePoints} times the exposures at spot, about 90 ms of CPU on an SPX chain).
      */
     public Builder dealerProfiles(boolean value) {
       dealerProfiles = value;

@@ -90,7 +90,7 @@ class CommonOptions {
       names = "--dealer-profiles",
       description =
           "also re-price delta, vanna and charm exposure on the gamma profile's spots (JSON"
-              + " dealerProfiles; tens of ms more on SPX)")
+              + " dealerProfiles; about 90 ms more on SPX)")
   boolean dealerProfiles;
 
   @Option(
