@@ -1,13 +1,5 @@
 package io.gex;
 
-import io.gex.analysis.DealerPositioning;
-import io.gex.analysis.DealerPositioningAnalyzer;
-import io.gex.analysis.ExposureCalculator;
-import io.gex.analysis.GammaProfile;
-import io.gex.analysis.GammaProfileCalculator;
-import io.gex.analysis.GexExposures;
-import io.gex.analysis.PinRiskAnalysis;
-import io.gex.analysis.PinRiskAnalyzer;
 import io.gex.analysis.ResolvedChain;
 import io.gex.chain.OptionChain;
 import io.gex.settings.GexSettings;
@@ -53,45 +45,11 @@ final class DefaultGexEngine implements GexEngine {
     Objects.requireNonNull(chain, "chain");
     long t0 = ticker.getAsLong();
     ResolvedChain resolved = ResolvedChain.resolve(chain, settings);
-    if (resolved.size() == 0) {
-      throw new NoUsableContractsException(
-          chain.underlying(),
-          chain.contracts().size(),
-          GexAnalysis.countByReason(resolved.diagnostics()),
-          resolved.diagnostics());
-    }
     long t1 = ticker.getAsLong();
-    GexExposures exposures = ExposureCalculator.DEFAULT.calculate(resolved);
-    PinRiskAnalysis pinRisk = PinRiskAnalyzer.DEFAULT.analyze(resolved);
-    DealerPositioning dealer = DealerPositioningAnalyzer.DEFAULT.analyze(resolved, exposures);
-    long t2 = ticker.getAsLong();
-    List<GammaProfile> profiles = GammaProfileCalculator.DEFAULT.profiles(resolved);
-    long t3 = ticker.getAsLong();
-    GexAnalysis analysis =
-        new GexAnalysis(
-            chain.underlying(),
-            chain.spot(),
-            chain.valuationTime(),
-            clock.instant(),
-            settings,
-            exposures.totalGex(),
-            exposures.callGex(),
-            exposures.putGex(),
-            exposures.byStrike(),
-            exposures.byExpiry(),
-            exposures.heatmap(),
-            profiles,
-            profiles.get(0).zeroGamma(),
-            exposures.strikeZeroGamma(),
-            GammaRegime.of(exposures.totalGex()),
-            exposures.callWall(),
-            exposures.putWall(),
-            exposures.absGammaStrike(),
-            pinRisk,
-            dealer,
-            resolved.size(),
-            resolved.diagnostics(),
-            resolved.dataQuality(dealer.grossGex()));
+    long[] marks = new long[2];
+    GexAnalysis analysis = GexAnalysis.assemble(resolved, clock.instant(), ticker, marks);
+    long t2 = marks[0];
+    long t3 = marks[1];
     if (!listeners.isEmpty()) {
       AnalysisTimings timings =
           new AnalysisTimings(

@@ -7,6 +7,7 @@ import io.gex.analysis.ExpiryGex;
 import io.gex.analysis.GammaProfile;
 import io.gex.analysis.GexByStrike;
 import io.gex.analysis.GexHeatmap;
+import io.gex.analysis.GreekExposures;
 import io.gex.analysis.PinRiskAnalysis;
 import io.gex.chain.ContractDiagnostic;
 import io.gex.settings.GexSettings;
@@ -58,6 +59,9 @@ import java.util.StringJoiner;
  *     among them)
  * @param dataQuality the contracts priced with a substituted implied volatility and their share of gross
  *     GEX, and the share of open interest left out by reason
+ * @param greeks vomma, speed, zomma and color exposure by strike, by expiry and in total, and (if the
+ *     settings asked for them) the zero-gamma level of each expiry and the delta, vanna and charm
+ *     profiles; {@link GreekExposures#none()} for an analysis made without them
  */
 public record GexAnalysis(
     String symbol,
@@ -82,7 +86,8 @@ public record GexAnalysis(
     DealerPositioning dealer,
     int contractsUsed,
     List<ContractDiagnostic> diagnostics,
-    DataQuality dataQuality) {
+    DataQuality dataQuality,
+    GreekExposures greeks) {
 
   /**
    * Validates and copies.
@@ -110,6 +115,7 @@ public record GexAnalysis(
     Objects.requireNonNull(dealer, "dealer");
     diagnostics = List.copyOf(diagnostics);
     Objects.requireNonNull(dataQuality, "dataQuality");
+    Objects.requireNonNull(greeks, "greeks");
     if (profiles.isEmpty()) {
       throw new IllegalArgumentException("profiles must hold at least the all-expiries profile");
     }
@@ -160,6 +166,64 @@ public record GexAnalysis(
         throw new IllegalArgumentException(name + "[" + i + "] must be finite, was " + values.get(i));
       }
     }
+  }
+
+  /**
+   * An analysis without the figures of {@link GreekExposures} ({@link GreekExposures#none()}), as made
+   * before they existed.
+   *
+   * @throws NullPointerException if a reference is null
+   * @throws IllegalArgumentException if profiles is empty
+   */
+  public GexAnalysis(
+      String symbol,
+      double spot,
+      Instant valuationTime,
+      Instant analyzedAt,
+      GexSettings settings,
+      double totalGex,
+      double callGex,
+      double putGex,
+      GexByStrike byStrike,
+      List<ExpiryGex> byExpiry,
+      GexHeatmap heatmap,
+      List<GammaProfile> profiles,
+      OptionalDouble zeroGamma,
+      OptionalDouble strikeZeroGamma,
+      GammaRegime regime,
+      OptionalDouble callWall,
+      OptionalDouble putWall,
+      OptionalDouble absGammaStrike,
+      PinRiskAnalysis pinRisk,
+      DealerPositioning dealer,
+      int contractsUsed,
+      List<ContractDiagnostic> diagnostics,
+      DataQuality dataQuality) {
+    this(
+        symbol,
+        spot,
+        valuationTime,
+        analyzedAt,
+        settings,
+        totalGex,
+        callGex,
+        putGex,
+        byStrike,
+        byExpiry,
+        heatmap,
+        profiles,
+        zeroGamma,
+        strikeZeroGamma,
+        regime,
+        callWall,
+        putWall,
+        absGammaStrike,
+        pinRisk,
+        dealer,
+        contractsUsed,
+        diagnostics,
+        dataQuality,
+        GreekExposures.none());
   }
 
   /** The gamma profile over all expiries. */
@@ -309,6 +373,18 @@ public record GexAnalysis(
    * @throws NullPointerException if an argument is null
    */
   public static GexAnalysis of(io.gex.analysis.ResolvedChain resolved, Instant analyzedAt) {
+    return assemble(resolved, analyzedAt, System::nanoTime, new long[2]);
+  }
+
+  /**
+   * The analysers' pipeline, shared by the engine and {@link #of}: {@code marks} receives the ticker's
+   * reading after the exposures, pin risk and dealer figures (0) and after the profiles (1).
+   */
+  static GexAnalysis assemble(
+      io.gex.analysis.ResolvedChain resolved,
+      Instant analyzedAt,
+      java.util.function.LongSupplier ticker,
+      long[] marks) {
     Objects.requireNonNull(resolved, "resolved");
     Objects.requireNonNull(analyzedAt, "analyzedAt");
     if (resolved.size() == 0) {
@@ -318,12 +394,19 @@ public record GexAnalysis(
           countByReason(resolved.diagnostics()),
           resolved.diagnostics());
     }
+    io.gex.analysis.MeasureExposures measures =
+        io.gex.analysis.MeasureCalculator.DEFAULT.calculate(
+            resolved, java.util.EnumSet.allOf(io.gex.analysis.Measure.class));
     io.gex.analysis.GexExposures exposures =
-        io.gex.analysis.ExposureCalculator.DEFAULT.calculate(resolved);
+        io.gex.analysis.ExposureCalculator.DEFAULT.calculate(measures);
     PinRiskAnalysis pinRisk = io.gex.analysis.PinRiskAnalyzer.DEFAULT.analyze(resolved);
     DealerPositioning dealer =
-        io.gex.analysis.DealerPositioningAnalyzer.DEFAULT.analyze(resolved, exposures);
+        io.gex.analysis.DealerPositioningAnalyzer.DEFAULT.analyze(exposures, measures);
+    io.gex.analysis.GreekExposures greeks =
+        io.gex.analysis.GreekExposuresCalculator.DEFAULT.calculate(measures);
+    marks[0] = ticker.getAsLong();
     List<GammaProfile> profiles = io.gex.analysis.GammaProfileCalculator.DEFAULT.profiles(resolved);
+    marks[1] = ticker.getAsLong();
     return new GexAnalysis(
         resolved.underlying(),
         resolved.spot(),
@@ -347,7 +430,8 @@ public record GexAnalysis(
         dealer,
         resolved.size(),
         resolved.diagnostics(),
-        resolved.dataQuality(dealer.grossGex()));
+        resolved.dataQuality(dealer.grossGex()),
+        greeks);
   }
 
   /** The number of contracts and rows left out, by reason. */

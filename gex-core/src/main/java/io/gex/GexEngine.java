@@ -65,6 +65,8 @@ public interface GexEngine {
     private double profileHigh = GexSettings.DEFAULT.profileHigh();
     private int profilePoints = GexSettings.DEFAULT.profilePoints();
     private IvSource ivSource = GexSettings.DEFAULT.ivSource();
+    private boolean expiryZeroGamma = GexSettings.DEFAULT.expiryZeroGamma();
+    private boolean dealerProfiles = GexSettings.DEFAULT.dealerProfiles();
     private Clock clock = Clock.systemUTC();
     private LongSupplier ticker = System::nanoTime;
     private final List<AnalysisListener> listeners = new ArrayList<>();
@@ -88,6 +90,8 @@ public interface GexEngine {
       profileHigh = settings.profileHigh();
       profilePoints = settings.profilePoints();
       ivSource = settings.ivSource();
+      expiryZeroGamma = settings.expiryZeroGamma();
+      dealerProfiles = settings.dealerProfiles();
       return this;
     }
 
@@ -177,6 +181,26 @@ public interface GexEngine {
       return this;
     }
 
+    /**
+     * Whether analyses compute the zero-gamma level of each expiry ({@link
+     * io.gex.analysis.GreekExposures#zeroGammaByExpiry()}; default false: a crossing search per expiry costs
+     * about 20 ms of CPU on an SPX chain of 50 expiries).
+     */
+    public Builder expiryZeroGamma(boolean value) {
+      expiryZeroGamma = value;
+      return this;
+    }
+
+    /**
+     * Whether analyses compute the delta, vanna and charm exposure profiles against hypothetical spot
+     * ({@link io.gex.analysis.GreekExposures#profiles()}), on the gamma profile's grid (default false: they
+     * cost {@code profilePoints} times the exposures at spot, about 90 ms of CPU on an SPX chain).
+     */
+    public Builder dealerProfiles(boolean value) {
+      dealerProfiles = value;
+      return this;
+    }
+
     /** The clock that stamps {@link GexAnalysis#analyzedAt()} (default the system UTC clock). */
     public Builder clock(Clock value) {
       clock = Objects.requireNonNull(value, "clock");
@@ -216,7 +240,9 @@ public interface GexEngine {
               profileLow,
               profileHigh,
               profilePoints,
-              ivSource);
+              ivSource,
+              expiryZeroGamma,
+              dealerProfiles);
       return new DefaultGexEngine(settings, clock, ticker, listeners);
     }
   }

@@ -131,13 +131,21 @@ class ExtremeValuesPropertyTest {
   private static final List<GexEngine> ENGINES =
       List.of(
           GexEngine.builder().build(),
-          GexEngine.builder().rate(1).dividendYield(-1).multiplier(1e6).build(),
+          GexEngine.builder()
+              .rate(1)
+              .dividendYield(-1)
+              .multiplier(1e6)
+              .expiryZeroGamma(true)
+              .dealerProfiles(true)
+              .build(),
           GexEngine.builder().rate(-1).dividendYield(1).signConvention(SignConvention.DEALER_SHORT_CALLS_LONG_PUTS).build(),
           GexEngine.builder().minTimeToExpiry(Duration.ofNanos(1)).ivSource(IvSource.MID).build(),
           GexEngine.builder()
               .minTimeToExpiry(Duration.ofDays(30))
               .profileRange(1e-6, 10)
               .expirySelection(ExpirySelection.throughNextMonthly())
+              .expiryZeroGamma(true)
+              .dealerProfiles(true)
               .build());
 
   /** A chain whose every value is drawn from the edges of its accepted range or from plausible ones. */

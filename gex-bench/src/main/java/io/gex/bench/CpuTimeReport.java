@@ -5,6 +5,10 @@ import io.gex.analysis.DealerPositioningAnalyzer;
 import io.gex.analysis.ExposureCalculator;
 import io.gex.analysis.GammaProfileCalculator;
 import io.gex.analysis.GexExposures;
+import io.gex.analysis.GreekExposuresCalculator;
+import io.gex.analysis.Measure;
+import io.gex.analysis.MeasureCalculator;
+import io.gex.analysis.MeasureExposures;
 import io.gex.analysis.PinRiskAnalyzer;
 import io.gex.analysis.ResolvedChain;
 import io.gex.chain.OptionChain;
@@ -15,6 +19,7 @@ import io.gex.settings.GexSettings;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -29,8 +34,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Each chain is analysed for a warm-up period first (so that the JIT has compiled the hot paths), then
  * each figure is the median over 9 batches of the CPU time per call. Stages: {@code resolve}
- * ({@link ResolvedChain#resolve}), {@code exposures}, {@code pinRisk}, {@code dealer}, and {@code profiles},
- * the engine's three gamma profiles.
+ * ({@link ResolvedChain#resolve}), {@code exposures}, {@code pinRisk}, {@code dealer}, {@code profiles}
+ * (the engine's three gamma profiles), {@code measures} (every {@link Measure} in the engine's one pass)
+ * and {@code greeks} (the higher-order exposures and the zero gamma of each expiry).
  *
  * <pre>
  * java -cp gex-bench/target/benchmarks.jar io.gex.bench.CpuTimeReport 500 spx
@@ -67,6 +73,8 @@ public final class CpuTimeReport {
       GexEngine engine = GexEngine.builder().build();
       ResolvedChain resolved = ResolvedChain.resolve(chain, GexSettings.DEFAULT);
       GexExposures exposures = ExposureCalculator.DEFAULT.calculate(resolved);
+      MeasureExposures measures =
+          MeasureCalculator.DEFAULT.calculate(resolved, EnumSet.allOf(Measure.class));
       long end = System.nanoTime() + warmupNanos;
       int calls = 0;
       long start = System.nanoTime();
@@ -80,7 +88,8 @@ public final class CpuTimeReport {
       System.out.printf(
           Locale.ROOT,
           "%s (%d contracts, %d analysed): full %.0f us | resolve %.0f | exposures %.0f | pinRisk %.0f"
-              + " | dealer %.0f | profiles %.0f (us of CPU per call, median of %d batches of %d)%n",
+              + " | dealer %.0f | profiles %.0f | measures %.0f | greeks %.0f (us of CPU per call, median of"
+              + " %d batches of %d)%n",
           name,
           chain.contracts().size(),
           resolved.size(),
@@ -90,6 +99,8 @@ public final class CpuTimeReport {
           cpuMicros(() -> PinRiskAnalyzer.DEFAULT.analyze(resolved), reps),
           cpuMicros(() -> DealerPositioningAnalyzer.DEFAULT.analyze(resolved, exposures), reps),
           cpuMicros(() -> GammaProfileCalculator.DEFAULT.profiles(resolved), reps),
+          cpuMicros(() -> MeasureCalculator.DEFAULT.calculate(resolved, EnumSet.allOf(Measure.class)), reps),
+          cpuMicros(() -> GreekExposuresCalculator.DEFAULT.calculate(measures), reps),
           BATCHES,
           reps);
       // The live chain on the same state: spot alternately up and down 0.05%, IVs of the contracts in turn.

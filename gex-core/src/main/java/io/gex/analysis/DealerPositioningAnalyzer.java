@@ -1,7 +1,8 @@
 package io.gex.analysis;
 
-import io.gex.greeks.BlackScholes;
+import io.gex.internal.BlackScholesKernel;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -14,8 +15,9 @@ import org.apache.commons.numbers.rootfinder.BrentSolver;
  *
  * <p>Each contract counts with the sign {@code s} its gamma exposure gets under the settings' sign
  * convention (by default +1 for calls and -1 for puts: dealers long calls, short puts), so positive figures
- * are dealer long exposures. With Black-Scholes greeks from {@link BlackScholes} at spot {@code S} and
- * {@code w = s × OI × multiplier × S}:
+ * are dealer long exposures. With Black-Scholes greeks ({@link io.gex.greeks.BlackScholes}) at spot
+ * {@code S} and {@code w = s × OI × multiplier × S} (the {@link Measure}s {@code DELTA}, {@code VANNA} and
+ * {@code CHARM}, summed by {@link MeasureCalculator}):
  *
  * <ul>
  *   <li>delta exposure {@code = w × delta}, dollars of underlying the dealers' options are equivalent to;
@@ -65,8 +67,6 @@ public final class DealerPositioningAnalyzer {
   public static final DealerPositioningAnalyzer DEFAULT =
       new DealerPositioningAnalyzer(DEFAULT_NEUTRAL_BAND);
 
-  private static final double INV_SQRT_2PI = 0.3989422804014327;
-
   /** Beyond |d1| of this, N(d1) is 0 or 1 to within 1e-19: no need for erfc. */
   private static final double CDF_CUTOFF = 9.0;
 
@@ -100,84 +100,52 @@ public final class DealerPositioningAnalyzer {
   public DealerPositioning analyze(ResolvedChain chain, GexExposures exposures) {
     Objects.requireNonNull(chain, "chain");
     Objects.requireNonNull(exposures, "exposures");
-    int strikes = chain.strikes.length;
+    return analyze(
+        exposures,
+        MeasureCalculator.DEFAULT.calculate(
+            chain, EnumSet.of(Measure.GAMMA, Measure.DELTA, Measure.VANNA, Measure.CHARM)));
+  }
+
+  /**
+   * The dealers' positioning from measures already calculated over a chain (so that it shares their pass
+   * over the contracts), given the chain's gamma exposures at spot.
+   *
+   * @param exposures the gamma exposures of the chain at its spot (from {@link ExposureCalculator})
+   * @param measures the chain's exposures with {@link Measure#GAMMA}, {@link Measure#DELTA}, {@link
+   *     Measure#VANNA} and {@link Measure#CHARM} among them
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if one of those measures was not calculated
+   */
+  public DealerPositioning analyze(GexExposures exposures, MeasureExposures measures) {
+    Objects.requireNonNull(exposures, "exposures");
+    Objects.requireNonNull(measures, "measures");
+    ResolvedChain chain = measures.chain;
+    int delta = measures.index(Measure.DELTA);
+    int vanna = measures.index(Measure.VANNA);
+    int charm = measures.index(Measure.CHARM);
+    double gross = measures.gross(Measure.GAMMA);
     int expiries = chain.expiries.length;
-    double[] deltaByStrike = new double[strikes];
-    double[] vannaByStrike = new double[strikes];
-    double[] charmByStrike = new double[strikes];
-    double[] deltaByExpiry = new double[expiries];
-    double[] vannaByExpiry = new double[expiries];
-    double[] charmByExpiry = new double[expiries];
-    double spot = chain.spot;
-    double lnS = Math.log(spot);
-    double r = chain.settings.rate();
-    double q = chain.settings.dividendYield();
-    double notional = chain.settings.multiplier() * spot;
-    double perDay = 1.0 / chain.settings.daysPerYear();
-    double delta = 0;
-    double vanna = 0;
-    double charm = 0;
-    double gross = 0;
-    for (int i = 0, n = chain.n; i < n; i++) {
-      double tau = chain.tau[i];
-      double vol = chain.vol[i];
-      double d1 = chain.d1(i, lnS);
-      double gaussian = Math.exp(-0.5 * d1 * d1);
-      gross += Math.abs(spot * chain.gexCoef[i] * gaussian);
-      double w = chain.sign[i] * chain.openInterest[i] * notional;
-      if (w == 0) {
-        continue;
-      }
-      double sd = vol * Math.sqrt(tau);
-      double d2 = d1 - sd;
-      double dfq = Math.exp(-q * tau);
-      double pdf = INV_SQRT_2PI * gaussian;
-      // N(d1) for a call, N(-d1) for a put.
-      double cdf = BlackScholes.normalCdf(chain.call[i] ? d1 : -d1);
-      double common = dfq * pdf * (2 * (r - q) * tau - d2 * sd) / (2 * tau * sd);
-      double cDelta;
-      double cCharm;
-      if (chain.call[i]) {
-        cDelta = dfq * cdf;
-        cCharm = q * dfq * cdf - common;
-      } else {
-        cDelta = -dfq * cdf;
-        cCharm = -q * dfq * cdf - common;
-      }
-      double cVanna = -dfq * pdf * d2 / vol;
-      double de = w * cDelta;
-      double ve = w * cVanna * 0.01;
-      double ce = w * cCharm * perDay;
-      int k = chain.strikeIndex[i];
-      int e = chain.expiryIndex[i];
-      deltaByStrike[k] += de;
-      vannaByStrike[k] += ve;
-      charmByStrike[k] += ce;
-      deltaByExpiry[e] += de;
-      vannaByExpiry[e] += ve;
-      charmByExpiry[e] += ce;
-      delta += de;
-      vanna += ve;
-      charm += ce;
-    }
     List<ExpiryDealerExposure> byExpiry = new ArrayList<>(expiries);
     for (int e = 0; e < expiries; e++) {
       byExpiry.add(
           new ExpiryDealerExposure(
-              chain.expiries[e], deltaByExpiry[e], vannaByExpiry[e], charmByExpiry[e]));
+              chain.expiries[e],
+              measures.netByExpiry[delta][e],
+              measures.netByExpiry[vanna][e],
+              measures.netByExpiry[charm][e]));
     }
     double totalGex = exposures.totalGex();
     DealerPosition position = position(totalGex, gross);
     HedgingPressure pressure = position.hedgingPressure();
     return new DealerPositioning(
-        delta,
-        vanna,
-        charm,
+        measures.netTotal[delta],
+        measures.netTotal[vanna],
+        measures.netTotal[charm],
         new DealerExposuresByStrike(
             DoubleArray.copyOf(chain.strikes),
-            DoubleArray.wrap(deltaByStrike),
-            DoubleArray.wrap(vannaByStrike),
-            DoubleArray.wrap(charmByStrike)),
+            DoubleArray.copyOf(measures.netByStrike[delta]),
+            DoubleArray.copyOf(measures.netByStrike[vanna]),
+            DoubleArray.copyOf(measures.netByStrike[charm])),
         byExpiry,
         gross,
         position,
@@ -247,7 +215,7 @@ public final class DealerPositioningAnalyzer {
       } else if (x <= -CDF_CUTOFF) {
         continue;
       } else {
-        cdf = BlackScholes.normalCdf(x);
+        cdf = BlackScholesKernel.cdf(x);
       }
       double d = Math.exp(-q * chain.tau[i]) * cdf;
       sum += chain.call[i] ? w * d : -w * d;
@@ -365,8 +333,8 @@ public final class DealerPositioningAnalyzer {
         value -= putWeight[t];
         continue;
       }
-      value += w * BlackScholes.normalCdf(d) - putWeight[t];
-      slope += w * BlackScholes.normalPdf(d) * terms.invSd[t];
+      value += w * BlackScholesKernel.cdf(d) - putWeight[t];
+      slope += w * BlackScholesKernel.pdf(d) * terms.invSd[t];
     }
     out[0] = value;
     out[1] = slope / spot;

@@ -3,7 +3,9 @@ package io.gex.analysis;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.OptionalDouble;
 
 /**
@@ -19,37 +21,28 @@ public final class ExposureCalculator {
 
   /** Gamma exposure at spot of the resolved chain. */
   public GexExposures calculate(ResolvedChain chain) {
+    return calculate(MeasureCalculator.DEFAULT.calculate(chain, EnumSet.of(Measure.GAMMA)));
+  }
+
+  /**
+   * Gamma exposure at spot from measures already calculated over a chain (so that GEX shares its pass over
+   * the contracts with the other measures).
+   *
+   * @param measures the exposures of a chain, {@link Measure#GAMMA} among them
+   * @throws NullPointerException if measures is null
+   * @throws IllegalArgumentException if GAMMA was not calculated
+   */
+  public GexExposures calculate(MeasureExposures measures) {
+    Objects.requireNonNull(measures, "measures");
+    int g = measures.index(Measure.GAMMA);
+    ResolvedChain chain = measures.chain;
     int strikes = chain.strikes.length;
     int expiries = chain.expiries.length;
-    double[] callByStrike = new double[strikes];
-    double[] putByStrike = new double[strikes];
-    double[] callByExpiry = new double[expiries];
-    double[] putByExpiry = new double[expiries];
-    long[] oiByExpiry = new long[expiries];
-    int[] countByExpiry = new int[expiries];
-    double[] heat = new double[expiries * strikes];
+    double[] callByStrike = measures.callByStrike[g];
+    double[] putByStrike = measures.putByStrike[g];
+    double[] callByExpiry = measures.callByExpiry[g];
+    double[] putByExpiry = measures.putByExpiry[g];
     double spot = chain.spot;
-    double lnS = Math.log(spot);
-    double callTotal = 0;
-    double putTotal = 0;
-    for (int i = 0, n = chain.n; i < n; i++) {
-      int e = chain.expiryIndex[i];
-      int k = chain.strikeIndex[i];
-      countByExpiry[e]++;
-      oiByExpiry[e] += (long) chain.openInterest[i];
-      double d = chain.d1(i, lnS);
-      double gex = spot * chain.gexCoef[i] * Math.exp(-0.5 * d * d);
-      heat[e * strikes + k] += gex;
-      if (chain.call[i]) {
-        callByStrike[k] += gex;
-        callByExpiry[e] += gex;
-        callTotal += gex;
-      } else {
-        putByStrike[k] += gex;
-        putByExpiry[e] += gex;
-        putTotal += gex;
-      }
-    }
     double[] net = new double[strikes];
     for (int k = 0; k < strikes; k++) {
       net[k] = callByStrike[k] + putByStrike[k];
@@ -64,9 +57,11 @@ public final class ExposureCalculator {
               callByExpiry[e],
               putByExpiry[e],
               callByExpiry[e] + putByExpiry[e],
-              oiByExpiry[e],
-              countByExpiry[e]));
+              measures.openInterestByExpiry[e],
+              measures.contractsByExpiry[e]));
     }
+    double callTotal = measures.callTotal[g];
+    double putTotal = measures.putTotal[g];
     DoubleArray strikeLabels = DoubleArray.copyOf(chain.strikes);
     return new GexExposures(
         callTotal + putTotal,
@@ -74,11 +69,12 @@ public final class ExposureCalculator {
         putTotal,
         new GexByStrike(
             strikeLabels,
-            DoubleArray.wrap(callByStrike),
-            DoubleArray.wrap(putByStrike),
+            DoubleArray.copyOf(callByStrike),
+            DoubleArray.copyOf(putByStrike),
             DoubleArray.wrap(net)),
         byExpiry,
-        new GexHeatmap(List.of(chain.expiries), strikeLabels, DoubleArray.wrap(heat)),
+        new GexHeatmap(
+            List.of(chain.expiries), strikeLabels, DoubleArray.copyOf(measures.gammaHeatmap)),
         callWall(chain.strikes, callByStrike, spot),
         putWall(chain.strikes, putByStrike, spot),
         absGammaStrike(chain.strikes, callByStrike, putByStrike),

@@ -36,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ResolvedChain {
 
-  private static final double INV_SQRT_2PI = 0.3989422804014327;
+  private static final double INV_SQRT_2PI = io.gex.internal.BlackScholesKernel.INV_SQRT_2PI;
 
   final String underlying;
   final double spot;

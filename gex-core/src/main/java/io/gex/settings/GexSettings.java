@@ -26,6 +26,11 @@ import java.util.Objects;
  *   <li>Gamma profile: total GEX re-priced (sticky strike: same volatilities and times) at {@link
  *       #profilePoints()} spots spaced evenly in log-spot from {@link #profileLow()} × spot to {@link
  *       #profileHigh()} × spot.
+ *   <li>Two figures are computed only when asked for, as they cost more than the rest of an analysis: the
+ *       zero-gamma level of each expiry ({@link #expiryZeroGamma()}: a crossing search per expiry, about
+ *       20 ms of CPU on an SPX chain of 50 expiries), and the delta, vanna and charm profiles against
+ *       hypothetical spot on the gamma profile's grid ({@link #dealerProfiles()}: {@link #profilePoints()}
+ *       times the exposures at spot).
  * </ul>
  *
  * <p>This class is immutable and thread-safe.
@@ -45,6 +50,10 @@ import java.util.Objects;
  * @param profilePoints number of profile points ({@code >= 3})
  * @param ivSource where each contract's implied volatility comes from ({@link IvSource#OTM} by default; the
  *     rules, bounds and diagnostics of each source are in {@link IvSource})
+ * @param expiryZeroGamma whether analyses compute the zero-gamma level of each expiry ({@link
+ *     io.gex.analysis.GreekExposures#zeroGammaByExpiry()}; default false)
+ * @param dealerProfiles whether analyses compute the delta, vanna and charm exposure profiles against
+ *     hypothetical spot ({@link io.gex.analysis.GreekExposures#profiles()}; default false)
  */
 public record GexSettings(
     double rate,
@@ -60,7 +69,9 @@ public record GexSettings(
     double profileLow,
     double profileHigh,
     int profilePoints,
-    IvSource ivSource) {
+    IvSource ivSource,
+    boolean expiryZeroGamma,
+    boolean dealerProfiles) {
 
   /** The longest floor of the time to expiry accepted (beyond it the floor is no floor): 30 days.
    * Declared before {@link #DEFAULT}, which the constructor checks against it. */
@@ -82,7 +93,9 @@ public record GexSettings(
           0.5,
           1.5,
           201,
-          IvSource.OTM);
+          IvSource.OTM,
+          false,
+          false);
 
   /** The largest contract multiplier accepted: {@value}. Beyond it exposures of accepted chains overflow. */
   public static final double MAX_MULTIPLIER = 1e6;
@@ -132,6 +145,46 @@ public record GexSettings(
       throw new IllegalArgumentException(
           "profilePoints must be in [3, 100000], was " + profilePoints);
     }
+  }
+
+  /**
+   * Settings without the zero gamma of each expiry and the dealer profiles ({@code expiryZeroGamma} and
+   * {@code dealerProfiles} false), as before those settings existed.
+   *
+   * @throws IllegalArgumentException naming the setting and value if a setting is out of range
+   */
+  public GexSettings(
+      double rate,
+      double dividendYield,
+      double multiplier,
+      SignConvention signConvention,
+      double daysPerYear,
+      ZoneId settlementZone,
+      LocalTime amSettlementTime,
+      LocalTime pmSettlementTime,
+      Duration minTimeToExpiry,
+      ExpirySelection expirySelection,
+      double profileLow,
+      double profileHigh,
+      int profilePoints,
+      IvSource ivSource) {
+    this(
+        rate,
+        dividendYield,
+        multiplier,
+        signConvention,
+        daysPerYear,
+        settlementZone,
+        amSettlementTime,
+        pmSettlementTime,
+        minTimeToExpiry,
+        expirySelection,
+        profileLow,
+        profileHigh,
+        profilePoints,
+        ivSource,
+        false,
+        false);
   }
 
   private static void finite(String name, double value) {

@@ -133,7 +133,7 @@ class LiveChainTest {
         a.symbol(), a.spot(), a.valuationTime(), at, a.settings(), a.totalGex(), a.callGex(),
         a.putGex(), a.byStrike(), a.byExpiry(), a.heatmap(), a.profiles(), a.zeroGamma(),
         a.strikeZeroGamma(), a.regime(), a.callWall(), a.putWall(), a.absGammaStrike(), a.pinRisk(),
-        a.dealer(), a.contractsUsed(), a.diagnostics(), a.dataQuality());
+        a.dealer(), a.contractsUsed(), a.diagnostics(), a.dataQuality(), a.greeks());
   }
 
   /** A chain of three expiries (0DTE PM, 0DTE AM monthly, 1 month) around 5000, with awkward IVs. */

@@ -5,11 +5,16 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -19,6 +24,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.gex.GexAnalysis;
 import io.gex.GexException;
 import io.gex.analysis.DoubleArray;
+import io.gex.analysis.GreekExposures;
 import io.gex.chain.OccSymbol;
 import io.gex.chain.OptionChain;
 import java.io.IOException;
@@ -29,7 +35,9 @@ import java.util.Objects;
  * read back into equal values. Instants and dates are ISO-8601 strings, {@link DoubleArray} a JSON array of
  * numbers, an empty {@code OptionalDouble} is {@code null}, an OCC symbol its compact string. Unknown
  * properties are ignored on reading, so a reader accepts the output of a newer writer that added fields;
- * callers that store this form put their own version marker around it.
+ * callers that store this form put their own version marker around it. An analysis written before {@link
+ * GexAnalysis#greeks()} existed reads back with {@link GreekExposures#none()}, and settings written before
+ * their opt-in figures existed with those figures off.
  *
  * <p>This class is stateless and thread-safe.
  */
@@ -49,6 +57,7 @@ public final class GexJson {
     gex.addDeserializer(DoubleArray.class, new DoubleArrayDeserializer());
     gex.addSerializer(OccSymbol.class, new OccSymbolSerializer());
     gex.addDeserializer(OccSymbol.class, new OccSymbolDeserializer());
+    gex.setDeserializerModifier(new AbsentGreeksModifier());
     return JsonMapper.builder()
         .addModule(new Jdk8Module())
         .addModule(new JavaTimeModule())
@@ -123,6 +132,42 @@ public final class GexJson {
       return MAPPER.readValue(json, OptionChain.class);
     } catch (IOException | IllegalArgumentException e) {
       throw new GexException("cannot read a chain from JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads a missing or null {@link GreekExposures} as {@link GreekExposures#none()}. */
+  private static final class AbsentGreeksModifier extends BeanDeserializerModifier {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public JsonDeserializer<?> modifyDeserializer(
+        DeserializationConfig config, BeanDescription description, JsonDeserializer<?> deserializer) {
+      return description.getBeanClass() == GreekExposures.class
+          ? new AbsentGreeksDeserializer(deserializer)
+          : deserializer;
+    }
+  }
+
+  private static final class AbsentGreeksDeserializer extends DelegatingDeserializer {
+    private static final long serialVersionUID = 1L;
+
+    AbsentGreeksDeserializer(JsonDeserializer<?> delegate) {
+      super(delegate);
+    }
+
+    @Override
+    protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+      return new AbsentGreeksDeserializer(delegate);
+    }
+
+    @Override
+    public Object getNullValue(DeserializationContext ctxt) {
+      return GreekExposures.none();
+    }
+
+    @Override
+    public Object getAbsentValue(DeserializationContext ctxt) {
+      return GreekExposures.none();
     }
   }
 

@@ -30,6 +30,39 @@ class GexJsonTest {
   }
 
   @Test
+  void analysis_withEveryOptInFigure_roundTripIsEqual() {
+    GexAnalysis analysis =
+        GexEngine.builder()
+            .clock(Clock.fixed(Instant.parse("2024-03-01T20:00:01Z"), ZoneOffset.UTC))
+            .expiryZeroGamma(true)
+            .dealerProfiles(true)
+            .build()
+            .analyze(TestChains.random(5, 200));
+    assertThat(analysis.greeks().zeroGammaByExpiry()).isNotEmpty();
+    assertThat(analysis.greeks().profiles()).hasSize(3);
+
+    GexAnalysis back = GexJson.analysisFromBytes(GexJson.toBytes(analysis));
+
+    assertThat(back).isEqualTo(analysis);
+    assertThat(back.settings().dealerProfiles()).isTrue();
+  }
+
+  @Test
+  void analysis_writtenBeforeTheGreeksAndOptInSettings_readsBackWithoutThem() throws Exception {
+    GexAnalysis analysis = engine.analyze(TestChains.fourContracts());
+    com.fasterxml.jackson.databind.node.ObjectNode tree = GexJson.mapper().valueToTree(analysis);
+    tree.remove("greeks");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("settings")).remove("expiryZeroGamma");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("settings")).remove("dealerProfiles");
+
+    GexAnalysis back = GexJson.analysisFromBytes(GexJson.mapper().writeValueAsBytes(tree));
+
+    assertThat(back.greeks()).isEqualTo(io.gex.analysis.GreekExposures.none());
+    assertThat(back.settings()).isEqualTo(analysis.settings());
+    assertThat(back.totalGex()).isEqualTo(analysis.totalGex());
+  }
+
+  @Test
   void analysis_json_hasReadableFieldsAndNoLookAlikes() {
     String json =
         new String(GexJson.toBytes(engine.analyze(TestChains.fourContracts())), StandardCharsets.UTF_8);

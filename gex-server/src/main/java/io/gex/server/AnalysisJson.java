@@ -11,15 +11,22 @@ import io.gex.alerts.GexAlert;
 import io.gex.analysis.DataQuality;
 import io.gex.analysis.DealerExposuresByStrike;
 import io.gex.analysis.DealerPositioning;
+import io.gex.analysis.ExpiryDealerExposure;
 import io.gex.analysis.ExpiryGex;
 import io.gex.analysis.ExpiryPinRisk;
+import io.gex.analysis.ExpiryZeroGamma;
 import io.gex.analysis.GammaProfile;
 import io.gex.analysis.GexByStrike;
+import io.gex.analysis.GreekExposures;
+import io.gex.analysis.Measure;
+import io.gex.analysis.MeasureExposure;
+import io.gex.analysis.MeasureProfile;
 import io.gex.analysis.OpenInterestByStrike;
 import io.gex.chain.ContractDiagnostic;
 import io.gex.json.GexJson;
 import io.gex.settings.ExpirySelection;
 import io.gex.settings.GexSettings;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -49,7 +56,10 @@ import java.util.OptionalDouble;
  *       (ISO-8601 duration), {@code expirySelection} (the kind, such as {@code "ALL"}; with {@code
  *       expiryMinDays} and {@code expiryMaxDays} for a days-to-expiry range), {@code profileLow} and {@code profileHigh} (fractions
  *       of spot), {@code profilePoints}, {@code ivSource} ({@code vendor}, {@code otm} or {@code mid}), and {@code gexUnit}
- *       ({@code "USD per 1% move"})</td></tr>
+ *       ({@code "USD per 1% move"}); {@code expiryZeroGamma} and {@code dealerProfiles}, whether the opt-in
+ *       figures below were computed ({@code --expiry-zero-gamma}, {@code --dealer-profiles}); {@code units},
+ *       an object from each measure ({@code gamma}, {@code delta}, {@code vanna}, {@code charm}, {@code
+ *       vomma}, {@code speed}, {@code zomma}, {@code color}) to the unit of its figures</td></tr>
  *   <tr><td>{@code totalGex}, {@code callGex}, {@code putGex}</td><td>exposure at spot, $ per 1%</td></tr>
  *   <tr><td>{@code zeroGamma}</td><td>the zero-gamma (flip) level nearest spot, or null when the profile
  *       does not cross zero in its range</td></tr>
@@ -75,7 +85,9 @@ import java.util.OptionalDouble;
  *   <tr><td>{@code byStrike}</td><td>array, ascending strike: {@code {strike, callGex, putGex,
  *       netGex}}</td></tr>
  *   <tr><td>{@code byExpiry}</td><td>array, ascending expiry: {@code {expiry (yyyy-MM-dd), daysToExpiry,
- *       callGex, putGex, netGex, openInterest, contracts}}</td></tr>
+ *       callGex, putGex, netGex, openInterest, contracts, zeroGamma}}, zeroGamma being the zero crossing
+ *       nearest spot of the gamma profile of that expiry's contracts alone (null when it has none, or when
+ *       {@code --expiry-zero-gamma} was not given)</td></tr>
  *   <tr><td>{@code maxPain}</td><td>array, ascending expiry: {@code {expiry, strike}}, the strike that
  *       minimises what holders are paid at settlement</td></tr>
  *   <tr><td>{@code pinRisk}</td><td>array, ascending expiry: {@code {expiry, daysToExpiry, score (0-100),
@@ -83,6 +95,14 @@ import java.util.OptionalDouble;
  *   <tr><td>{@code deltaExposure}</td><td>dealer delta exposure, $</td></tr>
  *   <tr><td>{@code vannaExposure}</td><td>change of dealer dollar delta per vol point up, $</td></tr>
  *   <tr><td>{@code charmExposure}</td><td>change of dealer dollar delta per calendar day, $</td></tr>
+ *   <tr><td>{@code vommaExposure}</td><td>change of dealer vega ($ per vol point) per vol point up,
+ *       $</td></tr>
+ *   <tr><td>{@code speedExposure}</td><td>change of GEX ($ per 1%) from gamma's change for a 1% rise of
+ *       spot, $ per 1% per 1%</td></tr>
+ *   <tr><td>{@code zommaExposure}</td><td>change of GEX ($ per 1%) per vol point up, $ per 1% per vol
+ *       point</td></tr>
+ *   <tr><td>{@code colorExposure}</td><td>change of GEX ($ per 1%) per calendar day passing, $ per 1% per
+ *       day</td></tr>
  *   <tr><td>{@code zeroDelta}</td><td>spot where dealer delta exposure crosses zero, or null</td></tr>
  *   <tr><td>{@code dealerPosition}</td><td>{@code "LONG_GAMMA"}, {@code "SHORT_GAMMA"} or {@code
  *       "NEUTRAL"}</td></tr>
@@ -102,8 +122,14 @@ import java.util.OptionalDouble;
  *   <tr><td>{@code expectedMove}</td><td>array, ascending expiry: {@code {expiry, daysToExpiry, points,
  *       percent, atmVolatility, timeToExpiry}}: spot × ATM IV × sqrt(years to settlement), in index points
  *       and in % of spot; the ATM IV as a decimal; years</td></tr>
- *   <tr><td>{@code dealerByStrike}</td><td>array, ascending strike: {@code {strike, delta, vanna, charm}},
- *       dealer delta exposure ($), its change per vol point ($) and per calendar day ($)</td></tr>
+ *   <tr><td>{@code dealerByStrike}</td><td>array, ascending strike: {@code {strike, delta, vanna, charm,
+ *       vomma, speed, zomma, color}}, dealer delta exposure ($), its change per vol point ($) and per
+ *       calendar day ($), and the four exposures above at the strike</td></tr>
+ *   <tr><td>{@code dealerByExpiry}</td><td>array, ascending expiry: {@code {expiry, delta, vanna, charm,
+ *       vomma, speed, zomma, color}}, the same exposures by expiry</td></tr>
+ *   <tr><td>{@code dealerProfiles}</td><td>null unless {@code --dealer-profiles}; else {@code {spots,
+ *       delta, vanna, charm}}: the spots of the gamma profile and, at each, total delta ($), vanna ($ per
+ *       vol point) and charm ($ per day) exposure re-priced there (same volatilities and times)</td></tr>
  *   <tr><td>{@code openInterestByStrike}</td><td>array, ascending strike: {@code {strike, callOpenInterest,
  *       putOpenInterest}}, contracts over the expiries analysed</td></tr>
  *   <tr><td>{@code alerts}</td><td>array of the alerts raised: {@code {type, severity, message, ruleId,
@@ -173,6 +199,7 @@ public final class AnalysisJson {
       row.put("putGex", s.putGex().get(i));
       row.put("netGex", s.netGex().get(i));
     }
+    GreekExposures greeks = analysis.greeks();
     ArrayNode byExpiry = root.putArray("byExpiry");
     for (ExpiryGex e : analysis.byExpiry()) {
       ObjectNode row = byExpiry.addObject();
@@ -183,6 +210,7 @@ public final class AnalysisJson {
       row.put("netGex", e.netGex());
       row.put("openInterest", e.openInterest());
       row.put("contracts", e.contracts());
+      level(row, "zeroGamma", expiryZeroGamma(greeks, e.expiry()));
     }
 
     ArrayNode maxPain = root.putArray("maxPain");
@@ -202,6 +230,9 @@ public final class AnalysisJson {
     root.put("deltaExposure", d.deltaExposure());
     root.put("vannaExposure", d.vannaExposure());
     root.put("charmExposure", d.charmExposure());
+    for (MeasureExposure m : greeks.exposures()) {
+      root.put(m.measure().id() + "Exposure", m.total());
+    }
     level(root, "zeroDelta", d.zeroDelta());
     root.put("dealerPosition", d.position().name());
     root.put("hedgingPressure", d.hedgingPressure().name());
@@ -230,7 +261,27 @@ public final class AnalysisJson {
       row.put("delta", ds.delta().get(i));
       row.put("vanna", ds.vanna().get(i));
       row.put("charm", ds.charm().get(i));
+      for (MeasureExposure m : greeks.exposures()) {
+        if (m.strikes().equals(ds.strikes())) {
+          row.put(m.measure().id(), m.callByStrike().get(i) + m.putByStrike().get(i));
+        }
+      }
     }
+    ArrayNode dealerByExpiry = root.putArray("dealerByExpiry");
+    List<ExpiryDealerExposure> de = d.byExpiry();
+    for (int e = 0; e < de.size(); e++) {
+      ObjectNode row = dealerByExpiry.addObject();
+      row.put("expiry", de.get(e).expiry().toString());
+      row.put("delta", de.get(e).delta());
+      row.put("vanna", de.get(e).vanna());
+      row.put("charm", de.get(e).charm());
+      for (MeasureExposure m : greeks.exposures()) {
+        if (m.expiries().size() == de.size() && m.expiries().get(e).equals(de.get(e).expiry())) {
+          row.put(m.measure().id(), m.callByExpiry().get(e) + m.putByExpiry().get(e));
+        }
+      }
+    }
+    dealerProfiles(root, greeks);
     ArrayNode oiByStrike = root.putArray("openInterestByStrike");
     OpenInterestByStrike oi = analysis.pinRisk().openInterestByStrike();
     for (int i = 0; i < oi.size(); i++) {
@@ -313,6 +364,31 @@ public final class AnalysisJson {
     }
   }
 
+  private static OptionalDouble expiryZeroGamma(GreekExposures greeks, LocalDate expiry) {
+    for (ExpiryZeroGamma z : greeks.zeroGammaByExpiry()) {
+      if (z.expiry().equals(expiry)) {
+        return z.zeroGamma();
+      }
+    }
+    return OptionalDouble.empty();
+  }
+
+  /** {@code dealerProfiles}: null unless computed, else the spots and one array per measure. */
+  private static void dealerProfiles(ObjectNode root, GreekExposures greeks) {
+    List<MeasureProfile> profiles = greeks.profiles();
+    if (profiles.isEmpty()) {
+      root.putNull("dealerProfiles");
+      return;
+    }
+    ObjectNode node = root.putObject("dealerProfiles");
+    ArrayNode spots = node.putArray("spots");
+    profiles.get(0).spots().stream().forEach(spots::add);
+    for (MeasureProfile p : profiles) {
+      ArrayNode values = node.putArray(p.measure().id());
+      p.values().stream().forEach(values::add);
+    }
+  }
+
   private static ObjectNode convention(GexSettings settings) {
     ObjectNode c = MAPPER.createObjectNode();
     c.put("signConvention", settings.signConvention().name());
@@ -335,6 +411,12 @@ public final class AnalysisJson {
     c.put("profilePoints", settings.profilePoints());
     c.put("ivSource", settings.ivSource().id());
     c.put("gexUnit", GEX_UNIT);
+    c.put("expiryZeroGamma", settings.expiryZeroGamma());
+    c.put("dealerProfiles", settings.dealerProfiles());
+    ObjectNode units = c.putObject("units");
+    for (Measure m : Measure.values()) {
+      units.put(m.id(), m.unit());
+    }
     return c;
   }
 

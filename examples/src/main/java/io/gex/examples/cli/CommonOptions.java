@@ -80,6 +80,20 @@ class CommonOptions {
   IvSource iv = IvSource.OTM;
 
   @Option(
+      names = "--expiry-zero-gamma",
+      description =
+          "also find the zero-gamma level of each expiry (JSON byExpiry[].zeroGamma; about 20 ms more on"
+              + " SPX)")
+  boolean expiryZeroGamma;
+
+  @Option(
+      names = "--dealer-profiles",
+      description =
+          "also re-price delta, vanna and charm exposure on the gamma profile's spots (JSON"
+              + " dealerProfiles; about 90 ms more on SPX)")
+  boolean dealerProfiles;
+
+  @Option(
       names = "--alerts",
       paramLabel = "FILE",
       description = "alert settings, a properties file of gex.alerts.* keys")
@@ -118,6 +132,8 @@ class CommonOptions {
         .signConvention(convention)
         .expirySelection(expiries)
         .ivSource(iv)
+        .expiryZeroGamma(expiryZeroGamma)
+        .dealerProfiles(dealerProfiles)
         .clock(clock)
         .build();
   }

@@ -90,6 +90,82 @@ class GexCliTest {
 
   // ---- analyze, JSON ----
 
+  /**
+   * Every key path of the SPX document (array elements merged as {@code []}), sorted, against {@code
+   * golden/spx-json-keys.txt}: keys are only ever added, so the diff of an update shows additions only.
+   */
+  @Test
+  void analyze_spxJson_keysMatchGolden() throws IOException {
+    JsonNode j =
+        json(
+            run(
+                "analyze", SPX.toString(), "--format", "json", "--expiry-zero-gamma",
+                "--dealer-profiles"));
+    java.util.TreeSet<String> paths = new java.util.TreeSet<>();
+    keyPaths(j, "", paths);
+    Golden.check("spx-json-keys.txt", String.join("\n", paths) + "\n");
+  }
+
+  @Test
+  void analyze_spxJson_hasHigherOrderExposuresAndOptInFigures() throws IOException {
+    JsonNode plain = json(run("analyze", SPX.toString(), "--format", "json"));
+    JsonNode j =
+        json(
+            run(
+                "analyze", SPX.toString(), "--format", "json", "--expiry-zero-gamma",
+                "--dealer-profiles"));
+
+    for (String m : List.of("vomma", "speed", "zomma", "color")) {
+      double total = j.get(m + "Exposure").asDouble();
+      double byStrike = 0;
+      for (JsonNode row : j.get("dealerByStrike")) {
+        byStrike += row.get(m).asDouble();
+      }
+      double byExpiry = 0;
+      for (JsonNode row : j.get("dealerByExpiry")) {
+        byExpiry += row.get(m).asDouble();
+      }
+      assertThat(total).as(m).isNotZero();
+      assertThat(byStrike).as(m).isCloseTo(total, within(1e-9 * Math.abs(total) + 1e-3));
+      assertThat(byExpiry).as(m).isCloseTo(total, within(1e-9 * Math.abs(total) + 1e-3));
+      assertThat(plain.get(m + "Exposure").asDouble()).isEqualTo(total);
+    }
+    assertThat(j.get("convention").get("units").get("speed").asText())
+        .isEqualTo("USD per 1% move per 1% move");
+    // The 2022-12-13 expiry alone crosses zero at 3,969.23 and 4,961.43; the nearest to spot 3,990.56.
+    assertThat(j.get("byExpiry").get(0).get("expiry").asText()).isEqualTo("2022-12-13");
+    assertThat(j.get("byExpiry").get(0).get("zeroGamma").asDouble()).isCloseTo(3969.23, within(0.01));
+    assertThat(plain.get("byExpiry").get(0).get("zeroGamma").isNull()).isTrue();
+    // Delta, vanna and charm on the gamma profile's spots; the delta of dealers long calls and short puts
+    // rises with spot.
+    JsonNode profiles = j.get("dealerProfiles");
+    assertThat(profiles.get("spots")).isEqualTo(j.get("profiles").get(0).get("spots"));
+    assertThat(profiles.get("delta").size()).isEqualTo(201);
+    assertThat(profiles.get("delta").get(200).asDouble()).isGreaterThan(profiles.get("delta").get(0).asDouble());
+    assertThat(plain.get("dealerProfiles").isNull()).isTrue();
+    // The rest of the document does not change.
+    assertThat(j.get("totalGex")).isEqualTo(plain.get("totalGex"));
+    assertThat(j.get("byStrike")).isEqualTo(plain.get("byStrike"));
+  }
+
+  private static void keyPaths(JsonNode node, String prefix, java.util.Set<String> paths) {
+    if (node.isObject()) {
+      node.fieldNames()
+          .forEachRemaining(
+              name -> {
+                String path = prefix.isEmpty() ? name : prefix + "." + name;
+                // Maps keyed by data (reasons) are listed as one path.
+                boolean byReason = name.equals("skippedByReason") || name.equals("substitutionsByReason");
+                paths.add(path);
+                if (!byReason) {
+                  keyPaths(node.get(name), path, paths);
+                }
+              });
+    } else if (node.isArray()) {
+      node.forEach(element -> keyPaths(element, prefix + "[]", paths));
+    }
+  }
+
   @Test
   void analyze_spxJson_hasEveryKeyWithRealValues() throws IOException {
     JsonNode j = json(run("analyze", SPX.toString(), "--format", "json"));

@@ -10,6 +10,7 @@ import io.gex.analysis.ExpiryPinRisk;
 import io.gex.analysis.GammaProfile;
 import io.gex.analysis.GexByStrike;
 import io.gex.analysis.GexHeatmap;
+import io.gex.analysis.MeasureExposure;
 import io.gex.analysis.OpenInterestStrike;
 import io.gex.cache.GexCacheKey;
 import java.util.OptionalDouble;
@@ -30,7 +31,8 @@ import java.util.OptionalDouble;
  *   <li>the walls and the absolute-gamma strike are listed strikes, the call wall at or above spot, the put
  *       wall at or below; the zero-gamma levels are finite and {@code > 0}; each profile's zero gamma is
  *       one of its crossings and the analysis's is the all-expiries profile's;
- *   <li>counts are not negative.
+ *   <li>counts are not negative;
+ *   <li>the higher-order exposures ({@link GexAnalysis#greeks()}) have the by-strike strikes.
  * </ul>
  *
  * <p>This class is stateless and thread-safe.
@@ -137,6 +139,13 @@ final class AnalysisCheck {
     allFinite("dealer.byStrike.vanna", dealer.vanna());
     allFinite("dealer.byStrike.charm", dealer.charm());
     level("dealer.zeroDelta", a.dealer().zeroDelta());
+
+    // Their constructors check that every figure is finite; only the links to the strikes are left.
+    for (MeasureExposure m : a.greeks().exposures()) {
+      if (!m.strikes().equals(byStrike.strikes())) {
+        throw bad("greeks." + m.measure().id() + ".strikes", "not the by-strike strikes");
+      }
+    }
   }
 
   private static GexException bad(String field, String value) {

@@ -1,0 +1,146 @@
+package io.gex.analysis;
+
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The exposures of any set of {@linkplain Measure measures} at spot, by strike, by expiry and in total, in
+ * one pass over the contracts: each contract's {@code d1}, density and (when a measure needs it) normal
+ * distribution function are computed once and shared by its measures. Contracts with zero open interest are
+ * counted in the contracts and open interest by expiry but weigh nothing.
+ *
+ * <p>Every term is finite for the values {@link io.gex.chain.OptionContract}, {@link
+ * io.gex.chain.OptionChain} and {@link io.gex.settings.GexSettings} accept (see {@link DealerPositioningAnalyzer}).
+ *
+ * <p>This class is stateless and thread-safe.
+ */
+public final class MeasureCalculator {
+
+  /** The shared instance. */
+  public static final MeasureCalculator DEFAULT = new MeasureCalculator();
+
+  /**
+   * The exposures of the given measures at the chain's spot. With {@link Measure#GAMMA} among them, the
+   * net GEX by expiry and strike (the heatmap of {@link ExposureCalculator}) is kept too.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if no measure is given
+   */
+  public MeasureExposures calculate(ResolvedChain chain, Set<Measure> measures) {
+    Objects.requireNonNull(chain, "chain");
+    Objects.requireNonNull(measures, "measures");
+    if (measures.isEmpty()) {
+      throw new IllegalArgumentException("measures must not be empty");
+    }
+    Measure[] ms = EnumSet.copyOf(measures).toArray(new Measure[0]);
+    int count = ms.length;
+    int[] slot = new int[count];
+    boolean needsCdf = false;
+    boolean greeks = false;
+    for (int m = 0; m < count; m++) {
+      slot[m] = ms[m].ordinal();
+      needsCdf |= ms[m].needsCdf();
+      greeks |= ms[m] != Measure.GAMMA;
+    }
+    int strikes = chain.strikes.length;
+    int expiries = chain.expiries.length;
+    int all = Measure.values().length;
+    double[][] callByStrike = new double[all][];
+    double[][] putByStrike = new double[all][];
+    double[][] netByStrike = new double[all][];
+    double[][] callByExpiry = new double[all][];
+    double[][] putByExpiry = new double[all][];
+    double[][] netByExpiry = new double[all][];
+    for (int s : slot) {
+      callByStrike[s] = new double[strikes];
+      putByStrike[s] = new double[strikes];
+      netByStrike[s] = new double[strikes];
+      callByExpiry[s] = new double[expiries];
+      putByExpiry[s] = new double[expiries];
+      netByExpiry[s] = new double[expiries];
+    }
+    double[] callTotal = new double[all];
+    double[] putTotal = new double[all];
+    double[] netTotal = new double[all];
+    double[] gross = new double[all];
+    boolean heat = measures.contains(Measure.GAMMA);
+    int gammaSlot = Measure.GAMMA.ordinal();
+    double[] heatmap = new double[heat ? expiries * strikes : 0];
+    long[] oiByExpiry = new long[expiries];
+    int[] countByExpiry = new int[expiries];
+    double spot = chain.spot;
+    double lnS = Math.log(spot);
+    ContractGreeks g = new ContractGreeks(chain, spot);
+    for (int i = 0, n = chain.n; i < n; i++) {
+      int e = chain.expiryIndex[i];
+      int k = chain.strikeIndex[i];
+      countByExpiry[e]++;
+      oiByExpiry[e] += (long) chain.openInterest[i];
+      if (chain.openInterest[i] == 0) {
+        continue; // every exposure is zero
+      }
+      g.load(i, lnS, greeks, needsCdf);
+      boolean call = g.call;
+      for (int m = 0; m < count; m++) {
+        int s = slot[m];
+        double x = ms[m].exposure(g);
+        if (call) {
+          callByStrike[s][k] += x;
+          callByExpiry[s][e] += x;
+          callTotal[s] += x;
+        } else {
+          putByStrike[s][k] += x;
+          putByExpiry[s][e] += x;
+          putTotal[s] += x;
+        }
+        netByStrike[s][k] += x;
+        netByExpiry[s][e] += x;
+        netTotal[s] += x;
+        gross[s] += Math.abs(x);
+        if (heat && s == gammaSlot) {
+          heatmap[e * strikes + k] += x;
+        }
+      }
+    }
+    return new MeasureExposures(
+        chain,
+        measures,
+        callByStrike,
+        putByStrike,
+        netByStrike,
+        callByExpiry,
+        putByExpiry,
+        netByExpiry,
+        callTotal,
+        putTotal,
+        netTotal,
+        gross,
+        heatmap,
+        oiByExpiry,
+        countByExpiry);
+  }
+
+  /**
+   * Each measure's total at a hypothetical spot (same volatilities and times to expiry), with the spot of
+   * the scaling the hypothetical one, into {@code out} (aligned with {@code ms}).
+   */
+  static void totalsAt(ResolvedChain chain, Measure[] ms, double spot, double[] out) {
+    boolean needsCdf = false;
+    for (Measure m : ms) {
+      needsCdf |= m.needsCdf();
+    }
+    java.util.Arrays.fill(out, 0, ms.length, 0);
+    double lnS = Math.log(spot);
+    ContractGreeks g = new ContractGreeks(chain, spot);
+    for (int i = 0, n = chain.n; i < n; i++) {
+      if (chain.openInterest[i] == 0) {
+        continue;
+      }
+      g.load(i, lnS, true, needsCdf);
+      for (int m = 0; m < ms.length; m++) {
+        out[m] += ms[m].exposure(g);
+      }
+    }
+  }
+}
