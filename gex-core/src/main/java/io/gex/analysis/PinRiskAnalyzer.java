@@ -292,7 +292,7 @@ public final class PinRiskAnalyzer {
 
     Positions(ResolvedChain chain) {
       int n = chain.n;
-      ResolvedChain.Unpriced u = chain.unpriced;
+      ResolvedChain.Priced u = chain.unpriced;
       size = n + u.size;
       strike = new double[size];
       call = new boolean[size];

@@ -102,7 +102,7 @@ public final class ResolvedChain {
   final int[] partner;
 
   /** Live, selected contracts with no usable volatility: for the volatility-free figures. */
-  final Unpriced unpriced;
+  final Priced unpriced;
 
   final Substitutions substitutions;
 
@@ -117,7 +117,7 @@ public final class ResolvedChain {
       LocalDate valuationDate,
       Priced priced,
       List<ContractDiagnostic> diagnostics,
-      Unpriced unpriced,
+      Priced unpriced,
       Substitutions substitutions,
       int chainSize,
       Instruments instruments) {
@@ -309,8 +309,11 @@ public final class ResolvedChain {
     }
   }
 
-  /** The priced contracts' fields, gathered from the chain once. */
-  private static final class Priced {
+  /**
+   * Contracts' fields gathered from the chain once: the priced ones, and apart the live, selected ones with
+   * no usable volatility (vol 0), which max pain and open interest by strike still count.
+   */
+  static final class Priced {
     int size;
     final int[] chainIndex;
     final double[] strike;
@@ -470,7 +473,7 @@ public final class ResolvedChain {
     int[] substituted = new int[substitutionDiagnostics.size()];
     Reason[] substitutedReason = new Reason[substitutionDiagnostics.size()];
     int substitutedCount = 0;
-    Unpriced unpriced = new Unpriced(selectedCount - pricedCount);
+    Priced unpriced = new Priced(selectedCount - pricedCount);
     int[] pricedOf = new int[total];
     Arrays.fill(pricedOf, -1);
     for (int a = 0; a < selectedCount; a++) {
@@ -485,7 +488,7 @@ public final class ResolvedChain {
       } else {
         Reason reason = java.util.Objects.requireNonNull(reasonAll[i], "skip reason");
         skippedOi[reason.ordinal()] += oiAll[i];
-        unpriced.add(contracts.get(i), tauAll[i], i);
+        unpriced.add(i, strikeAll[i], callAll[i], oiAll[i], expiryAll[i], tauAll[i], 0);
       }
     }
     // Each priced contract's priced partner (the other member of its call/put pair), for GammaTerms.
@@ -724,39 +727,6 @@ public final class ResolvedChain {
       case ALL:
       default:
         return true;
-    }
-  }
-
-  /**
-   * The contracts that are live and selected but have no usable implied volatility: what max pain and open
-   * interest by strike need of them (strike, right, open interest, expiry, time to settlement).
-   */
-  static final class Unpriced {
-    int size;
-    final double[] strike;
-    final boolean[] call;
-    final double[] openInterest;
-    final double[] tau;
-    final LocalDate[] expiry;
-    final int[] chainIndex;
-
-    Unpriced(int capacity) {
-      chainIndex = new int[capacity];
-      strike = new double[capacity];
-      call = new boolean[capacity];
-      openInterest = new double[capacity];
-      tau = new double[capacity];
-      expiry = new LocalDate[capacity];
-    }
-
-    void add(OptionContract c, double t, int index) {
-      chainIndex[size] = index;
-      strike[size] = c.strike();
-      call[size] = c.isCall();
-      openInterest[size] = c.openInterest();
-      tau[size] = t;
-      expiry[size] = c.expiry();
-      size++;
     }
   }
 
