@@ -21,6 +21,14 @@ public final class MeasureCalculator {
   public static final MeasureCalculator DEFAULT = new MeasureCalculator();
 
   /**
+   * The measures whose net figures are summed contract by contract, in chain order: the dealer's delta,
+   * vanna and charm have always been reported that way (to the last bit). The others' nets are their calls
+   * plus their puts.
+   */
+  private static final Set<Measure> NET_SUMMED =
+      java.util.Collections.unmodifiableSet(EnumSet.of(Measure.DELTA, Measure.VANNA, Measure.CHARM));
+
+  /**
    * The exposures of the given measures at the chain's spot. With {@link Measure#GAMMA} among them, the
    * net GEX by expiry and strike (the heatmap of {@link ExposureCalculator}) is kept too.
    *
@@ -38,10 +46,12 @@ public final class MeasureCalculator {
     int[] slot = new int[count];
     boolean needsCdf = false;
     boolean greeks = false;
+    boolean[] netSummed = new boolean[count];
     for (int m = 0; m < count; m++) {
       slot[m] = ms[m].ordinal();
       needsCdf |= ms[m].needsCdf();
       greeks |= ms[m] != Measure.GAMMA;
+      netSummed[m] = NET_SUMMED.contains(ms[m]);
     }
     int strikes = chain.strikes.length;
     int expiries = chain.expiries.length;
@@ -94,13 +104,28 @@ public final class MeasureCalculator {
           putByExpiry[s][e] += x;
           putTotal[s] += x;
         }
-        netByStrike[s][k] += x;
-        netByExpiry[s][e] += x;
-        netTotal[s] += x;
+        if (netSummed[m]) {
+          netByStrike[s][k] += x;
+          netByExpiry[s][e] += x;
+          netTotal[s] += x;
+        }
         gross[s] += Math.abs(x);
         if (heat && s == gammaSlot) {
           heatmap[e * strikes + k] += x;
         }
+      }
+    }
+    // The other measures' nets are their calls plus their puts (three sums fewer per contract and measure).
+    for (int m = 0; m < count; m++) {
+      if (!netSummed[m]) {
+        int s = slot[m];
+        for (int k = 0; k < strikes; k++) {
+          netByStrike[s][k] = callByStrike[s][k] + putByStrike[s][k];
+        }
+        for (int e = 0; e < expiries; e++) {
+          netByExpiry[s][e] = callByExpiry[s][e] + putByExpiry[s][e];
+        }
+        netTotal[s] = callTotal[s] + putTotal[s];
       }
     }
     return new MeasureExposures(
