@@ -20,14 +20,18 @@
     return r.json();
   }
 
-  function vline(name, x, color) {
+  // Spot and flip are labelled across the top; the walls along their lines, so that a wall one strike from
+  // spot or the flip keeps a readable label.
+  function vline(name, x, color, along) {
     return x === null || x === undefined ? null
-      : { name: name, xAxis: x, lineStyle: { color: color, type: 'dashed' }, label: { formatter: name, color: color } };
+      : { name: name, xAxis: x, lineStyle: { color: color, type: 'dashed' },
+          label: { formatter: name, color: color, position: along ? 'insideEndTop' : 'end' } };
   }
 
   function marks(d) {
-    return [vline('spot', d.spot, '#1d1d1f'), vline('flip', d.zeroGamma, '#7c3aed'),
-      vline('call wall', d.callWall, '#1a7f37'), vline('put wall', d.putWall, '#b42318')].filter((m) => m);
+    return [vline('spot', d.spot, '#1d1d1f', false), vline('flip', d.zeroGamma, '#7c3aed', false),
+      vline('call wall', d.callWall, '#1a7f37', true), vline('put wall', d.putWall, '#b42318', true)]
+      .filter((m) => m);
   }
 
   function showLevels(d) {
