@@ -31,6 +31,9 @@ public record ExpirySelection(Kind kind, int minDays, int maxDays) {
     DAYS_TO_EXPIRY
   }
 
+  private static final java.util.regex.Pattern RANGE =
+      java.util.regex.Pattern.compile("(\\d{1,5})-(\\d{1,5})");
+
   /** Validates the range. */
   public ExpirySelection {
     Objects.requireNonNull(kind, "kind");
@@ -66,5 +69,44 @@ public record ExpirySelection(Kind kind, int minDays, int maxDays) {
   /** Expiries with days to expiry in [minDays, maxDays]. */
   public static ExpirySelection daysToExpiry(int minDays, int maxDays) {
     return new ExpirySelection(Kind.DAYS_TO_EXPIRY, minDays, maxDays);
+  }
+
+  /**
+   * Reads a selection as the command line and the service write it: {@code all}, {@code 0dte}, {@code
+   * ex-0dte}, {@code to-monthly} or a days-to-expiry range {@code MIN-MAX} such as {@code 0-7} (case and
+   * surrounding blanks ignored).
+   *
+   * @throws NullPointerException if text is null
+   * @throws IllegalArgumentException naming the text if it is none of these, or a range runs backwards
+   */
+  public static ExpirySelection parse(String text) {
+    Objects.requireNonNull(text, "text");
+    String v = text.strip().toLowerCase(java.util.Locale.ROOT);
+    switch (v) {
+      case "all":
+        return all();
+      case "0dte":
+        return zeroDteOnly();
+      case "ex-0dte":
+        return excludeZeroDte();
+      case "to-monthly":
+        return throughNextMonthly();
+      default:
+        break;
+    }
+    java.util.regex.Matcher m = RANGE.matcher(v);
+    if (m.matches()) {
+      int min = Integer.parseInt(m.group(1));
+      int max = Integer.parseInt(m.group(2));
+      if (max < min) {
+        throw new IllegalArgumentException(
+            "the days-to-expiry range must run from low to high, was '" + text + "'");
+      }
+      return daysToExpiry(min, max);
+    }
+    throw new IllegalArgumentException(
+        "must be all, 0dte, ex-0dte, to-monthly or a days-to-expiry range MIN-MAX such as 0-7, was '"
+            + text
+            + "'");
   }
 }

@@ -36,7 +36,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -100,7 +99,6 @@ public final class GexServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GexServer.class);
   private static final ObjectMapper MAPPER = GexJson.newMapper();
   private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9][A-Z0-9._^-]{0,15}");
-  private static final Pattern DTE_RANGE = Pattern.compile("(\\d{1,4})-(\\d{1,4})");
   private static final String JSON = "application/json";
   private static final String LOOPBACK = "127.0.0.1";
   private static final String START = "gex.start";
@@ -534,31 +532,11 @@ public final class GexServer implements AutoCloseable {
   }
 
   static ExpirySelection expirySelection(String value) {
-    String v = value.strip().toLowerCase(Locale.ROOT);
-    switch (v) {
-      case "all":
-        return ExpirySelection.all();
-      case "0dte":
-        return ExpirySelection.zeroDteOnly();
-      case "ex-0dte":
-        return ExpirySelection.excludeZeroDte();
-      case "to-monthly":
-        return ExpirySelection.throughNextMonthly();
-      default:
-        break;
+    try {
+      return ExpirySelection.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw ApiProblem.badParameter("expiries", value, "expiries " + e.getMessage());
     }
-    Matcher m = DTE_RANGE.matcher(v);
-    if (m.matches()) {
-      int min = Integer.parseInt(m.group(1));
-      int max = Integer.parseInt(m.group(2));
-      if (max >= min) {
-        return ExpirySelection.daysToExpiry(min, max);
-      }
-    }
-    throw ApiProblem.badParameter(
-        "expiries", value,
-        "expiries must be all, 0dte, ex-0dte, to-monthly or a days-to-expiry range MIN-MAX such as 0-7, was '"
-            + value + "'");
   }
 
   static IvSource ivSource(String value) {

@@ -23,7 +23,6 @@ import picocli.CommandLine.TypeConversionException;
 final class Converters {
 
   private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
-  private static final Pattern DTE_RANGE = Pattern.compile("(\\d{1,5})-(\\d{1,5})");
 
   private Converters() {}
 
@@ -78,33 +77,11 @@ final class Converters {
   static final class Expiries implements ITypeConverter<ExpirySelection> {
     @Override
     public ExpirySelection convert(String value) {
-      String v = value.trim().toLowerCase(Locale.ROOT);
-      switch (v) {
-        case "all":
-          return ExpirySelection.all();
-        case "0dte":
-          return ExpirySelection.zeroDteOnly();
-        case "ex-0dte":
-          return ExpirySelection.excludeZeroDte();
-        case "to-monthly":
-          return ExpirySelection.throughNextMonthly();
-        default:
-          break;
+      try {
+        return ExpirySelection.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(String.valueOf(e.getMessage()));
       }
-      Matcher m = DTE_RANGE.matcher(v);
-      if (m.matches()) {
-        int min = Integer.parseInt(m.group(1));
-        int max = Integer.parseInt(m.group(2));
-        if (max < min) {
-          throw new TypeConversionException(
-              "the days-to-expiry range must run from low to high, was '" + value + "'");
-        }
-        return ExpirySelection.daysToExpiry(min, max);
-      }
-      throw new TypeConversionException(
-          "must be all, 0dte, ex-0dte, to-monthly or a days-to-expiry range such as 0-7, was '"
-              + value
-              + "'");
     }
   }
 

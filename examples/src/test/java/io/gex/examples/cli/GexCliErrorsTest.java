@@ -30,7 +30,7 @@ class GexCliErrorsTest {
     usage(
         Cli.run("analyze", SPX, "--expiries", "soon"),
         "gex: Invalid value for option '--expiries': must be all, 0dte, ex-0dte, to-monthly or a days-to-expiry"
-            + " range such as 0-7, was 'soon'");
+            + " range MIN-MAX such as 0-7, was 'soon'");
     usage(
         Cli.run("analyze", SPX, "--expiries", "9-2"),
         "gex: Invalid value for option '--expiries': the days-to-expiry range must run from low to high, was '9-2'");

@@ -1,0 +1,4 @@
+@NullMarked
+package io.gex.settings;
+
+import org.jspecify.annotations.NullMarked;
