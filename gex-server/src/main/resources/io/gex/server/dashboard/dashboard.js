@@ -91,8 +91,9 @@
       animation: false,
       tooltip: { formatter: (p) => h.expiries[p.value[1]] + ' @ ' + h.strikes[p.value[0]] + ': ' + p.value[2].toFixed(3) + ' bn' },
       grid: { left: 84, right: 24, top: 12, bottom: 64 },
-      xAxis: { type: 'category', data: h.strikes.map(String) },
-      yAxis: { type: 'category', data: h.expiries },
+      // Fifty expiries do not fit as labels: every one that would overlap its neighbour is left out.
+      xAxis: { type: 'category', data: h.strikes.map(String), axisLabel: { hideOverlap: true } },
+      yAxis: { type: 'category', data: h.expiries, axisLabel: { interval: 'auto', hideOverlap: true, fontSize: 10 } },
       visualMap: { min: -max || -1, max: max || 1, calculable: true, precision: 3, text: ['$bn +', '−'], orient: 'horizontal', left: 'center', bottom: 0,
         itemHeight: 120, inRange: { color: ['#b42318', '#f5f5f5', '#1a7f37'] } },
       series: [{ type: 'heatmap', data: cells }]
