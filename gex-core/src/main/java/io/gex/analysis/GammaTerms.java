@@ -5,13 +5,13 @@ import io.gex.settings.GexSettings;
 /**
  * The gamma kernel of a chain with the contracts that share a Gaussian merged: a call and a put of one
  * expiry and strike priced with the same volatility and time to settlement (under {@link
- * io.gex.settings.IvSource#OTM} both take the out-of-the-money member's volatility, so nearly every pair) have the
- * same {@code d1} at every spot, and their exposures are one Gaussian with the sum of their coefficients.
+ * io.gex.settings.IvSource#OTM} both take the out-of-the-money member's volatility, so nearly every pair)
+ * have the same {@code d1} at every spot, and their exposures are one Gaussian with the sum of their coefficients.
  * Merging them halves the work of the profile and of its crossing search; the sums differ from the
  * per-contract ones only by rounding.
  *
  * <p>Term {@code t} contributes {@code gexCoef[t] exp(-d1²/2)} to the profile divided by spot, with {@code
- * d1 = (ln S - lnStrike[t] + drift[t]) invSd[t]}. Immutable once built; not shared across threads.
+ * d1 = (ln S - lnStrike[t] + drift[t]) invSd[t]}. Immutable, so shared by the threads reading one chain.
  */
 final class GammaTerms {
 

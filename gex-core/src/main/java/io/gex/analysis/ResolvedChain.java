@@ -458,9 +458,9 @@ public final class ResolvedChain {
     int selectedCount = ins.selectedCount;
     double[] tauAll = ins.tau;
     LocalDate[] expiryAll = ins.expiry;
-    int[] partner = ins.partner.clone(); // the IV rules pair the contracts not listed side by side
+    int[] partner = ins.partner;
 
-    // Third pass: implied volatilities by the rules of the IV source.
+    // Implied volatilities by the rules of the IV source.
     double[] volAll = new double[total];
     Reason[] reasonAll = new Reason[total];
     List<ContractDiagnostic> substitutionDiagnostics = new ArrayList<>();
@@ -498,22 +498,22 @@ public final class ResolvedChain {
     }
     ResolvedChain resolved =
         new ResolvedChain(
-        underlying,
-        spot,
-        valuationTime,
-        settings,
-        today,
-        priced,
-        diagnostics,
-        unpriced,
-        new Substitutions(
-            Arrays.copyOf(substituted, substitutedCount),
-            Arrays.copyOf(substitutedReason, substitutedCount),
-            substitutionDiagnostics,
-            skippedOi,
-            chainOi),
-        total,
-        ins);
+            underlying,
+            spot,
+            valuationTime,
+            settings,
+            today,
+            priced,
+            diagnostics,
+            unpriced,
+            new Substitutions(
+                Arrays.copyOf(substituted, substitutedCount),
+                Arrays.copyOf(substitutedReason, substitutedCount),
+                substitutionDiagnostics,
+                skippedOi,
+                chainOi),
+            total,
+            ins);
     ins.last = resolved;
     return resolved;
   }
@@ -521,8 +521,8 @@ public final class ResolvedChain {
   /**
    * What resolving finds from the instruments alone (symbols and settlement styles), the settings and the
    * valuation time, whatever the market data: times to settlement, which contracts had settled or fall
-   * outside the expiry selection (with their diagnostics), the call/put pairs listed side by side, and the
-   * last chain resolved with them. Obtained from {@link ResolvedChain#instruments()} and handed back to
+   * outside the expiry selection (with their diagnostics), the call/put pairs, and the last chain resolved
+   * with them. Obtained from {@link ResolvedChain#instruments()} and handed back to
    * {@link ResolvedChain#resolve(String, double, Instant, List, List, GexSettings, Instruments)}. Not
    * thread-safe; holds no market data.
    */
@@ -691,6 +691,10 @@ public final class ResolvedChain {
                   Reason.EXCLUDED_BY_EXPIRY_SELECTION,
                   days + " days to expiry, outside the selection " + selection));
         }
+      }
+      if (settings.ivSource() != IvSource.VENDOR) {
+        // The IV rules of otm and mid pair the contracts not listed side by side too (vendor needs no pairs).
+        VolatilityRules.pairRest(contracts, selected, selectedCount, partner);
       }
       return new Instruments(
           settings, now, today, strikeAll, callAll, expiryAll, tauAll, partner, selected, selectedCount,

@@ -40,8 +40,8 @@ final class VolatilityRules {
    * Fills {@code vol[i]} (0 when skipped) and {@code reason[i]} (null when the mode's first rule served,
    * else the substitution or skip reason) for each {@code selected[0..count)}, adding a diagnostic for each
    * skip to {@code skips} and for each substitution to {@code substitutions}. {@code iv}, {@code otm} and
-   * {@code partner} hold each contract's quoted IV, whether it is out of the money, and its neighbour pair
-   * (-1 if none); pairs not listed side by side are found here.
+   * {@code partner} hold each contract's quoted IV, whether it is out of the money, and its pair partner
+   * (-1 if none; {@link #pairRest} pairs those not listed side by side, once per set of instruments).
    */
   static void resolve(
       List<OptionContract> contracts,
@@ -71,7 +71,6 @@ final class VolatilityRules {
       }
       return;
     }
-    pairRest(contracts, selected, count, partner);
     Context x = new Context(contracts, spot, settings, tau, iv, otm);
     for (int a = 0; a < count; a++) {
       int i = selected[a];
