@@ -388,11 +388,7 @@ public record GexAnalysis(
     Objects.requireNonNull(resolved, "resolved");
     Objects.requireNonNull(analyzedAt, "analyzedAt");
     if (resolved.size() == 0) {
-      throw new NoUsableContractsException(
-          resolved.underlying(),
-          resolved.chainSize(),
-          countByReason(resolved.diagnostics()),
-          resolved.diagnostics());
+      throw NoUsableContractsException.of(resolved);
     }
     io.gex.analysis.MeasureExposures measures =
         io.gex.analysis.MeasureCalculator.DEFAULT.calculate(

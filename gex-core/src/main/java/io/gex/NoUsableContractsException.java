@@ -26,6 +26,19 @@ public final class NoUsableContractsException extends GexException {
     this.diagnostics = List.copyOf(diagnostics);
   }
 
+  /**
+   * The exception for a resolved chain with no priced contract, counting its diagnostics by reason.
+   *
+   * @throws NullPointerException if resolved is null
+   */
+  public static NoUsableContractsException of(io.gex.analysis.ResolvedChain resolved) {
+    return new NoUsableContractsException(
+        resolved.underlying(),
+        resolved.chainSize(),
+        GexAnalysis.countByReason(resolved.diagnostics()),
+        resolved.diagnostics());
+  }
+
   /** Why each contract was skipped. */
   public List<ContractDiagnostic> diagnostics() {
     return diagnostics;

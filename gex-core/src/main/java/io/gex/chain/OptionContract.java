@@ -229,6 +229,17 @@ public record OptionContract(
         vendorGamma);
   }
 
+  /**
+   * A copy with another best bid and ask (empty when not quoted).
+   *
+   * @throws IllegalArgumentException if a price is outside [{@value #MIN_PRICE}, {@value #MAX_PRICE}]
+   */
+  public OptionContract withQuote(OptionalDouble newBid, OptionalDouble newAsk) {
+    return new OptionContract(
+        symbol, settlement, openInterest, impliedVolatility, newBid, newAsk, last, volume, vendorDelta,
+        vendorGamma);
+  }
+
   /** Builds an {@link OptionContract}; not thread-safe. */
   public static final class Builder {
     private final OccSymbol symbol;

@@ -61,10 +61,10 @@ public final class LiveChain {
   private Instant valuationTime;
   private long version;
   private long ignored;
+  // The state's resolve, analysis and levels, computed on first demand; dropped by every event that changes
+  // the state.
   private @Nullable GexAnalysis last;
-  private long lastVersion = -1;
   private @Nullable ResolvedChain resolved;
-  private long resolvedVersion = -1;
 
   /** What the last resolve found from the instruments alone; dropped when a contract is listed or delisted. */
   private ResolvedChain.@Nullable Instruments instruments;
@@ -106,6 +106,9 @@ public final class LiveChain {
       boolean changed = applyLocked(event);
       if (changed) {
         version++;
+        last = null;
+        resolved = null;
+        levels = null;
       } else {
         ignored++;
       }
@@ -162,21 +165,16 @@ public final class LiveChain {
       case OI:
         return c.withOpenInterest((long) value);
       case BID:
+        return c.withQuote(quote(value), c.ask());
       case ASK:
       default:
-        OptionalDouble v = value == 0 ? OptionalDouble.empty() : OptionalDouble.of(value);
-        return new OptionContract(
-            c.symbol(),
-            c.settlement(),
-            c.openInterest(),
-            c.impliedVolatility(),
-            field == MarketEvent.Field.BID ? v : c.bid(),
-            field == MarketEvent.Field.ASK ? v : c.ask(),
-            c.last(),
-            c.volume(),
-            c.vendorDelta(),
-            c.vendorGamma());
+        return c.withQuote(c.bid(), quote(value));
     }
+  }
+
+  /** A bid or ask as an event gives it: 0 clears it. */
+  private static OptionalDouble quote(double value) {
+    return value == 0 ? OptionalDouble.empty() : OptionalDouble.of(value);
   }
 
   /**
@@ -189,10 +187,9 @@ public final class LiveChain {
   public GexAnalysis analysis() {
     synchronized (lock) {
       GexAnalysis analysis = last;
-      if (analysis == null || lastVersion != version) {
+      if (analysis == null) {
         analysis = GexAnalysis.of(resolvedLocked(), Instant.now());
         last = analysis;
-        lastVersion = version;
       }
       return analysis;
     }
@@ -207,12 +204,12 @@ public final class LiveChain {
   public LiveLevels levels() {
     synchronized (lock) {
       LiveLevels l = levels;
-      if (l != null && l.version() == version) {
+      if (l != null) {
         return l;
       }
       ResolvedChain r = resolvedLocked();
       if (r.size() == 0) {
-        GexAnalysis.of(r, Instant.now()); // throws the engine's exception, naming the skip reasons
+        throw NoUsableContractsException.of(r);
       }
       GexExposures exposures = ExposureCalculator.DEFAULT.calculate(r);
       l =
@@ -237,7 +234,7 @@ public final class LiveChain {
 
   private ResolvedChain resolvedLocked() {
     ResolvedChain r = resolved;
-    if (r == null || resolvedVersion != version) {
+    if (r == null) {
       r =
           ResolvedChain.resolve(
               underlying,
@@ -249,7 +246,6 @@ public final class LiveChain {
               instruments);
       instruments = r.instruments();
       resolved = r;
-      resolvedVersion = version;
     }
     return r;
   }
