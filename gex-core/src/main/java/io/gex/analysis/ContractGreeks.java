@@ -46,6 +46,11 @@ final class ContractGreeks {
   private double gamma;
   private double vega;
 
+  /** The contract loaded last, or -1; whether with its greeks. */
+  private int loaded = -1;
+
+  private boolean loadedGreeks;
+
   ContractGreeks(ResolvedChain chain, double spot) {
     this.chain = chain;
     this.spot = spot;
@@ -57,29 +62,45 @@ final class ContractGreeks {
   }
 
   /**
-   * Loads contract i at the spot whose log is lnS: only {@code d1}, the Gaussian and the prepared gamma
+   * Loads contract i at this object's spot, whose log is lnS (always the same): only {@code d1}, the Gaussian and the prepared gamma
    * coefficient unless {@code greeks} (what GAMMA needs), and N(±d1) only when {@code withCdf}.
    */
   void load(int i, double lnS, boolean greeks, boolean withCdf) {
+    // The other member of the pair loaded last (same strike and expiry; the same volatility under the otm
+    // and mid rules) has the same d1, density, standard deviation and gamma: only its right, position and
+    // N(±d1) are its own. Each N(±d1) is computed from erfc, as for a contract alone, so that sharing
+    // changes no figure by a bit.
+    boolean shared =
+        loaded >= 0
+            && chain.partner[i] == loaded
+            && loadedGreeks == greeks
+            && chain.vol[i] == chain.vol[loaded]
+            && chain.tau[i] == chain.tau[loaded];
+    loaded = i;
+    loadedGreeks = greeks;
     call = chain.call[i];
-    d1 = chain.d1(i, lnS);
-    gaussian = Math.exp(-0.5 * d1 * d1);
     gexCoef = chain.gexCoef[i];
+    if (!shared) {
+      d1 = chain.d1(i, lnS);
+      gaussian = Math.exp(-0.5 * d1 * d1);
+    }
     if (!greeks) {
       return;
     }
-    tau = chain.tau[i];
-    vol = chain.vol[i];
-    sd = vol * Math.sqrt(tau);
-    d2 = d1 - sd;
-    pdf = BlackScholesKernel.INV_SQRT_2PI * gaussian;
-    dfq = q == 0 ? 1 : Math.exp(-q * tau);
+    if (!shared) {
+      tau = chain.tau[i];
+      vol = chain.vol[i];
+      sd = vol * Math.sqrt(tau);
+      d2 = d1 - sd;
+      pdf = BlackScholesKernel.INV_SQRT_2PI * gaussian;
+      dfq = q == 0 ? 1 : Math.exp(-q * tau);
+      gamma = Double.NaN;
+      vega = Double.NaN;
+    }
     double signedOi = chain.sign[i] * chain.openInterest[i];
     position = signedOi * multiplier;
     w = signedOi * notional;
     cdf = withCdf ? BlackScholesKernel.cdf(call ? d1 : -d1) : Double.NaN;
-    gamma = Double.NaN;
-    vega = Double.NaN;
   }
 
   /** Gamma per unit of spot, computed on first use for the contract. */
