@@ -46,6 +46,23 @@ final class GammaTerms {
     }
   }
 
+  private GammaTerms(GammaTerms other, double spot) {
+    this.spot = spot;
+    this.settings = other.settings;
+    this.n = other.n;
+    this.gexCoef = other.gexCoef;
+    this.lnStrike = other.lnStrike;
+    this.drift = other.drift;
+    this.invSd = other.invSd;
+    this.expiryIndex = other.expiryIndex;
+    this.termOf = other.termOf;
+  }
+
+  /** The same terms at another spot (the terms themselves do not depend on spot): every array shared. */
+  GammaTerms atSpot(double otherSpot) {
+    return otherSpot == spot ? this : new GammaTerms(this, otherSpot);
+  }
+
   /** d1 of term {@code t} at a spot whose log is {@code lnSpot}. */
   double d1(int t, double lnSpot) {
     return (lnSpot - lnStrike[t] + drift[t]) * invSd[t];

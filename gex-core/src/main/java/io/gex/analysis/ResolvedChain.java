@@ -157,15 +157,125 @@ public final class ResolvedChain {
     this.drift = new double[n];
     this.invSd = new double[n];
     this.gexCoef = new double[n];
+    for (int i = 0; i < n; i++) {
+      prepare(i, settings, tau, vol, openInterest, sign, drift, invSd, gexCoef);
+    }
+  }
+
+  /**
+   * The last resolve of the same instruments pricing the same contracts, at this spot with these
+   * volatilities and open interest (indexed by chain position): the columns that did not change are
+   * shared, and those that did are copied with only the changed contracts' entries computed again (by the
+   * same formulas as the full constructor, so every entry is what it would compute).
+   */
+  private ResolvedChain(
+      ResolvedChain last,
+      String underlying,
+      double spot,
+      double[] volAll,
+      double[] oiAll,
+      List<ContractDiagnostic> diagnostics,
+      Substitutions substitutions) {
+    this.underlying = underlying;
+    this.spot = spot;
+    this.valuationTime = last.valuationTime;
+    this.settings = last.settings;
+    this.valuationDate = last.valuationDate;
+    this.instruments = last.instruments;
+    this.indexing = last.indexing;
+    this.chainSize = last.chainSize;
+    this.n = last.n;
+    this.strike = last.strike;
+    this.tau = last.tau;
+    this.call = last.call;
+    this.sign = last.sign;
+    this.expiryIndex = last.expiryIndex;
+    this.strikeIndex = last.strikeIndex;
+    this.expiries = last.expiries;
+    this.strikes = last.strikes;
+    this.nextMonthlyIndex = last.nextMonthlyIndex;
+    this.lnStrike = last.lnStrike;
+    this.diagnostics = List.copyOf(diagnostics);
+    this.chainIndex = last.chainIndex;
+    this.partner = last.partner;
+    this.unpriced = last.unpriced;
+    this.substitutions = substitutions;
+    double[] v = last.vol;
+    double[] oi = last.openInterest;
+    double[] dr = last.drift;
+    double[] is = last.invSd;
+    double[] gc = last.gexCoef;
+    for (int p = 0; p < n; p++) {
+      int i = chainIndex[p];
+      boolean volChanged = volAll[i] != last.vol[p];
+      if (!volChanged && oiAll[i] == last.openInterest[p]) {
+        continue;
+      }
+      if (gc == last.gexCoef) {
+        v = last.vol.clone();
+        oi = last.openInterest.clone();
+        dr = last.drift.clone();
+        is = last.invSd.clone();
+        gc = last.gexCoef.clone();
+      }
+      v[p] = volAll[i];
+      oi[p] = oiAll[i];
+      prepare(p, settings, tau, v, oi, sign, dr, is, gc);
+    }
+    this.vol = v;
+    this.openInterest = oi;
+    this.drift = dr;
+    this.invSd = is;
+    this.gexCoef = gc;
+    // The merged kernel depends on volatilities and open interest, not on spot.
+    GammaTerms t = last.terms;
+    this.terms = t == null || gc != last.gexCoef ? null : t.atSpot(spot);
+  }
+
+  /** The gamma kernel's prepared entries of contract p: drift, 1/sd and the gamma coefficient. */
+  private static void prepare(
+      int p,
+      GexSettings settings,
+      double[] tau,
+      double[] vol,
+      double[] openInterest,
+      double[] sign,
+      double[] drift,
+      double[] invSd,
+      double[] gexCoef) {
     double r = settings.rate();
     double q = settings.dividendYield();
     double scale = settings.multiplier() * 0.01 * INV_SQRT_2PI;
-    for (int i = 0; i < n; i++) {
-      drift[i] = (r - q + 0.5 * vol[i] * vol[i]) * tau[i];
-      invSd[i] = 1.0 / (vol[i] * Math.sqrt(tau[i]));
-      double discount = q == 0 ? 1 : Math.exp(-q * tau[i]);
-      gexCoef[i] = sign[i] * openInterest[i] * scale * discount * invSd[i];
+    drift[p] = (r - q + 0.5 * vol[p] * vol[p]) * tau[p];
+    invSd[p] = 1.0 / (vol[p] * Math.sqrt(tau[p]));
+    double discount = q == 0 ? 1 : Math.exp(-q * tau[p]);
+    gexCoef[p] = sign[p] * openInterest[p] * scale * discount * invSd[p];
+  }
+
+  /**
+   * Whether the selected contracts with these volatilities price exactly the contracts of {@code last} and
+   * leave the same ones unpriced, with the same open interest for those.
+   */
+  private static boolean samePricedSet(
+      ResolvedChain last, int[] selected, int count, double[] vol, double[] oi) {
+    Priced u = last.unpriced;
+    int p = 0;
+    int q = 0;
+    for (int a = 0; a < count; a++) {
+      int i = selected[a];
+      if (vol[i] > 0) {
+        if (p == last.n || last.chainIndex[p] != i) {
+          return false;
+        }
+        p++;
+      } else {
+        if (q == u.size || u.chainIndex[q] != i || u.openInterest[q] != oi[i]) {
+          return false;
+        }
+        q++;
+      }
     }
+    return p == last.n && q == u.size;
   }
 
   /** The priced contracts' signs, strike and expiry indices, and the log of their strikes. */
@@ -468,52 +578,74 @@ public final class ResolvedChain {
         contracts, spot, settings, selected, selectedCount, tauAll, ivAll, otmAll, partner, volAll, reasonAll,
         diagnostics, substitutionDiagnostics);
 
-    int pricedCount = countPositive(volAll, selected, selectedCount);
-    Priced priced = new Priced(pricedCount);
+    // When the same contracts are priced as in the last resolve of these instruments (a spot tick, a quote,
+    // an IV or an open interest), its columns are reused: shared where nothing changed, copied and patched
+    // at the contracts whose volatility or open interest did. Only spot, diagnostics and substitutions are
+    // always new.
+    ResolvedChain last = ins.last;
+    @Nullable ResolvedChain same =
+        last != null && samePricedSet(last, selected, selectedCount, volAll, oiAll) ? last : null;
+    boolean share = same != null;
+    int pricedCount = same != null ? same.n : countPositive(volAll, selected, selectedCount);
+    Priced priced = new Priced(share ? 0 : pricedCount);
     int[] substituted = new int[substitutionDiagnostics.size()];
     Reason[] substitutedReason = new Reason[substitutionDiagnostics.size()];
     int substitutedCount = 0;
-    Priced unpriced = new Priced(selectedCount - pricedCount);
-    int[] pricedOf = new int[total];
+    Priced unpriced = new Priced(share ? 0 : selectedCount - pricedCount);
+    int[] pricedOf = share ? new int[0] : new int[total];
     Arrays.fill(pricedOf, -1);
+    int pricedSoFar = 0;
     for (int a = 0; a < selectedCount; a++) {
       int i = selected[a];
       if (volAll[i] > 0) {
-        pricedOf[i] = priced.size;
         if (reasonAll[i] != null) {
           substitutedReason[substitutedCount] = reasonAll[i];
-          substituted[substitutedCount++] = priced.size;
+          substituted[substitutedCount++] = pricedSoFar;
         }
-        priced.add(i, strikeAll[i], callAll[i], oiAll[i], expiryAll[i], tauAll[i], volAll[i]);
+        if (!share) {
+          pricedOf[i] = priced.size;
+          priced.add(i, strikeAll[i], callAll[i], oiAll[i], expiryAll[i], tauAll[i], volAll[i]);
+        }
+        pricedSoFar++;
       } else {
         Reason reason = java.util.Objects.requireNonNull(reasonAll[i], "skip reason");
         skippedOi[reason.ordinal()] += oiAll[i];
-        unpriced.add(i, strikeAll[i], callAll[i], oiAll[i], expiryAll[i], tauAll[i], 0);
+        if (!share) {
+          unpriced.add(i, strikeAll[i], callAll[i], oiAll[i], expiryAll[i], tauAll[i], 0);
+        }
       }
     }
-    // Each priced contract's priced partner (the other member of its call/put pair), for GammaTerms.
-    for (int p = 0; p < priced.size; p++) {
-      int j = partner[priced.chainIndex[p]];
-      priced.partner[p] = j >= 0 ? pricedOf[j] : -1;
+    Substitutions substitutions =
+        new Substitutions(
+            Arrays.copyOf(substituted, substitutedCount),
+            Arrays.copyOf(substitutedReason, substitutedCount),
+            substitutionDiagnostics,
+            skippedOi,
+            chainOi);
+    ResolvedChain resolved;
+    if (same != null) {
+      resolved =
+          new ResolvedChain(same, underlying, spot, volAll, oiAll, diagnostics, substitutions);
+    } else {
+      // Each priced contract's priced partner (the other member of its call/put pair), for GammaTerms.
+      for (int p = 0; p < priced.size; p++) {
+        int j = partner[priced.chainIndex[p]];
+        priced.partner[p] = j >= 0 ? pricedOf[j] : -1;
+      }
+      resolved =
+          new ResolvedChain(
+              underlying,
+              spot,
+              valuationTime,
+              settings,
+              today,
+              priced,
+              diagnostics,
+              unpriced,
+              substitutions,
+              total,
+              ins);
     }
-    ResolvedChain resolved =
-        new ResolvedChain(
-            underlying,
-            spot,
-            valuationTime,
-            settings,
-            today,
-            priced,
-            diagnostics,
-            unpriced,
-            new Substitutions(
-                Arrays.copyOf(substituted, substitutedCount),
-                Arrays.copyOf(substitutedReason, substitutedCount),
-                substitutionDiagnostics,
-                skippedOi,
-                chainOi),
-            total,
-            ins);
     ins.last = resolved;
     return resolved;
   }
