@@ -103,10 +103,17 @@ public final class CpuTimeReport {
           cpuMicros(() -> GreekExposuresCalculator.DEFAULT.calculate(measures), reps),
           BATCHES,
           reps);
-      // The live chain on the same state: spot alternately up and down 0.05%, IVs of the contracts in turn.
+      // The live chain on the same state: spot ticking (SpotWalk) or jumping 0.05% up and down, IVs of the
+      // contracts in turn.
       LiveChain live = LiveChain.of(chain, engine);
       int[] tick = {0};
+      SpotWalk walk = new SpotWalk(chain.spot(), 42);
       Supplier<Object> spotTick =
+          () -> {
+            live.apply(new MarketEvent.Spot(chain.valuationTime(), walk.next()));
+            return live.levels();
+          };
+      Supplier<Object> spotJump =
           () -> {
             tick[0]++;
             live.apply(
@@ -132,10 +139,11 @@ public final class CpuTimeReport {
       }
       System.out.printf(
           Locale.ROOT,
-          "%s live: spot tick + levels %.0f us | quote update %.2f | quote update + levels %.0f"
-              + " | spot tick + analysis %.0f (us of CPU per call)%n",
+          "%s live: spot tick + levels %.0f us | spot jump + levels %.0f | quote update %.2f"
+              + " | quote update + levels %.0f | spot tick + analysis %.0f (us of CPU per call)%n",
           name,
           cpuMicros(spotTick, reps),
+          cpuMicros(spotJump, reps),
           cpuMicros(quote, reps * 100),
           cpuMicros(
               () -> {

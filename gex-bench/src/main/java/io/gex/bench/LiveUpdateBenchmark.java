@@ -68,6 +68,7 @@ public class LiveUpdateBenchmark {
     OptionChain input = BenchData.chain(chain);
     live = LiveChain.of(input, GexEngine.builder().build());
     spot = input.spot();
+    walk = new SpotWalk(spot, 42);
     time = input.valuationTime();
     symbols = new OccSymbol[input.contracts().size()];
     ivs = new double[symbols.length];
@@ -78,7 +79,15 @@ public class LiveUpdateBenchmark {
     }
   }
 
+  private SpotWalk walk;
+
+  /** The next print of the index: a few cents to half a point from the last (see {@link SpotWalk}). */
   private MarketEvent.Spot nextSpot() {
+    return new MarketEvent.Spot(time, walk.next());
+  }
+
+  /** Spot alternately 0.05% above and below the snapshot's: two points on SPX, across a strike. */
+  private MarketEvent.Spot nextJump() {
     tick++;
     return new MarketEvent.Spot(time, spot * ((tick & 1) == 0 ? 1.0005 : 0.9995));
   }
@@ -89,10 +98,20 @@ public class LiveUpdateBenchmark {
     return new MarketEvent.ContractField(time, symbols[i], MarketEvent.Field.IV, iv);
   }
 
-  /** Spot moves; the levels of the new state. */
+  /** Spot ticks (cents to half a point); the levels of the new state. */
   @Benchmark
   public LiveLevels spotTick() {
     live.apply(nextSpot());
+    return live.levels();
+  }
+
+  /**
+   * Spot jumps 0.05% up and down: on SPX every move crosses a strike, so the pair there takes the other
+   * member's volatility (IV source otm) and the flip is searched again; the levels of the new state.
+   */
+  @Benchmark
+  public LiveLevels spotJump() {
+    live.apply(nextJump());
     return live.levels();
   }
 
@@ -109,7 +128,7 @@ public class LiveUpdateBenchmark {
     return live.levels();
   }
 
-  /** Spot moves; the whole analysis of the new state. */
+  /** Spot ticks; the whole analysis of the new state. */
   @Benchmark
   public GexAnalysis spotTickFullAnalysis() {
     live.apply(nextSpot());

@@ -162,6 +162,15 @@ public final class GammaProfileCalculator {
    * work when the level is near spot, as it is when traders watch it, instead of the whole profile's.
    */
   public OptionalDouble zeroGamma(ResolvedChain chain) {
+    return flipSearch(chain).nearest;
+  }
+
+  /**
+   * The windowed search of {@link #zeroGamma}, with what it proved: every crossing of the all-expiries
+   * profile between {@code low} and {@code high} (spots), which do not depend on spot as long as the
+   * chain's gamma kernel is the same.
+   */
+  static FlipSearch flipSearch(ResolvedChain chain) {
     GammaTerms terms = chain.terms();
     int[] classOf = new int[terms.n];
     boolean[] include = {true};
@@ -177,19 +186,38 @@ public final class GammaProfileCalculator {
       double[] values = grid.values(include);
       double[] crossings = ProfileCrossings.find(terms, grid, include, values);
       OptionalDouble nearest = nearest(crossings, chain.spot);
+      double low = Math.exp(grid.x(from));
+      double high = Math.exp(grid.x(to));
       boolean whole = from == 0 && to == last;
       if (whole) {
-        return nearest;
+        return new FlipSearch(terms, nearest, crossings, low, high);
       }
       if (nearest.isPresent()) {
         // Every spot closer than the crossing found lies in the window (or beyond an end of the range).
         double distance = Math.abs(nearest.getAsDouble() - chain.spot);
-        boolean lowCovered = from == 0 || Math.exp(grid.x(from)) <= chain.spot - distance;
-        boolean highCovered = to == last || Math.exp(grid.x(to)) >= chain.spot + distance;
+        boolean lowCovered = from == 0 || low <= chain.spot - distance;
+        boolean highCovered = to == last || high >= chain.spot + distance;
         if (lowCovered && highCovered) {
-          return nearest;
+          return new FlipSearch(terms, nearest, crossings, low, high);
         }
       }
+    }
+  }
+
+  /** A flip search's answer and what it proved: all the crossings in [low, high] for these terms. */
+  static final class FlipSearch {
+    final GammaTerms terms;
+    final OptionalDouble nearest;
+    final double[] crossings;
+    final double low;
+    final double high;
+
+    FlipSearch(GammaTerms terms, OptionalDouble nearest, double[] crossings, double low, double high) {
+      this.terms = terms;
+      this.nearest = nearest;
+      this.crossings = crossings;
+      this.low = low;
+      this.high = high;
     }
   }
 
@@ -227,7 +255,7 @@ public final class GammaProfileCalculator {
         nearest(crossings, chain.spot));
   }
 
-  private static OptionalDouble nearest(double[] values, double target) {
+  static OptionalDouble nearest(double[] values, double target) {
     if (values.length == 0) {
       return OptionalDouble.empty();
     }

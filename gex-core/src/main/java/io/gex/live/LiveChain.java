@@ -5,9 +5,9 @@ import io.gex.GexAnalysis;
 import io.gex.GexEngine;
 import io.gex.NoUsableContractsException;
 import io.gex.analysis.ExposureCalculator;
-import io.gex.analysis.GammaProfileCalculator;
 import io.gex.analysis.GexExposures;
 import io.gex.analysis.ResolvedChain;
+import io.gex.analysis.ZeroGammaTracker;
 import io.gex.chain.OccSymbol;
 import io.gex.chain.OptionChain;
 import io.gex.chain.OptionContract;
@@ -30,11 +30,14 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Costs.</b> Applying an event costs a hash lookup and the replacement of one contract (a listing or
  * delisting shifts the contracts after it). An analysis resolves the current state straight from the held
  * contracts, without building an {@code OptionChain}, reusing what the last resolve found from the
- * instruments alone (times to settlement, the expiry selection, the call/put pairs and, when the same
- * contracts are priced, the strike and expiry indices) until a listing, a delisting or the clock changes
- * it; it is kept until the next event: readers asking again between events get the same object. {@link #levels()} computes only what a tick changes for a
- * trader's screen (totals, by strike, walls, regime, flip), searching the profile for the flip only near
- * spot.
+ * instruments alone (times to settlement, the expiry selection, the call/put pairs) until a listing, a
+ * delisting or the clock changes it; when the same contracts are priced again (a spot tick, a quote, an IV,
+ * an open interest), the last resolve's columns and indices are reused, recomputed only at the contracts
+ * whose volatility or open interest changed. An analysis is kept until the next event: readers asking
+ * again between events get the same object. {@link #levels()} computes only what a tick changes for a
+ * trader's screen (totals, by strike, walls, regime, flip); it searches the profile for the flip only near
+ * spot, and not at all while only spot moved and the crossings proven by the last search still decide the
+ * nearest one ({@link ZeroGammaTracker}).
  *
  * <p><b>Threads.</b> {@link #apply} must be called by one thread at a time (the writer). Every other method
  * may be called by any thread at any time; each answer describes the state after some whole number of
@@ -69,6 +72,9 @@ public final class LiveChain {
   /** What the last resolve found from the instruments alone; dropped when a contract is listed or delisted. */
   private ResolvedChain.@Nullable Instruments instruments;
   private @Nullable LiveLevels levels;
+
+  /** The flip's crossings proven by the last search, reused while only spot moves. Guarded by lock. */
+  private final ZeroGammaTracker flip = new ZeroGammaTracker();
 
   private LiveChain(OptionChain initial, GexEngine engine) {
     this.engine = engine;
@@ -225,7 +231,7 @@ public final class LiveChain {
               exposures.callWall(),
               exposures.putWall(),
               GammaRegime.of(exposures.totalGex()),
-              GammaProfileCalculator.DEFAULT.zeroGamma(r),
+              flip.zeroGamma(r),
               r.size());
       levels = l;
       return l;
