@@ -528,11 +528,55 @@ public final class ResolvedChain {
       List<ContractDiagnostic> sourceDiagnostics,
       GexSettings settings,
       @Nullable Instruments reuse) {
+    java.util.Objects.requireNonNull(contracts, "contracts");
+    int total = contracts.size();
+    double[] ivAll = new double[total];
+    double[] oiAll = new double[total];
+    for (int i = 0; i < total; i++) {
+      OptionContract c = contracts.get(i);
+      oiAll[i] = c.openInterest();
+      ivAll[i] = c.impliedVolatility();
+    }
+    return resolve(
+        underlying, spot, valuationTime, contracts, ivAll, oiAll, sourceDiagnostics, settings, reuse);
+  }
+
+  /**
+   * Resolves a chain given by its parts as the method above does, with the contracts' quoted implied
+   * volatilities and open interest given as columns too, for a caller that keeps them (a live chain, which
+   * then reads no contract on a spot tick but those whose volatility is solved from a mid or that get a
+   * diagnostic).
+   *
+   * <p>The caller promises that {@code impliedVolatility[i]} and {@code openInterest[i]} are {@code
+   * contracts.get(i)}'s, for every contract; the arrays are read during the call only, and neither they
+   * nor the list may change during it.
+   *
+   * @param impliedVolatility each contract's {@link OptionContract#impliedVolatility()}
+   * @param openInterest each contract's {@link OptionContract#openInterest()}
+   * @throws NullPointerException if an argument but reuse is null
+   * @throws IllegalArgumentException if the spot or the valuation time is out of range, or a column's
+   *     length is not the number of contracts
+   */
+  public static ResolvedChain resolve(
+      String underlying,
+      double spot,
+      Instant valuationTime,
+      List<OptionContract> contracts,
+      double[] impliedVolatility,
+      double[] openInterest,
+      List<ContractDiagnostic> sourceDiagnostics,
+      GexSettings settings,
+      @Nullable Instruments reuse) {
     java.util.Objects.requireNonNull(underlying, "underlying");
     java.util.Objects.requireNonNull(contracts, "contracts");
     java.util.Objects.requireNonNull(settings, "settings");
     OptionChain.checkSpot(spot);
     OptionChain.checkValuationTime(valuationTime);
+    if (impliedVolatility.length != contracts.size() || openInterest.length != contracts.size()) {
+      throw new IllegalArgumentException(
+          "the columns hold " + impliedVolatility.length + " implied volatilities and "
+              + openInterest.length + " open interests for " + contracts.size() + " contracts");
+    }
     Instruments ins =
         reuse != null && reuse.fits(settings, valuationTime, contracts.size())
             ? reuse
@@ -546,16 +590,13 @@ public final class ResolvedChain {
     double[] skippedOi = new double[Reason.values().length];
     double chainOi = 0;
     // The market data: quoted IV, open interest, moneyness at this spot.
-    double[] ivAll = new double[total];
+    double[] ivAll = impliedVolatility;
+    double[] oiAll = openInterest;
     boolean[] otmAll = new boolean[total];
-    double[] oiAll = new double[total];
     double[] strikeAll = ins.strike;
     boolean[] callAll = ins.call;
     for (int i = 0; i < total; i++) {
-      OptionContract c = contracts.get(i);
-      oiAll[i] = c.openInterest();
       chainOi += oiAll[i];
-      ivAll[i] = c.impliedVolatility();
       otmAll[i] = callAll[i] ? strikeAll[i] >= spot : strikeAll[i] < spot;
     }
     for (int a = 0; a < ins.settledCount; a++) {
@@ -576,7 +617,7 @@ public final class ResolvedChain {
     List<ContractDiagnostic> substitutionDiagnostics = new ArrayList<>();
     VolatilityRules.resolve(
         contracts, spot, settings, selected, selectedCount, tauAll, ivAll, otmAll, partner, volAll, reasonAll,
-        diagnostics, substitutionDiagnostics);
+        diagnostics, substitutionDiagnostics, reuse != null ? ins.memo : null);
 
     // When the same contracts are priced as in the last resolve of these instruments (a spot tick, a quote,
     // an IV or an open interest), its columns are reused: shared where nothing changed, copied and patched
@@ -677,6 +718,9 @@ public final class ResolvedChain {
     final List<ContractDiagnostic> diagnostics;
     @Nullable ResolvedChain last;
 
+    /** The IV rules' diagnostics, reused by the next resolve of these instruments. */
+    final VolatilityRules.Memo memo;
+
     private Instruments(
         GexSettings settings,
         Instant valuationTime,
@@ -709,6 +753,7 @@ public final class ResolvedChain {
       this.excluded = excluded;
       this.excludedCount = excludedCount;
       this.diagnostics = diagnostics;
+      this.memo = new VolatilityRules.Memo(strike.length);
     }
 
     boolean fits(GexSettings s, Instant time, int contracts) {

@@ -31,6 +31,90 @@ final class VolatilityRules {
 
   private VolatilityRules() {}
 
+  /**
+   * The diagnostics an earlier resolve of the same instruments made, by contract, with what they were made
+   * from: a live chain's resolves make the same diagnostics tick after tick (a spot tick changes none but
+   * those of the pairs whose moneyness or rounded solved IV changed), and writing symbols and numbers into
+   * text is most of what the rules cost on a tick. Contracts are immutable, so the same objects with the
+   * same volatility shown, reason and source member give the same text. Not thread-safe (one resolve at a
+   * time, as its {@link ResolvedChain.Instruments}).
+   */
+  static final class Memo {
+    /** By contract index; allocated when the first diagnostic is remembered. */
+    private Entry @Nullable [] entries;
+
+    private final int size;
+
+    /** A memo for the contracts of a chain of this many. */
+    Memo(int size) {
+      this.size = size;
+    }
+
+    private static final class Entry {
+      final OptionContract contract;
+      final @Nullable OptionContract otm;
+      final @Nullable OptionContract other;
+      final double shown;
+      final Reason why;
+      final int variant;
+      final ContractDiagnostic diagnostic;
+
+      Entry(
+          OptionContract contract,
+          @Nullable OptionContract otm,
+          @Nullable OptionContract other,
+          double shown,
+          Reason why,
+          int variant,
+          ContractDiagnostic diagnostic) {
+        this.contract = contract;
+        this.otm = otm;
+        this.other = other;
+        this.shown = shown;
+        this.why = why;
+        this.variant = variant;
+        this.diagnostic = diagnostic;
+      }
+    }
+  }
+
+  /**
+   * The diagnostic of contract {@code index} made from these inputs: the memo's if it holds one made from
+   * the same, else a new one (remembered).
+   */
+  private static ContractDiagnostic memoized(
+      @Nullable Memo memo,
+      int index,
+      OptionContract contract,
+      @Nullable OptionContract otm,
+      @Nullable OptionContract other,
+      double shown,
+      Reason why,
+      int variant,
+      java.util.function.Supplier<ContractDiagnostic> make) {
+    if (memo == null) {
+      return make.get();
+    }
+    Memo.Entry[] entries = memo.entries;
+    if (entries == null) {
+      entries = new Memo.Entry[memo.size];
+      memo.entries = entries;
+    }
+    Memo.Entry e = entries[index];
+    if (e != null
+        && e.contract == contract
+        && e.otm == otm
+        && e.other == other
+        && Double.compare(e.shown, shown) == 0
+        && e.why == why
+        && e.variant == variant) {
+      return e.diagnostic;
+    }
+    ContractDiagnostic d = make.get();
+    entries[index] = new Memo.Entry(contract, otm, other, shown, why, variant, d);
+    return d;
+  }
+
   /** A value rounded to 4 decimals for a diagnostic (cheaper than String.format). */
   private static double round4(double v) {
     return Math.rint(v * 1e4) / 1e4;
@@ -56,7 +140,8 @@ final class VolatilityRules {
       double[] vol,
       Reason[] reason,
       List<ContractDiagnostic> skips,
-      List<ContractDiagnostic> substitutions) {
+      List<ContractDiagnostic> substitutions,
+      @Nullable Memo memo) {
     IvSource source = settings.ivSource();
     if (source == IvSource.VENDOR) {
       for (int a = 0; a < count; a++) {
@@ -66,12 +151,16 @@ final class VolatilityRules {
           vol[i] = v;
         } else {
           reason[i] = Reason.NO_IMPLIED_VOLATILITY;
-          skips.add(skip(contracts.get(i), reason[i], "no implied volatility quoted (IV source vendor)"));
+          OptionContract c = contracts.get(i);
+          skips.add(
+              memoized(
+                  memo, i, c, null, null, 0, Reason.NO_IMPLIED_VOLATILITY, 0,
+                  () -> skip(c, Reason.NO_IMPLIED_VOLATILITY, "no implied volatility quoted (IV source vendor)")));
         }
       }
       return;
     }
-    Context x = new Context(contracts, spot, settings, tau, iv, otm);
+    Context x = new Context(contracts, spot, settings, tau, iv, otm, memo);
     for (int a = 0; a < count; a++) {
       int i = selected[a];
       int j = partner[i];
@@ -96,6 +185,7 @@ final class VolatilityRules {
     final double[] iv;
     final boolean[] otm;
     final String sourceId;
+    final @Nullable Memo memo;
 
     Context(
         List<OptionContract> contracts,
@@ -103,7 +193,9 @@ final class VolatilityRules {
         GexSettings settings,
         double[] tau,
         double[] iv,
-        boolean[] otm) {
+        boolean[] otm,
+        @Nullable Memo memo) {
+      this.memo = memo;
       this.iv = iv;
       this.otm = otm;
       this.contracts = contracts;
@@ -116,6 +208,11 @@ final class VolatilityRules {
 
     OptionContract get(int i) {
       return contracts.get(i);
+    }
+
+    /** Contract i, or null for an absent member (-1). */
+    @Nullable OptionContract member(int i) {
+      return i < 0 ? null : contracts.get(i);
     }
 
     boolean isOtm(int i) {
@@ -169,21 +266,19 @@ final class VolatilityRules {
     int other = otm == i ? j : i;
     double v = x.quoted(otm);
     @Nullable Reason why = null;
-    String from = "";
+    int from = -1; // the member whose quote or mid gave v, when substituted
     if (Double.isNaN(v)) {
       v = x.quoted(other);
       why = Reason.SUBSTITUTED_OTHER_MEMBER_IV;
+      from = other;
       if (Double.isNaN(v)) {
         why = Reason.SUBSTITUTED_SOLVED_IV;
-        int solvedFrom = otm;
+        from = otm;
         v = x.solved(otm);
         if (Double.isNaN(v)) {
           v = x.solved(other);
-          solvedFrom = other;
+          from = other;
         }
-        from = Double.isNaN(v) ? "" : "solved from the mid of " + x.get(solvedFrom).symbol();
-      } else {
-        from = "the quoted IV of " + x.get(other).symbol();
       }
     }
     assign(x, i, otm, other, v, why, from, vol, reason, skips, substitutions);
@@ -199,7 +294,7 @@ final class VolatilityRules {
       int other,
       double v,
       @Nullable Reason why,
-      String from,
+      int from,
       double[] vol,
       Reason[] reason,
       List<ContractDiagnostic> skips,
@@ -211,16 +306,23 @@ final class VolatilityRules {
     vol[k] = v;
     if (why != null) {
       reason[k] = why;
+      double shown = round4(v);
       substitutions.add(
-          substitution(
-              x.get(k),
-              why,
-              "priced with " + round4(v) + ", " + from
-                  + (why == Reason.SUBSTITUTED_SOLVED_IV
-                      ? ": no member of the pair quotes a usable IV (IV source otm)"
-                      : otm < 0
-                          ? ": no out-of-the-money member listed (IV source otm)"
-                          : ": the out-of-the-money member quotes no usable IV (IV source otm)")));
+          memoized(
+              x.memo, k, x.get(k), x.member(otm), x.member(other), shown, why, from == otm ? 1 : 2,
+              () ->
+                  substitution(
+                      x.get(k),
+                      why,
+                      "priced with " + shown + ", "
+                          + (why == Reason.SUBSTITUTED_SOLVED_IV
+                              ? "solved from the mid of " + x.get(from).symbol()
+                              : "the quoted IV of " + x.get(from).symbol())
+                          + (why == Reason.SUBSTITUTED_SOLVED_IV
+                              ? ": no member of the pair quotes a usable IV (IV source otm)"
+                              : otm < 0
+                                  ? ": no out-of-the-money member listed (IV source otm)"
+                                  : ": the out-of-the-money member quotes no usable IV (IV source otm)"))));
     }
   }
 
@@ -255,16 +357,23 @@ final class VolatilityRules {
     vol[i] = v;
     reason[i] = why;
     OptionContract c = x.get(i);
-    OptionalDouble mid = c.mid();
+    double shown = round4(v);
+    Reason substituted = why;
+    int source = from;
     substitutions.add(
-        substitution(
-            c,
-            why,
-            "priced with " + round4(v) + ", the quoted IV of " + x.get(from).symbol() + ": "
-                + (mid.isPresent()
-                    ? "its mid " + round4(mid.getAsDouble()) + " gives no IV in " + BOUNDS
-                    : "it has no two-sided quote")
-                + " (IV source mid)"));
+        memoized(
+            x.memo, i, c, x.member(otm), x.member(other), shown, why, from == otm ? 1 : 2,
+            () -> {
+              OptionalDouble mid = c.mid();
+              return substitution(
+                  c,
+                  substituted,
+                  "priced with " + shown + ", the quoted IV of " + x.get(source).symbol() + ": "
+                      + (mid.isPresent()
+                          ? "its mid " + round4(mid.getAsDouble()) + " gives no IV in " + BOUNDS
+                          : "it has no two-sided quote")
+                      + " (IV source mid)");
+            }));
   }
 
   private static void skip(
@@ -282,11 +391,16 @@ final class VolatilityRules {
         own > 0 && !IvSource.isPlausible(own)
             ? Reason.IMPLAUSIBLE_IMPLIED_VOLATILITY
             : Reason.NO_IMPLIED_VOLATILITY;
+    Reason why = reason[k];
     skips.add(
-        skip(
-            c,
-            reason[k],
-            "no usable implied volatility (IV source " + x.sourceId + "): " + tried(x, otm, other, true)));
+        memoized(
+            x.memo, k, c, x.member(otm), x.member(other), 0, why, 3,
+            () ->
+                skip(
+                    c,
+                    why,
+                    "no usable implied volatility (IV source " + x.sourceId + "): "
+                        + tried(x, otm, other, true))));
   }
 
   /** What the pair offered, for people: each member's quote and, if asked, whether a mid was solvable. */

@@ -45,7 +45,8 @@ import org.jspecify.annotations.Nullable;
  * waits for a reader's analysis to finish (and the other way round); analyses and levels are immutable.
  *
  * <p><b>Memory.</b> The chain holds its contracts (shared with the chain it started from: about 320 bytes
- * each with their symbols and quotes, 6.1 MB for the 19,156 contracts of the SPX snapshot), a list and an
+ * each with their symbols and quotes, 6.1 MB for the 19,156 contracts of the SPX snapshot), their quoted IVs
+ * and open interest as columns (0.3 MB), a list and an
  * index from symbol to position (1.3 MB for SPX), and the last resolved state with its levels (2.5 MB) and
  * analysis (0.3 MB more). Measured as heap retained after full collections; a replaced contract's old
  * object is garbage at once ({@code io.gex.bench.LiveMemoryReport} in gex-bench prints these figures).
@@ -72,6 +73,14 @@ public final class LiveChain {
   /** What the last resolve found from the instruments alone; dropped when a contract is listed or delisted. */
   private ResolvedChain.@Nullable Instruments instruments;
   private @Nullable LiveLevels levels;
+
+  /**
+   * The contracts' quoted IVs and open interest as columns, kept by the IV and OI events (so that a resolve
+   * reads no contract for them); rebuilt after a listing or delisting. Guarded by lock.
+   */
+  private double @Nullable [] ivColumn;
+
+  private double @Nullable [] oiColumn;
 
   /** The flip's crossings proven by the last search, reused while only spot moves. Guarded by lock. */
   private final ZeroGammaTracker flip = new ZeroGammaTracker();
@@ -133,6 +142,8 @@ public final class LiveChain {
     }
     if (event instanceof MarketEvent.Listed) {
       instruments = null;
+      ivColumn = null;
+      oiColumn = null;
       OptionContract c = ((MarketEvent.Listed) event).contract();
       Integer at = positions.get(c.symbol());
       if (at != null) {
@@ -149,6 +160,8 @@ public final class LiveChain {
         return false;
       }
       instruments = null;
+      ivColumn = null;
+      oiColumn = null;
       contracts.remove((int) at);
       for (int i = at; i < contracts.size(); i++) {
         positions.put(contracts.get(i).symbol(), i);
@@ -160,7 +173,14 @@ public final class LiveChain {
     if (at == null) {
       return false;
     }
-    contracts.set(at, with(contracts.get(at), tick.field(), tick.value()));
+    OptionContract updated = with(contracts.get(at), tick.field(), tick.value());
+    contracts.set(at, updated);
+    double[] iv = ivColumn;
+    double[] oi = oiColumn;
+    if (iv != null && oi != null) {
+      iv[at] = updated.impliedVolatility();
+      oi[at] = updated.openInterest();
+    }
     return true;
   }
 
@@ -241,12 +261,27 @@ public final class LiveChain {
   private ResolvedChain resolvedLocked() {
     ResolvedChain r = resolved;
     if (r == null) {
+      double[] iv = ivColumn;
+      double[] oi = oiColumn;
+      if (iv == null || oi == null) {
+        int n = contracts.size();
+        iv = new double[n];
+        oi = new double[n];
+        for (int i = 0; i < n; i++) {
+          iv[i] = contracts.get(i).impliedVolatility();
+          oi[i] = contracts.get(i).openInterest();
+        }
+        ivColumn = iv;
+        oiColumn = oi;
+      }
       r =
           ResolvedChain.resolve(
               underlying,
               spot,
               valuationTime,
               contracts,
+              iv,
+              oi,
               sourceDiagnostics,
               engine.settings(),
               instruments);
