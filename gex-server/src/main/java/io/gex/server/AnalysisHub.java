@@ -26,6 +26,11 @@ import org.slf4j.LoggerFactory;
  * the symbol's previous analysis, it is recorded with them in the store, it becomes the symbol's latest
  * (unless an analysis of a later valuation time is already there) and it is sent, with each alert, to the
  * symbol's Server-Sent Events clients. Thread-safe: analyses of one symbol are handled one at a time.
+ *
+ * <p>With several instances on one store and one shared cache, an instance that publishes a newer analysis
+ * announces it through the cache ({@link ServerStorage#announceNewest}); the others drop their older latest
+ * entry and read the newer one from the store on the next request (and keep it). After announcements may
+ * have been missed, every kept entry is read again from the store once.
  */
 final class AnalysisHub {
 
@@ -44,6 +49,17 @@ final class AnalysisHub {
     this.alerts = alerts;
     this.storage = storage;
     this.metrics = metrics;
+    storage.onAnnouncements(this::newerElsewhere, this::maybeMissedAnnouncements);
+  }
+
+  /** Another instance published an analysis of {@code newest}: an older kept entry is stale. */
+  private void newerElsewhere(String symbol, java.time.Instant newest) {
+    latest.computeIfPresent(
+        symbol, (s, e) -> e.latest().analysis().valuationTime().isBefore(newest) ? e.stale() : e);
+  }
+
+  private void maybeMissedAnnouncements() {
+    latest.replaceAll((s, e) -> e.stale());
   }
 
   GexEngine engine() {
@@ -84,6 +100,7 @@ final class AnalysisHub {
       if (previous == null
           || !analysis.valuationTime().isBefore(previous.latest().analysis().valuationTime())) {
         latest.put(symbol, entry);
+        storage.announceNewest(symbol, analysis.valuationTime());
       }
       broadcast(symbol, "analysis", ServerStorage.headline(analysis).toString());
       for (GexAlert a : raised) {
@@ -106,13 +123,31 @@ final class AnalysisHub {
     return node;
   }
 
-  /** The latest entry of a symbol: kept here, else read from the store (after a restart). */
+  /**
+   * The latest entry of a symbol: kept here, else (after a restart, or once another instance announced a
+   * newer one) read from the store and kept.
+   */
   Optional<Entry> latest(String symbol) {
     Entry e = latest.get(symbol);
-    if (e != null) {
+    if (e != null && !e.isStale()) {
       return Optional.of(e);
     }
-    return ServerStorage.reading(() -> storage.latest(symbol)).map(Entry::new);
+    Optional<Entry> stored = ServerStorage.reading(() -> storage.latest(symbol)).map(Entry::new);
+    if (stored.isEmpty()) {
+      return Optional.ofNullable(e);
+    }
+    Entry read = stored.get();
+    // Kept unless a publish of this instance got there first with a later analysis.
+    Entry kept =
+        latest.merge(
+            symbol,
+            read,
+            (old, fresh) ->
+                !old.isStale()
+                        && old.latest().analysis().valuationTime().isAfter(fresh.latest().analysis().valuationTime())
+                    ? old
+                    : fresh);
+    return Optional.of(kept);
   }
 
   /** The symbols with an analysis, sorted. */
@@ -180,10 +215,26 @@ final class AnalysisHub {
   /** A symbol's latest analysis and, made on first use, its JSON document. */
   static final class Entry {
     private final ServerStorage.Latest latest;
+    private final boolean stale;
     private volatile @Nullable ObjectNode document;
 
     Entry(ServerStorage.Latest latest) {
+      this(latest, false);
+    }
+
+    private Entry(ServerStorage.Latest latest, boolean stale) {
       this.latest = Objects.requireNonNull(latest, "latest");
+      this.stale = stale;
+    }
+
+    /** This entry marked stale: served only until the store is read again. */
+    Entry stale() {
+      return stale ? this : new Entry(latest, true);
+    }
+
+    /** Whether another instance announced a newer analysis (or announcements may have been missed). */
+    boolean isStale() {
+      return stale;
     }
 
     ServerStorage.Latest latest() {

@@ -476,8 +476,9 @@ public final class GexServer implements AutoCloseable {
 
   private void symbolsRoute(Context ctx) {
     ArrayNode array = MAPPER.createArrayNode();
-    for (Map.Entry<String, AnalysisHub.Entry> e : new java.util.TreeMap<>(hub.entries()).entrySet()) {
-      array.add(ServerStorage.headline(e.getValue().latest().analysis()));
+    for (String symbol : hub.symbols()) {
+      // Through latest(): an entry another instance made stale is read again.
+      hub.latest(symbol).ifPresent(e -> array.add(ServerStorage.headline(e.latest().analysis())));
     }
     json(ctx, array);
   }
