@@ -413,6 +413,39 @@ public final class GexServer implements AutoCloseable {
     ctx.contentType(JSON).result(body);
   }
 
+  /** Serves JSON written once: gzipped as it is kept if the client accepts gzip, never compressed again. */
+  private static void serve(Context ctx, AnalysisHub.Rendered body) {
+    ctx.disableCompression();
+    ctx.header("Vary", "Accept-Encoding");
+    ctx.contentType(JSON);
+    if (acceptsGzip(ctx.header("Accept-Encoding"))) {
+      ctx.header("Content-Encoding", "gzip").result(body.gzip());
+    } else {
+      ctx.result(body.json());
+    }
+  }
+
+  /** Whether an Accept-Encoding header names gzip (or *) without refusing it with {@code q=0}. */
+  static boolean acceptsGzip(@Nullable String acceptEncoding) {
+    if (acceptEncoding == null) {
+      return false;
+    }
+    for (String part : acceptEncoding.split(",")) {
+      String[] p = part.split(";");
+      String coding = p[0].strip().toLowerCase(Locale.ROOT);
+      if (coding.equals("gzip") || coding.equals("*")) {
+        for (int i = 1; i < p.length; i++) {
+          String q = p[i].strip().replace(" ", "");
+          if (q.matches("q=0(\\.0{0,3})?")) {
+            return false;
+          }
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static void json(Context ctx, JsonNode node) {
     try {
       ctx.contentType(JSON).result(MAPPER.writeValueAsBytes(node));
@@ -508,7 +541,7 @@ public final class GexServer implements AutoCloseable {
     String expiries = ctx.queryParam("expiries");
     String iv = ctx.queryParam("iv");
     if (expiries == null && iv == null) {
-      json(ctx, e.document());
+      serve(ctx, e.rendered("document", AnalysisHub.Entry::document));
       return;
     }
     GexEngine.Builder b = GexEngine.builder().settings(hub.engine().settings());
@@ -557,10 +590,17 @@ public final class GexServer implements AutoCloseable {
   }
 
   private void profile(Context ctx) {
-    ObjectNode doc = entry(ctx).document();
-    ObjectNode root = header(doc);
-    root.set("profiles", doc.get("profiles"));
-    json(ctx, root);
+    AnalysisHub.Rendered body =
+        entry(ctx)
+            .rendered(
+                "profile",
+                e -> {
+                  ObjectNode doc = e.document();
+                  ObjectNode root = header(doc);
+                  root.set("profiles", doc.get("profiles"));
+                  return root;
+                });
+    serve(ctx, body);
   }
 
   private void strikes(Context ctx) {
