@@ -94,8 +94,8 @@ public record RedisCacheConfig(
   /** Default longest reconnection delay: 1 second. */
   public static final Duration DEFAULT_RECONNECT_DELAY_MAX = Duration.ofSeconds(1);
   /**
-   * Default largest entry: 64 MiB of JSON, far above a real one (the whole SPX chain of 19,000 contracts is
-   * under 1 MiB).
+   * Default largest entry: 64 MiB of CBOR, far above a real one (the whole SPX chain of 19,000 contracts is
+   * about 600 KB).
    */
   public static final int DEFAULT_MAX_ENTRY_BYTES = 64 << 20;
   /** Smallest allowed {@link #maxEntryBytes()}: 1 KiB. */
