@@ -44,6 +44,13 @@ final class AnalysisHub {
   private final ConcurrentHashMap<String, Entry> latest = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Set<SseClient>> clients = new ConcurrentHashMap<>();
+  private final java.util.concurrent.ExecutorService refresher =
+      java.util.concurrent.Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "gex-announced-analyses");
+            t.setDaemon(true);
+            return t;
+          });
 
   AnalysisHub(GexEngine engine, AlertEngine alerts, ServerStorage storage, ServerMetrics metrics) {
     this.engine = engine;
@@ -53,10 +60,38 @@ final class AnalysisHub {
     storage.onAnnouncements(this::newerElsewhere, this::maybeMissedAnnouncements);
   }
 
-  /** Another instance published an analysis of {@code newest}: an older kept entry is stale. */
+  /**
+   * Another instance published an analysis of {@code newest}: an older kept entry is stale, and the
+   * symbol's event-stream clients here are sent the newer one's headline (read from the store off the
+   * cache's event thread).
+   */
   private void newerElsewhere(String symbol, java.time.Instant newest) {
     latest.computeIfPresent(
         symbol, (s, e) -> e.latest().analysis().valuationTime().isBefore(newest) ? e.stale() : e);
+    Set<SseClient> set = clients.get(symbol);
+    if (set == null || set.isEmpty()) {
+      return;
+    }
+    try {
+      refresher.execute(
+          () -> {
+            try {
+              latest(symbol)
+                  .map(e -> e.latest().analysis())
+                  .filter(a -> !a.valuationTime().isBefore(newest))
+                  .ifPresent(a -> broadcast(symbol, "analysis", ServerStorage.headline(a).toString()));
+            } catch (RuntimeException e) {
+              LOG.warn("The newer analysis of {} announced by another instance was not read: {}", symbol, e.toString());
+            }
+          });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // closing
+    }
+  }
+
+  /** Stops reading announced analyses for the event streams (at shutdown). */
+  void close() {
+    refresher.shutdownNow();
   }
 
   private void maybeMissedAnnouncements() {

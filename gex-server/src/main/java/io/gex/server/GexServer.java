@@ -263,6 +263,7 @@ public final class GexServer implements AutoCloseable {
       }
     } finally {
       try {
+        hub.close();
         alerts.close();
       } finally {
         storage.close();

@@ -123,6 +123,28 @@ class PostgresRedisTest {
       assertThat(withoutAlerts(fromB)).isEqualTo(withoutAlerts(fromA));
       // The second now keeps that analysis as its latest of RUT.
       assertThat(b.symbols()).contains("RUT");
+      // A dashboard on the second follows RUT's event stream.
+      java.net.http.HttpResponse<java.util.stream.Stream<String>> events =
+          httpB.client()
+              .sendAsync(
+                  httpB.builder("/api/v1/stream/RUT").header("Accept", "text/event-stream").GET().build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofLines())
+              .get(30, java.util.concurrent.TimeUnit.SECONDS);
+      java.util.concurrent.CompletableFuture<String> pushed =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> {
+                java.util.Iterator<String> lines = events.body().iterator();
+                while (lines.hasNext()) {
+                  String line = lines.next();
+                  if (line.startsWith("data:") && line.contains("\"time\":\"2022-12-13T02:00:00Z\"")) {
+                    return line;
+                  }
+                }
+                return "";
+              });
+      for (int i = 0; i < 300 && !httpB.get("/metrics").body().contains("gex_sse_clients 1.0"); i++) {
+        Thread.sleep(20);
+      }
 
       assertThat(httpA.post("/api/v1/chains?spot=1850", later).statusCode()).isEqualTo(201);
       JsonNode newer = Http.json(httpA.get("/api/v1/gex/RUT"));
@@ -137,6 +159,8 @@ class PostgresRedisTest {
       }
       assertThat(withoutAlerts(served)).isEqualTo(withoutAlerts(newer));
       assertThat(Http.json(httpB.get("/api/v1/gex/RUT/profile")).get("spot").asDouble()).isEqualTo(1850.0);
+      // The second's stream client was sent the newer analysis's headline.
+      assertThat(pushed.get(30, java.util.concurrent.TimeUnit.SECONDS)).contains("\"spot\":1850.0");
       JsonNode symbolsB = Http.json(httpB.get("/api/v1/symbols"));
       assertThat(symbolsB.get(0).get("time").asText()).isEqualTo("2022-12-13T02:00:00Z");
     }
