@@ -168,20 +168,28 @@ final class AnalysisHub {
     if (e != null && !e.isStale()) {
       return Optional.of(e);
     }
-    Optional<Entry> stored = ServerStorage.reading(() -> storage.latest(symbol)).map(Entry::new);
+    Optional<Entry> stored;
+    try {
+      stored = ServerStorage.reading(() -> storage.latest(symbol)).map(Entry::new);
+    } catch (ApiProblem storeDown) {
+      if (e == null) {
+        throw storeDown;
+      }
+      return Optional.of(e); // the store failed: the stale entry is better than none
+    }
     if (stored.isEmpty()) {
       return Optional.ofNullable(e);
     }
     Entry read = stored.get();
-    // Kept unless a publish of this instance got there first with a later analysis.
+    // The later of the two is kept, and no longer stale: a publish of this instance may have got there
+    // first, or the store may hold an older analysis than announced (its save failed).
     Entry kept =
         latest.merge(
             symbol,
             read,
             (old, fresh) ->
-                !old.isStale()
-                        && old.latest().analysis().valuationTime().isAfter(fresh.latest().analysis().valuationTime())
-                    ? old
+                old.latest().analysis().valuationTime().isAfter(fresh.latest().analysis().valuationTime())
+                    ? old.current()
                     : fresh);
     return Optional.of(kept);
   }
@@ -262,6 +270,11 @@ final class AnalysisHub {
     private Entry(ServerStorage.Latest latest, boolean stale) {
       this.latest = Objects.requireNonNull(latest, "latest");
       this.stale = stale;
+    }
+
+    /** This entry, not stale. */
+    Entry current() {
+      return stale ? new Entry(latest, false) : this;
     }
 
     /** This entry marked stale: served only until the store is read again. */
