@@ -17,6 +17,8 @@ module io.gex.examples {
   requires com.fasterxml.jackson.databind;
   requires java.net.http;
   requires org.slf4j;
+  requires ch.qos.logback.classic;
+  requires ch.qos.logback.core;
   requires info.picocli;
 
   exports io.gex.examples;

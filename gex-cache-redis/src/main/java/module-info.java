@@ -7,6 +7,8 @@ module io.gex.cache.redis {
   requires transitive io.gex.core;
   requires transitive io.gex.cache;
   requires io.gex.json;
+  requires com.fasterxml.jackson.dataformat.cbor;
+  requires org.lz4.java;
   requires lettuce.core;
   requires org.slf4j;
 

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.databind.cfg.MapperBuilder;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.gex.GexAnalysis;
@@ -52,13 +53,28 @@ public final class GexJson {
    * Mappers are thread-safe once configured.
    */
   public static ObjectMapper newMapper() {
+    return configure(JsonMapper.builder());
+  }
+
+  /**
+   * A mapper of any Jackson data format (JSON, CBOR, Smile...) built from this builder with the gex
+   * configuration of {@link #newMapper()}: the same modules, features and visibility, so that it writes
+   * and reads the same values in its own format. Mappers are thread-safe once configured.
+   *
+   * @param <M> the mapper type
+   * @param <B> the builder type
+   * @param builder a fresh builder of the format, such as {@code CBORMapper.builder()}
+   * @throws NullPointerException if builder is null
+   */
+  public static <M extends ObjectMapper, B extends MapperBuilder<M, B>> M configure(B builder) {
+    Objects.requireNonNull(builder, "builder");
     SimpleModule gex = new SimpleModule("gex");
     gex.addSerializer(DoubleArray.class, new DoubleArraySerializer());
     gex.addDeserializer(DoubleArray.class, new DoubleArrayDeserializer());
     gex.addSerializer(OccSymbol.class, new OccSymbolSerializer());
     gex.addDeserializer(OccSymbol.class, new OccSymbolDeserializer());
     gex.setDeserializerModifier(new AbsentGreeksModifier());
-    return JsonMapper.builder()
+    return builder
         .addModule(new Jdk8Module())
         .addModule(new JavaTimeModule())
         .addModule(gex)

@@ -26,10 +26,16 @@ import org.slf4j.LoggerFactory;
  * the symbol's previous analysis, it is recorded with them in the store, it becomes the symbol's latest
  * (unless an analysis of a later valuation time is already there) and it is sent, with each alert, to the
  * symbol's Server-Sent Events clients. Thread-safe: analyses of one symbol are handled one at a time.
+ *
+ * <p>With several instances on one store and one shared cache, an instance that publishes a newer analysis
+ * announces it through the cache ({@link ServerStorage#announceNewest}); the others drop their older latest
+ * entry and read the newer one from the store on the next request (and keep it). After announcements may
+ * have been missed, every kept entry is read again from the store once.
  */
 final class AnalysisHub {
 
   private static final Logger LOG = LoggerFactory.getLogger(AnalysisHub.class);
+  private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = io.gex.json.GexJson.newMapper();
 
   private final GexEngine engine;
   private final AlertEngine alerts;
@@ -38,12 +44,58 @@ final class AnalysisHub {
   private final ConcurrentHashMap<String, Entry> latest = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Set<SseClient>> clients = new ConcurrentHashMap<>();
+  private final java.util.concurrent.ExecutorService refresher =
+      java.util.concurrent.Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "gex-announced-analyses");
+            t.setDaemon(true);
+            return t;
+          });
 
   AnalysisHub(GexEngine engine, AlertEngine alerts, ServerStorage storage, ServerMetrics metrics) {
     this.engine = engine;
     this.alerts = alerts;
     this.storage = storage;
     this.metrics = metrics;
+    storage.onAnnouncements(this::newerElsewhere, this::maybeMissedAnnouncements);
+  }
+
+  /**
+   * Another instance published an analysis of {@code newest}: an older kept entry is stale, and the
+   * symbol's event-stream clients here are sent the newer one's headline (read from the store off the
+   * cache's event thread).
+   */
+  private void newerElsewhere(String symbol, java.time.Instant newest) {
+    latest.computeIfPresent(
+        symbol, (s, e) -> e.latest().analysis().valuationTime().isBefore(newest) ? e.stale() : e);
+    Set<SseClient> set = clients.get(symbol);
+    if (set == null || set.isEmpty()) {
+      return;
+    }
+    try {
+      refresher.execute(
+          () -> {
+            try {
+              latest(symbol)
+                  .map(e -> e.latest().analysis())
+                  .filter(a -> !a.valuationTime().isBefore(newest))
+                  .ifPresent(a -> broadcast(symbol, "analysis", ServerStorage.headline(a).toString()));
+            } catch (RuntimeException e) {
+              LOG.warn("The newer analysis of {} announced by another instance was not read: {}", symbol, e.toString());
+            }
+          });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // closing
+    }
+  }
+
+  /** Stops reading announced analyses for the event streams (at shutdown). */
+  void close() {
+    refresher.shutdownNow();
+  }
+
+  private void maybeMissedAnnouncements() {
+    latest.replaceAll((s, e) -> e.stale());
   }
 
   GexEngine engine() {
@@ -84,6 +136,7 @@ final class AnalysisHub {
       if (previous == null
           || !analysis.valuationTime().isBefore(previous.latest().analysis().valuationTime())) {
         latest.put(symbol, entry);
+        storage.announceNewest(symbol, analysis.valuationTime());
       }
       broadcast(symbol, "analysis", ServerStorage.headline(analysis).toString());
       for (GexAlert a : raised) {
@@ -106,13 +159,39 @@ final class AnalysisHub {
     return node;
   }
 
-  /** The latest entry of a symbol: kept here, else read from the store (after a restart). */
+  /**
+   * The latest entry of a symbol: kept here, else (after a restart, or once another instance announced a
+   * newer one) read from the store and kept.
+   */
   Optional<Entry> latest(String symbol) {
     Entry e = latest.get(symbol);
-    if (e != null) {
+    if (e != null && !e.isStale()) {
       return Optional.of(e);
     }
-    return ServerStorage.reading(() -> storage.latest(symbol)).map(Entry::new);
+    Optional<Entry> stored;
+    try {
+      stored = ServerStorage.reading(() -> storage.latest(symbol)).map(Entry::new);
+    } catch (ApiProblem storeDown) {
+      if (e == null) {
+        throw storeDown;
+      }
+      return Optional.of(e); // the store failed: the stale entry is better than none
+    }
+    if (stored.isEmpty()) {
+      return Optional.ofNullable(e);
+    }
+    Entry read = stored.get();
+    // The later of the two is kept, and no longer stale: a publish of this instance may have got there
+    // first, or the store may hold an older analysis than announced (its save failed).
+    Entry kept =
+        latest.merge(
+            symbol,
+            read,
+            (old, fresh) ->
+                old.latest().analysis().valuationTime().isAfter(fresh.latest().analysis().valuationTime())
+                    ? old.current()
+                    : fresh);
+    return Optional.of(kept);
   }
 
   /** The symbols with an analysis, sorted. */
@@ -180,14 +259,58 @@ final class AnalysisHub {
   /** A symbol's latest analysis and, made on first use, its JSON document. */
   static final class Entry {
     private final ServerStorage.Latest latest;
+    private final boolean stale;
     private volatile @Nullable ObjectNode document;
+    private final ConcurrentHashMap<String, Rendered> rendered = new ConcurrentHashMap<>();
 
     Entry(ServerStorage.Latest latest) {
+      this(latest, false);
+    }
+
+    private Entry(ServerStorage.Latest latest, boolean stale) {
       this.latest = Objects.requireNonNull(latest, "latest");
+      this.stale = stale;
+    }
+
+    /** This entry, not stale. */
+    Entry current() {
+      return stale ? new Entry(latest, false) : this;
+    }
+
+    /** This entry marked stale: served only until the store is read again. */
+    Entry stale() {
+      return stale ? this : new Entry(latest, true);
+    }
+
+    /** Whether another instance announced a newer analysis (or announcements may have been missed). */
+    boolean isStale() {
+      return stale;
     }
 
     ServerStorage.Latest latest() {
       return latest;
+    }
+
+    /**
+     * A view of this entry (such as the whole document, or the profiles) as JSON bytes and their gzip,
+     * written once and then served as they are: the latest analysis does not change, so a route that serves
+     * it unchanged neither writes its JSON nor compresses it again for every request (the SPX document is
+     * about 250 KB of JSON, 80 KB gzipped; writing it took most of a request's time, and compressing it
+     * per request cut the throughput by 25).
+     *
+     * @param view the name of the view, one per route
+     * @param make the tree of the view, called once
+     */
+    Rendered rendered(String view, java.util.function.Function<Entry, ? extends com.fasterxml.jackson.databind.JsonNode> make) {
+      return rendered.computeIfAbsent(
+          view,
+          v -> {
+            try {
+              return Rendered.of(MAPPER.writeValueAsBytes(make.apply(this)));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+              throw new io.gex.GexException("cannot write JSON", e);
+            }
+          });
     }
 
     /** The document of {@code analyze --format json} (shared: do not modify). */
@@ -198,6 +321,19 @@ final class AnalysisHub {
         document = d;
       }
       return d;
+    }
+  }
+
+  /** JSON bytes and their gzip (the arrays are shared: do not modify). */
+  record Rendered(byte[] json, byte[] gzip) {
+    static Rendered of(byte[] json) {
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(json.length / 3 + 64);
+      try (java.util.zip.GZIPOutputStream zip = new java.util.zip.GZIPOutputStream(out, 8192)) {
+        zip.write(json);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e); // in-memory streams do not fail
+      }
+      return new Rendered(json, out.toByteArray());
     }
   }
 }

@@ -263,6 +263,7 @@ public final class GexServer implements AutoCloseable {
       }
     } finally {
       try {
+        hub.close();
         alerts.close();
       } finally {
         storage.close();
@@ -351,6 +352,10 @@ public final class GexServer implements AutoCloseable {
 
   private void before(Context ctx) {
     ctx.attribute(START, System.nanoTime());
+    // The request's fields on every line logged while it is handled (a JSON log shows them as "mdc"): the
+    // method and path only, never the query, headers or body, where keys and other secrets travel.
+    org.slf4j.MDC.put("http.method", ctx.method().name());
+    org.slf4j.MDC.put("http.path", ctx.path());
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("X-Frame-Options", "DENY");
     ctx.header("Referrer-Policy", "no-referrer");
@@ -385,6 +390,8 @@ public final class GexServer implements AutoCloseable {
   }
 
   private void after(Context ctx) {
+    org.slf4j.MDC.remove("http.method");
+    org.slf4j.MDC.remove("http.path");
     Long t0 = ctx.attribute(START);
     if (t0 == null) {
       return;
@@ -411,6 +418,39 @@ public final class GexServer implements AutoCloseable {
 
   private static void json(Context ctx, String body) {
     ctx.contentType(JSON).result(body);
+  }
+
+  /** Serves JSON written once: gzipped as it is kept if the client accepts gzip, never compressed again. */
+  private static void serve(Context ctx, AnalysisHub.Rendered body) {
+    ctx.disableCompression();
+    ctx.header("Vary", "Accept-Encoding");
+    ctx.contentType(JSON);
+    if (acceptsGzip(ctx.header("Accept-Encoding"))) {
+      ctx.header("Content-Encoding", "gzip").result(body.gzip());
+    } else {
+      ctx.result(body.json());
+    }
+  }
+
+  /** Whether an Accept-Encoding header names gzip (or *) without refusing it with {@code q=0}. */
+  static boolean acceptsGzip(@Nullable String acceptEncoding) {
+    if (acceptEncoding == null) {
+      return false;
+    }
+    for (String part : acceptEncoding.split(",")) {
+      String[] p = part.split(";");
+      String coding = p[0].strip().toLowerCase(Locale.ROOT);
+      if (coding.equals("gzip") || coding.equals("*")) {
+        for (int i = 1; i < p.length; i++) {
+          String q = p[i].strip().replace(" ", "");
+          if (q.matches("q=0(\\.0{0,3})?")) {
+            return false;
+          }
+        }
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void json(Context ctx, JsonNode node) {
@@ -476,8 +516,9 @@ public final class GexServer implements AutoCloseable {
 
   private void symbolsRoute(Context ctx) {
     ArrayNode array = MAPPER.createArrayNode();
-    for (Map.Entry<String, AnalysisHub.Entry> e : new java.util.TreeMap<>(hub.entries()).entrySet()) {
-      array.add(ServerStorage.headline(e.getValue().latest().analysis()));
+    for (String symbol : hub.symbols()) {
+      // Through latest(): an entry another instance made stale is read again.
+      hub.latest(symbol).ifPresent(e -> array.add(ServerStorage.headline(e.latest().analysis())));
     }
     json(ctx, array);
   }
@@ -507,7 +548,7 @@ public final class GexServer implements AutoCloseable {
     String expiries = ctx.queryParam("expiries");
     String iv = ctx.queryParam("iv");
     if (expiries == null && iv == null) {
-      json(ctx, e.document());
+      serve(ctx, e.rendered("document", AnalysisHub.Entry::document));
       return;
     }
     GexEngine.Builder b = GexEngine.builder().settings(hub.engine().settings());
@@ -556,10 +597,17 @@ public final class GexServer implements AutoCloseable {
   }
 
   private void profile(Context ctx) {
-    ObjectNode doc = entry(ctx).document();
-    ObjectNode root = header(doc);
-    root.set("profiles", doc.get("profiles"));
-    json(ctx, root);
+    AnalysisHub.Rendered body =
+        entry(ctx)
+            .rendered(
+                "profile",
+                e -> {
+                  ObjectNode doc = e.document();
+                  ObjectNode root = header(doc);
+                  root.set("profiles", doc.get("profiles"));
+                  return root;
+                });
+    serve(ctx, body);
   }
 
   private void strikes(Context ctx) {

@@ -182,6 +182,40 @@ public final class ServerStorage implements AutoCloseable {
     }
   }
 
+  /**
+   * Tells the other instances (through the shared cache level, if there is one) that a symbol's newest
+   * analysis is now of this valuation time: their older copies, cached or kept as the latest, are stale. A
+   * failure of the cache is counted there, never thrown.
+   */
+  void announceNewest(String symbol, Instant valuationTime) {
+    cache.invalidateOlder(symbol, valuationTime);
+  }
+
+  /**
+   * Registers what to do when another instance announces a newer analysis of a symbol ({@code older}: the
+   * symbol and its newest valuation time), or when announcements may have been missed ({@code all}: after
+   * the shared level reconnected). Without a shared level nothing is ever announced. The callbacks run on
+   * the cache's event thread: they must be fast and must not throw.
+   */
+  void onAnnouncements(java.util.function.BiConsumer<String, Instant> older, Runnable all) {
+    cache
+        .secondLevel()
+        .ifPresent(
+            level ->
+                level.addInvalidationListener(
+                    new GexCache.InvalidationListener() {
+                      @Override
+                      public void invalidatedOlder(String symbol, Instant newest) {
+                        older.accept(symbol, newest);
+                      }
+
+                      @Override
+                      public void invalidatedAll() {
+                        all.run();
+                      }
+                    }));
+  }
+
   /** The latest stored analysis and chain of a symbol (after a restart on a database store). */
   Optional<Latest> latest(String symbol) {
     return store.latest(symbol).map(s -> new Latest(s.analysis(), s.chain(), List.of()));

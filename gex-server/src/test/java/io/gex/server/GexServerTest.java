@@ -64,6 +64,38 @@ class GexServerTest {
   }
 
   @Test
+  void latestAnalysisAndProfile_areServedGzippedToClientsThatAcceptIt_theSameBytesEveryTime()
+      throws Exception {
+    for (String path : List.of("/api/v1/gex/SPX", "/api/v1/gex/SPX/profile")) {
+      byte[] plain = http.client().send(http.builder(path).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+      HttpResponse<byte[]> zipped =
+          http.client()
+              .send(
+                  http.builder(path).header("Accept-Encoding", "br;q=1.0, gzip;q=0.8").build(),
+                  HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(zipped.headers().firstValue("Content-Encoding")).as(path).contains("gzip");
+      assertThat(zipped.headers().firstValue("Vary")).as(path).contains("Accept-Encoding");
+      byte[] inflated =
+          new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body())).readAllBytes();
+      assertThat(inflated).as(path).isEqualTo(plain);
+      assertThat(zipped.body().length).as(path).isLessThan(plain.length / 2);
+      byte[] again = http.client().send(http.builder(path).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+      assertThat(again).as(path).isEqualTo(plain);
+    }
+  }
+
+  @Test
+  void acceptsGzip_readsTheAcceptEncodingHeader() {
+    assertThat(GexServer.acceptsGzip(null)).isFalse();
+    assertThat(GexServer.acceptsGzip("identity")).isFalse();
+    assertThat(GexServer.acceptsGzip("gzip")).isTrue();
+    assertThat(GexServer.acceptsGzip("deflate, GZIP;q=0.5")).isTrue();
+    assertThat(GexServer.acceptsGzip("*")).isTrue();
+    assertThat(GexServer.acceptsGzip("gzip;q=0")).isFalse();
+    assertThat(GexServer.acceptsGzip("br, gzip; q=0.000")).isFalse();
+  }
+
+  @Test
   void latestAnalysisIsTheAnalyzeDocumentOfTheBundledFile() {
     HttpResponse<String> r = http.get("/api/v1/gex/SPX");
     assertThat(r.statusCode()).isEqualTo(200);

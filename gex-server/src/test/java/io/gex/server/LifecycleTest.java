@@ -124,6 +124,73 @@ class LifecycleTest {
     }
   }
 
+  /**
+   * A chain source that holds the upload until the test lets it go, so that a request is surely in flight
+   * when the server is closed.
+   */
+  static final class HeldSource implements io.gex.spi.OptionChainSource {
+    final java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+    final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+
+    @Override
+    public String id() {
+      return "held";
+    }
+
+    @Override
+    public io.gex.chain.OptionChain load(io.gex.spi.SourceRequest request) {
+      entered.countDown();
+      try {
+        release.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      return io.gex.spi.ChainSources.discover().load("cboe-csv", request);
+    }
+  }
+
+  @Test
+  void closingLetsAnInFlightRequestFinish_andRefusesNewOnes() throws Exception {
+    HeldSource held = new HeldSource();
+    io.gex.spi.ChainSources sources =
+        io.gex.spi.ChainSources.builder().register(held).register(new io.gex.source.CboeCsvSource()).build();
+    GexServer server = GexServer.builder().port(0).sources(sources).build().start();
+    String url = server.url();
+    Http http = new Http(url, null);
+    CompletableFuture<HttpResponse<String>> upload =
+        http.client()
+            .sendAsync(
+                http.builder("/api/v1/chains?source=held")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofFile(GexServerTest.RUT))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(held.entered.await(30, TimeUnit.SECONDS)).as("the upload reached the source").isTrue();
+
+    CompletableFuture<Void> closing = CompletableFuture.runAsync(server::close);
+    // The server stops taking connections while the upload is still held.
+    boolean refused = false;
+    for (int i = 0; i < 100 && !refused; i++) {
+      try {
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/health/live")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Thread.sleep(20);
+      } catch (java.io.IOException e) {
+        refused = true;
+      }
+    }
+    assertThat(refused).as("new connections refused while closing").isTrue();
+    assertThat(closing).as("close waits for the upload").isNotDone();
+    held.release.countDown();
+
+    HttpResponse<String> answered = upload.get(30, TimeUnit.SECONDS);
+    assertThat(answered.statusCode()).as(answered.body()).isEqualTo(201);
+    assertThat(Http.json(answered).get("symbol").asText()).isEqualTo("RUT");
+    closing.get(30, TimeUnit.SECONDS);
+  }
+
   @Test
   void theEventStreamAsksForItsMediaType() {
     try (GexServer server = GexServer.builder().port(0).build().start()) {

@@ -99,6 +99,80 @@ class PostgresRedisTest {
     }
   }
 
+  /**
+   * Two instances on one database and one Redis: what is posted to the first, the second serves; a newer
+   * chain posted to the first replaces the latest the second kept (the first announces it through Redis).
+   */
+  @Test
+  void twoInstances_shareTheLatestAnalysisAndItsInvalidations() throws Exception {
+    byte[] rut = java.nio.file.Files.readAllBytes(GexServerTest.RUT);
+    String text = new String(rut, java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertThat(text).contains("December 12, 2022 at 8:30 PM EST");
+    byte[] later =
+        text.replace("December 12, 2022 at 8:30 PM EST", "December 12, 2022 at 9:00 PM EST")
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    try (GexServer a = GexServer.builder().port(0).storage(ServerStorage.fromEnvironment(env())).build().start();
+        GexServer b = GexServer.builder().port(0).storage(ServerStorage.fromEnvironment(env())).build().start()) {
+      Http httpA = new Http(a.url(), null);
+      Http httpB = new Http(b.url(), null);
+
+      assertThat(httpA.post("/api/v1/chains", rut).statusCode()).isEqualTo(201);
+      JsonNode fromA = Http.json(httpA.get("/api/v1/gex/RUT"));
+      JsonNode fromB = Http.json(httpB.get("/api/v1/gex/RUT"));
+      assertThat(fromA.get("valuationTime").asText()).isEqualTo("2022-12-13T01:30:00Z");
+      assertThat(withoutAlerts(fromB)).isEqualTo(withoutAlerts(fromA));
+      // The second now keeps that analysis as its latest of RUT.
+      assertThat(b.symbols()).contains("RUT");
+      // A dashboard on the second follows RUT's event stream.
+      java.net.http.HttpResponse<java.util.stream.Stream<String>> events =
+          httpB.client()
+              .sendAsync(
+                  httpB.builder("/api/v1/stream/RUT").header("Accept", "text/event-stream").GET().build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofLines())
+              .get(30, java.util.concurrent.TimeUnit.SECONDS);
+      java.util.concurrent.CompletableFuture<String> pushed =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> {
+                java.util.Iterator<String> lines = events.body().iterator();
+                while (lines.hasNext()) {
+                  String line = lines.next();
+                  if (line.startsWith("data:") && line.contains("\"time\":\"2022-12-13T02:00:00Z\"")) {
+                    return line;
+                  }
+                }
+                return "";
+              });
+      for (int i = 0; i < 300 && !httpB.get("/metrics").body().contains("gex_sse_clients 1.0"); i++) {
+        Thread.sleep(20);
+      }
+
+      assertThat(httpA.post("/api/v1/chains?spot=1850", later).statusCode()).isEqualTo(201);
+      JsonNode newer = Http.json(httpA.get("/api/v1/gex/RUT"));
+      assertThat(newer.get("valuationTime").asText()).isEqualTo("2022-12-13T02:00:00Z");
+      assertThat(newer.get("spot").asDouble()).isEqualTo(1850.0);
+      // The announcement travels over Redis pub/sub: the second serves the newer analysis once it arrives.
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+      JsonNode served = Http.json(httpB.get("/api/v1/gex/RUT"));
+      while (!served.get("valuationTime").equals(newer.get("valuationTime")) && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+        served = Http.json(httpB.get("/api/v1/gex/RUT"));
+      }
+      assertThat(withoutAlerts(served)).isEqualTo(withoutAlerts(newer));
+      assertThat(Http.json(httpB.get("/api/v1/gex/RUT/profile")).get("spot").asDouble()).isEqualTo(1850.0);
+      // The second's stream client was sent the newer analysis's headline.
+      assertThat(pushed.get(30, java.util.concurrent.TimeUnit.SECONDS)).contains("\"spot\":1850.0");
+      JsonNode symbolsB = Http.json(httpB.get("/api/v1/symbols"));
+      assertThat(symbolsB.get(0).get("time").asText()).isEqualTo("2022-12-13T02:00:00Z");
+    }
+  }
+
+  /** The document without its alerts: the store keeps them apart (they are served by /alerts). */
+  private static JsonNode withoutAlerts(JsonNode document) {
+    ObjectNode copy = document.deepCopy();
+    copy.remove("alerts");
+    return copy;
+  }
+
   /** Runs the class only when both servers are named; says why not otherwise. */
   static final class ServersNamed implements ExecutionCondition {
     @Override

@@ -92,6 +92,12 @@ final class ServeCommand implements Callable<Integer> {
       description = "--synthetic: the session's start (default " + LiveCommand.DEFAULT_START + ")")
   @Nullable Instant start;
 
+  @Option(
+      names = "--log-format",
+      paramLabel = "FORMAT",
+      description = "text (default) or json: one JSON object per log line on stderr (default: GEX_LOG_FORMAT, else text)")
+  @Nullable String logFormat;
+
   /** For tests: print the banner and stop instead of serving until Ctrl-C. */
   @Option(names = "--exit-after-start", hidden = true)
   boolean exitAfterStart;
@@ -106,6 +112,7 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter out = Objects.requireNonNull(spec, "spec").commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    LogFormat.apply(logFormat != null ? logFormat : System.getenv(LogFormat.ENV));
     if (port < 0 || port > 65_535) {
       throw new UsageException("--port must be 0 to 65535, was " + port);
     }

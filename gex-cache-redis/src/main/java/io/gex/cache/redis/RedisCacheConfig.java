@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  *       <td>consecutive failures that open the breaker</td><td>3</td></tr>
  *   <tr><td>{@code gex.redis.open-interval}</td><td>{@code GEX_REDIS_OPEN_INTERVAL}</td><td>how long the
  *       breaker stays open before a probe</td><td>{@code PT1S}</td></tr>
- *   <tr><td>{@code gex.redis.gzip}</td><td>{@code GEX_REDIS_GZIP}</td><td>gzip stored analyses</td>
+ *   <tr><td>{@code gex.redis.gzip}</td><td>{@code GEX_REDIS_GZIP}</td><td>gzip stored analyses instead of LZ4</td>
  *       <td>{@code false}</td></tr>
  *   <tr><td>{@code gex.redis.max-entry-bytes}</td><td>{@code GEX_REDIS_MAX_ENTRY_BYTES}</td><td>largest
  *       entry read or written, in bytes once decompressed</td><td>67108864 (64 MiB)</td></tr>
@@ -55,8 +55,9 @@ import org.jspecify.annotations.Nullable;
  * @param failureThreshold consecutive failures that open the circuit breaker, {@code >= 1}
  * @param openInterval how long the breaker stays open before one probe call, {@code > 0}
  * @param reconnectDelayMax the longest wait between automatic reconnection attempts, {@code > 0}
- * @param gzip whether stored analyses are gzipped (smaller in Redis, slower to write and read)
- * @param maxEntryBytes the largest entry, in bytes of JSON once decompressed, that is read (a larger one,
+ * @param gzip whether stored analyses are gzipped (smaller in Redis, several times slower to write and
+ *     read) instead of compressed with LZ4 (the default)
+ * @param maxEntryBytes the largest entry, in bytes of CBOR once decompressed, that is read (a larger one,
  *     such as a gzip bomb, is a miss and is deleted; decompression stops at this size) or written (a larger
  *     analysis is not stored); in [{@value #MIN_ENTRY_BYTES}, {@value #MAX_ENTRY_BYTES}]
  * @param invalidationAttempts how many times an invalidation that fails is tried (the call itself, then
@@ -93,8 +94,8 @@ public record RedisCacheConfig(
   /** Default longest reconnection delay: 1 second. */
   public static final Duration DEFAULT_RECONNECT_DELAY_MAX = Duration.ofSeconds(1);
   /**
-   * Default largest entry: 64 MiB of JSON, far above a real one (the whole SPX chain of 19,000 contracts is
-   * under 1 MiB).
+   * Default largest entry: 64 MiB of CBOR, far above a real one (the whole SPX chain of 19,000 contracts is
+   * about 600 KB).
    */
   public static final int DEFAULT_MAX_ENTRY_BYTES = 64 << 20;
   /** Smallest allowed {@link #maxEntryBytes()}: 1 KiB. */

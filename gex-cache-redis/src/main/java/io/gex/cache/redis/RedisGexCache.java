@@ -50,8 +50,8 @@ import org.slf4j.LoggerFactory;
  * application, with invalidations broadcast to the other instances over pub/sub.
  *
  * <p><b>Layout.</b> With prefix {@code p} and a symbol {@code S}: entries {@code p:v1:a:{S}:<instant>:<chain
- * fingerprint>:<settings fingerprint>} (the stored form is a versioned header + the JSON of {@code
- * gex-json}, optionally gzipped); an index {@code p:v1:i:{S}} (sorted set of the symbol's entry keys by
+ * fingerprint>:<settings fingerprint>} (the stored form is a versioned header + the analysis in CBOR,
+ * compressed with LZ4 or gzip: see {@code AnalysisCodec}); an index {@code p:v1:i:{S}} (sorted set of the symbol's entry keys by
  * valuation instant in epoch microseconds); the symbol's newest instant {@code p:v1:n:{S}}; and the
  * channel {@code p:invalidate}. The {@code {S}} hash tag keeps a symbol's keys in one cluster slot. Every
  * key expires after the configured time to live.
@@ -80,7 +80,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>What is served.</b> Nothing the engine could not have produced. An entry is read with {@code
  * GETRANGE}, at most {@link RedisCacheConfig#maxEntryBytes()} plus its header and one byte, and decoded
- * with its JSON bounded by the same limit (decompression stops there: a gzip bomb costs at most that much
+ * with its CBOR bounded by the same limit (decompression stops there: a gzip bomb costs at most that much
  * memory), then checked: the key's symbol and instant, every figure finite, the record's
  * invariants (totals add up, the regime is the sign of total GEX, walls are listed strikes on the right
  * side of spot, levels are positive...). An entry that fails is a miss, is deleted, and is counted in
@@ -95,6 +95,12 @@ import org.slf4j.LoggerFactory;
 public final class RedisGexCache implements GexCache {
 
   private static final Logger LOG = LoggerFactory.getLogger(RedisGexCache.class);
+
+  /**
+   * The version of the key layout ({@code p:v1:...}), apart from the stored form's own version byte: a new
+   * stored form keeps the keys, so its readers see the old entries as misses and replace them.
+   */
+  static final int KEY_LAYOUT = 1;
 
   private static final RedisCodec<String, byte[]> CODEC =
       RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
@@ -151,7 +157,7 @@ public final class RedisGexCache implements GexCache {
   RedisGexCache(RedisCacheConfig config, LongSupplier ticker) {
     this.config = Objects.requireNonNull(config, "config");
     this.ticker = Objects.requireNonNull(ticker, "ticker");
-    this.keyBase = config.keyPrefix() + ":v" + AnalysisCodec.VERSION + ":";
+    this.keyBase = config.keyPrefix() + ":v" + KEY_LAYOUT + ":";
     this.ttlMillis = ascii(Long.toString(config.ttl().toMillis()));
     this.breaker = new CircuitBreaker(config.failureThreshold(), config.openInterval(), ticker);
     this.pending = new PendingInvalidations(config.invalidationAttempts(), stats::error);
@@ -191,6 +197,15 @@ public final class RedisGexCache implements GexCache {
     connectAsync();
   }
 
+  /**
+   * The longest stored form of at most {@code maxEntryBytes} of CBOR: its header, an LZ4 body's length
+   * and LZ4's worst case for incompressible bytes ({@code n + n/255 + 16}, more than gzip's), so a valid
+   * entry is never cut short and an oversized one is read only one byte past it.
+   */
+  static long maxStoredBytes(int maxEntryBytes) {
+    return (long) AnalysisCodec.HEADER + 4 + maxEntryBytes + maxEntryBytes / 255 + 16;
+  }
+
   // ---------------------------------------------------------------------------------------------- API
 
   @Override
@@ -208,7 +223,7 @@ public final class RedisGexCache implements GexCache {
       try {
         // GETRANGE, not GET: however large the value, read at most one byte more than an entry may be
         // (a missing key reads as empty).
-        stored = cmd.getrange(redisKey, 0, (long) config.maxEntryBytes() + AnalysisCodec.HEADER);
+        stored = cmd.getrange(redisKey, 0, maxStoredBytes(config.maxEntryBytes()));
         succeeded(cmd);
       } catch (RuntimeException e) {
         failed("GET", e);
@@ -223,8 +238,14 @@ public final class RedisGexCache implements GexCache {
       try {
         analysis = AnalysisCodec.decode(stored, config.maxEntryBytes());
         AnalysisCheck.check(analysis, key);
+      } catch (AnalysisCodec.OtherVersionException e) {
+        // Written by an older or newer gex: a plain miss, replaced by this instance's next put.
+        stats.miss();
+        LOG.debug("Deleting cache entry {}: {}", redisKey, e.getMessage());
+        deleteQuietly(cmd, redisKey);
+        return Optional.empty();
       } catch (RuntimeException e) {
-        // Corrupt, of another version, too large once inflated, another key's, or figures the engine
+        // Corrupt, too large once inflated, another key's, or figures the engine
         // cannot produce: never served.
         rejectedEntries.increment();
         stats.error();
@@ -265,7 +286,11 @@ public final class RedisGexCache implements GexCache {
       byte[] value;
       try {
         AnalysisCheck.check(analysis);
-        value = AnalysisCodec.encode(analysis, config.gzip(), config.maxEntryBytes());
+        value =
+            AnalysisCodec.encode(
+                analysis,
+                config.gzip() ? AnalysisCodec.Compression.GZIP : AnalysisCodec.Compression.LZ4,
+                config.maxEntryBytes());
       } catch (RuntimeException e) {
         // Not stored: a reader would refuse it. The caller keeps its analysis; the cache just misses.
         stats.error();

@@ -119,7 +119,7 @@ class CacheLatencyBenchmarkTest {
       double[] rawGet = measure(ROUNDS, () -> {}, () -> raw.commands().get(redisA.entryKey(key)));
       byte[] storedBytes = raw.commands().get(redisA.entryKey(key));
       double[] decode = measure(ROUNDS, () -> {}, () -> AnalysisCodec.decode(storedBytes));
-      double[] encode = measure(ROUNDS, () -> {}, () -> AnalysisCodec.encode(stored, false));
+      double[] encode = measure(ROUNDS, () -> {}, () -> AnalysisCodec.encode(stored, AnalysisCodec.Compression.LZ4));
 
 
       assertThat(b.analyze(newest)).isEqualTo(stored);

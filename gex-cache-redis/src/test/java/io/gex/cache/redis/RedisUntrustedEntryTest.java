@@ -73,11 +73,11 @@ class RedisUntrustedEntryTest {
 
     int n = 0;
     for (Consumer<ObjectNode> tampering : tamperings) {
-      for (boolean gzip : new boolean[] {false, true}) {
+      for (AnalysisCodec.Compression c : AnalysisCodec.Compression.values()) {
         raw.commands()
-            .set(key, AnalysisCodec.encodeJson(AnalysisCheckTest.tamperedJson(good, tampering), gzip));
+            .set(key, AnalysisCodec.encodeJson(AnalysisCheckTest.tamperedJson(good, tampering), c));
         n++;
-        assertThat(cache.get(keyAt(0))).as("tampering %d, gzip %s", n, gzip).isEmpty();
+        assertThat(cache.get(keyAt(0))).as("tampering %d, %s", n, c).isEmpty();
         assertThat(raw.commands().exists(key)).as("deleted").isZero();
       }
     }
@@ -147,10 +147,10 @@ class RedisUntrustedEntryTest {
   @Test
   void maxEntryBytes_boundsWhatIsWrittenAndWhatIsRead() {
     GexAnalysis analysis = analysisAt(0);
-    int json = io.gex.json.GexJson.toBytes(analysis).length;
+    int cbor = AnalysisCodec.encode(analysis, AnalysisCodec.Compression.NONE).length - AnalysisCodec.HEADER;
     RedisGexCache big = redis(RedisTestSupport.config(prefix).gzip(true).build());
     RedisGexCache small =
-        redis(RedisTestSupport.config(prefix).gzip(true).maxEntryBytes(json - 1).build());
+        redis(RedisTestSupport.config(prefix).gzip(true).maxEntryBytes(cbor - 1).build());
 
     small.put(keyAt(0), analysis);
     assertThat(raw.commands().exists(small.entryKey(keyAt(0)))).as("not written").isZero();
