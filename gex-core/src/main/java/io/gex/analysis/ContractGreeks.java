@@ -74,7 +74,7 @@ final class ContractGreeks {
     d2 = d1 - sd;
     pdf = BlackScholesKernel.INV_SQRT_2PI * gaussian;
     dfq = q == 0 ? 1 : Math.exp(-q * tau);
-    double signedOi = chain.sign[i] * chain.openInterest[i];
+    double signedOi = chain.position[i];
     position = signedOi * multiplier;
     w = signedOi * notional;
     cdf = withCdf ? BlackScholesKernel.cdf(call ? d1 : -d1) : Double.NaN;

@@ -5,6 +5,11 @@ import io.gex.chain.ContractDiagnostic;
 import io.gex.chain.OptionChain;
 import io.gex.chain.OptionContract;
 import io.gex.chain.SettlementStyle;
+import io.gex.positions.ContractFlow;
+import io.gex.positions.CustomerFlow;
+import io.gex.positions.PositionModel;
+import io.gex.positions.PositionModels;
+import io.gex.positions.PositionProvenance;
 import io.gex.settings.ExpirySelection;
 import io.gex.settings.GexSettings;
 import io.gex.settings.IvSource;
@@ -65,6 +70,30 @@ public final class ResolvedChain {
   /** ±1 under the settings' sign convention. */
   final double[] sign;
 
+  /**
+   * The dealers' position in contracts (+ long) under the position model: what every exposure weighs a
+   * contract by. Exactly {@code sign * openInterest} under {@code oi}.
+   */
+  final double[] position;
+
+  /** The position model. */
+  private final PositionModel positionModel;
+
+  /** Each priced contract's customer flow (null entries: no trades), or null when no contract traded. */
+  private final ContractFlow @Nullable [] pricedFlow;
+
+  /** The symbols of the priced contracts that traded (aligned with pricedFlow). */
+  private final io.gex.chain.@Nullable OccSymbol[] pricedSymbol;
+
+  /** The flow given to the resolve. */
+  private final CustomerFlow flow;
+
+  /** Trades of the flow whose contract is not priced here. */
+  private final long tradesOutsideChain;
+
+  /** Contracts where the model failed (they took sign * open interest). */
+  private final int modelFailures;
+
   final int[] expiryIndex;
   final int[] strikeIndex;
 
@@ -90,7 +119,7 @@ public final class ResolvedChain {
   /** 1 / (vol * sqrt(tau)). */
   final double[] invSd;
 
-  /** sign * OI * multiplier * 0.01 * e^(-q tau) * invSd / sqrt(2 pi). */
+  /** position * multiplier * 0.01 * e^(-q tau) * invSd / sqrt(2 pi) (position = sign * OI under oi). */
   final double[] gexCoef;
 
   private final List<ContractDiagnostic> diagnostics;
@@ -120,8 +149,25 @@ public final class ResolvedChain {
       Priced unpriced,
       Substitutions substitutions,
       int chainSize,
-      Instruments instruments) {
+      Instruments instruments,
+      List<OptionContract> contracts,
+      PositionModel positionModel,
+      CustomerFlow flow,
+      ContractFlow @Nullable [] pricedFlow,
+      long tradesOutsideChain) {
     this.instruments = instruments;
+    this.positionModel = positionModel;
+    this.flow = flow;
+    this.pricedFlow = pricedFlow;
+    this.pricedSymbol = new io.gex.chain.OccSymbol[pricedFlow == null ? 0 : pricedFlow.length];
+    if (pricedFlow != null) {
+      for (int i = 0; i < pricedFlow.length; i++) {
+        if (pricedFlow[i] != null) {
+          pricedSymbol[i] = contracts.get(priced.chainIndex[i]).symbol();
+        }
+      }
+    }
+    this.tradesOutsideChain = tradesOutsideChain;
     this.chainSize = chainSize;
     this.chainIndex = priced.chainIndex;
     this.partner = priced.partner;
@@ -154,6 +200,8 @@ public final class ResolvedChain {
     this.lnStrike = ix.lnStrike;
     this.nextMonthlyIndex = ix.nextMonthly;
     this.diagnostics = List.copyOf(diagnostics);
+    this.position = new double[n];
+    this.modelFailures = positions(positionModel, contracts, pricedFlow);
     this.drift = new double[n];
     this.invSd = new double[n];
     this.gexCoef = new double[n];
@@ -164,8 +212,48 @@ public final class ResolvedChain {
       drift[i] = (r - q + 0.5 * vol[i] * vol[i]) * tau[i];
       invSd[i] = 1.0 / (vol[i] * Math.sqrt(tau[i]));
       double discount = q == 0 ? 1 : Math.exp(-q * tau[i]);
-      gexCoef[i] = sign[i] * openInterest[i] * scale * discount * invSd[i];
+      gexCoef[i] = position[i] * scale * discount * invSd[i];
     }
+  }
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ResolvedChain.class);
+
+  /** Fills {@link #position} under the model; returns the number of contracts where the model failed. */
+  private int positions(
+      PositionModel model, List<OptionContract> contracts, ContractFlow @Nullable [] flows) {
+    if (model == PositionModels.OI) {
+      for (int i = 0; i < n; i++) {
+        position[i] = sign[i] * openInterest[i];
+      }
+      return 0;
+    }
+    int failures = 0;
+    Throwable first = null;
+    for (int i = 0; i < n; i++) {
+      ContractFlow f = flows == null ? null : flows[i];
+      double net = f == null ? 0 : f.net();
+      double p;
+      try {
+        p = model.dealerPosition(sign[i], contracts.get(chainIndex[i]), net);
+      } catch (RuntimeException | Error e) {
+        if (e instanceof VirtualMachineError) {
+          throw e;
+        }
+        first = first == null ? e : first;
+        p = Double.NaN;
+      }
+      if (!Double.isFinite(p)) {
+        failures++;
+        p = sign[i] * openInterest[i];
+      }
+      position[i] = p;
+    }
+    if (failures > 0) {
+      LOG.warn(
+          "position model {} failed on {} of {} contracts; they take sign x open interest",
+          model.id(), failures, n, first);
+    }
+    return failures;
   }
 
   /** The priced contracts' signs, strike and expiry indices, and the log of their strikes. */
@@ -418,6 +506,35 @@ public final class ResolvedChain {
       List<ContractDiagnostic> sourceDiagnostics,
       GexSettings settings,
       @Nullable Instruments reuse) {
+    return resolve(
+        underlying, spot, valuationTime, contracts, sourceDiagnostics, settings, reuse, PositionModels.OI,
+        CustomerFlow.EMPTY);
+  }
+
+  /**
+   * Resolves a chain given by its parts, as {@link #resolve(String, double, Instant, List, List,
+   * GexSettings, Instruments)} does, with each contract's dealer position decided by a {@link
+   * PositionModel} from its market data and the customers' flow in it. Under {@link PositionModels#OI}
+   * the positions are {@code sign × open interest} and every figure is that of the resolve without a
+   * model. Trades of contracts that are not priced are counted ({@link
+   * PositionProvenance#tradesOutsideChain()}).
+   *
+   * @param reuse the instruments of an earlier resolve, or null
+   * @throws NullPointerException if an argument but reuse is null
+   * @throws IllegalArgumentException if the spot or the valuation time is out of range
+   */
+  public static ResolvedChain resolve(
+      String underlying,
+      double spot,
+      Instant valuationTime,
+      List<OptionContract> contracts,
+      List<ContractDiagnostic> sourceDiagnostics,
+      GexSettings settings,
+      @Nullable Instruments reuse,
+      PositionModel positionModel,
+      CustomerFlow flow) {
+    java.util.Objects.requireNonNull(positionModel, "positionModel");
+    java.util.Objects.requireNonNull(flow, "flow");
     java.util.Objects.requireNonNull(underlying, "underlying");
     java.util.Objects.requireNonNull(contracts, "contracts");
     java.util.Objects.requireNonNull(settings, "settings");
@@ -491,6 +608,22 @@ public final class ResolvedChain {
         unpriced.add(i, strikeAll[i], callAll[i], oiAll[i], expiryAll[i], tauAll[i], 0);
       }
     }
+    // Each priced contract's customer flow; the trades of contracts not priced are counted.
+    ContractFlow[] pricedFlow = null;
+    long outside = 0;
+    if (!flow.isEmpty()) {
+      pricedFlow = new ContractFlow[priced.size];
+      Map<io.gex.chain.OccSymbol, Integer> index = ins.symbolIndex(contracts);
+      for (Map.Entry<io.gex.chain.OccSymbol, ContractFlow> e : flow.byContract().entrySet()) {
+        Integer at = index.get(e.getKey());
+        int p = at == null ? -1 : pricedOf[at];
+        if (p < 0) {
+          outside += e.getValue().trades();
+        } else {
+          pricedFlow[p] = e.getValue();
+        }
+      }
+    }
     // Each priced contract's priced partner (the other member of its call/put pair), for GammaTerms.
     for (int p = 0; p < priced.size; p++) {
       int j = partner[priced.chainIndex[p]];
@@ -513,7 +646,12 @@ public final class ResolvedChain {
                 skippedOi,
                 chainOi),
             total,
-            ins);
+            ins,
+            contracts,
+            positionModel,
+            flow,
+            pricedFlow,
+            outside);
     ins.last = resolved;
     return resolved;
   }
@@ -544,6 +682,20 @@ public final class ResolvedChain {
     final int excludedCount;
     final List<ContractDiagnostic> diagnostics;
     @Nullable ResolvedChain last;
+    private @Nullable Map<io.gex.chain.OccSymbol, Integer> symbolIndex;
+
+    /** Each contract's index by symbol, built on first use (only resolves with customer flow need it). */
+    Map<io.gex.chain.OccSymbol, Integer> symbolIndex(List<OptionContract> contracts) {
+      Map<io.gex.chain.OccSymbol, Integer> index = symbolIndex;
+      if (index == null) {
+        index = new HashMap<>(2 * contracts.size());
+        for (int i = 0; i < contracts.size(); i++) {
+          index.put(contracts.get(i).symbol(), i);
+        }
+        symbolIndex = index;
+      }
+      return index;
+    }
 
     private Instruments(
         GexSettings settings,
@@ -797,6 +949,84 @@ public final class ResolvedChain {
   /** The diagnostics of the source and of the contracts left out when resolving. */
   public List<ContractDiagnostic> diagnostics() {
     return diagnostics;
+  }
+
+  /** The position model the chain was resolved with. */
+  public PositionModel positionModel() {
+    return positionModel;
+  }
+
+  /**
+   * What the dealer positions were made from: the model, the flow's trade counts, the share of gross GEX at
+   * spot that comes from flow, and the flow's data-quality checks (see {@link PositionProvenance}).
+   */
+  public PositionProvenance positionProvenance() {
+    if (flow.isEmpty() && modelFailures == 0) {
+      return positionModel == PositionModels.OI
+          ? PositionProvenance.OPEN_INTEREST
+          : PositionProvenance.none(positionModel.id());
+    }
+    double flowGross = 0;
+    double baseGross = 0;
+    int netAboveVolume = 0;
+    List<PositionProvenance.FlaggedContract> flagged = new ArrayList<>();
+    List<Double> ratios = new ArrayList<>();
+    ContractFlow[] flows = pricedFlow;
+    if (flows != null) {
+      boolean share = positionModel.usesFlow();
+      double lnSpot = Math.log(spot);
+      double q = settings.dividendYield();
+      double scale = spot * settings.multiplier() * 0.01 * INV_SQRT_2PI;
+      for (int i = 0; i < n; i++) {
+        ContractFlow f = flows[i];
+        if (f == null) {
+          if (share) {
+            double d = d1(i, lnSpot);
+            baseGross += Math.abs(spot * gexCoef[i] * Math.exp(-0.5 * d * d));
+          }
+          continue;
+        }
+        long net = f.net();
+        if (Math.abs(net) > f.volume()) {
+          netAboveVolume++;
+        }
+        if (Math.abs((double) net) > PositionProvenance.FLAG_MULTIPLE * openInterest[i]) {
+          flagged.add(
+              new PositionProvenance.FlaggedContract(
+                  String.valueOf(pricedSymbol[i]), net, f.volume(), openInterest[i]));
+          ratios.add(openInterest[i] > 0 ? Math.abs(net) / openInterest[i] : Double.MAX_VALUE);
+        }
+        if (share) {
+          double d = d1(i, lnSpot);
+          double perContract =
+              Math.abs(scale * (q == 0 ? 1 : Math.exp(-q * tau[i])) * invSd[i] * Math.exp(-0.5 * d * d));
+          flowGross += perContract * Math.abs((double) net);
+          baseGross += perContract * Math.abs(position[i] + net);
+        }
+      }
+    }
+    Integer[] order = new Integer[flagged.size()];
+    for (int k = 0; k < order.length; k++) {
+      order[k] = k;
+    }
+    Arrays.sort(order, (a, b) -> Double.compare(ratios.get(b), ratios.get(a)));
+    List<PositionProvenance.FlaggedContract> listed = new ArrayList<>();
+    for (int k = 0; k < order.length && k < PositionProvenance.MAX_FLAGGED; k++) {
+      listed.add(flagged.get(order[k]));
+    }
+    double gross = flowGross + baseGross;
+    return new PositionProvenance(
+        positionModel.id(),
+        flow.trades(),
+        flow.classified(),
+        flow.unclassified(),
+        flow.stale(),
+        tradesOutsideChain,
+        gross > 0 ? Math.min(1, flowGross / gross) : 0,
+        netAboveVolume,
+        listed,
+        flagged.size(),
+        modelFailures);
   }
 
   /**
