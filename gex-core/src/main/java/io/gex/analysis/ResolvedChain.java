@@ -1009,7 +1009,14 @@ public final class ResolvedChain {
     for (int k = 0; k < order.length; k++) {
       order[k] = k;
     }
-    Arrays.sort(order, (a, b) -> Double.compare(ratios.get(b), ratios.get(a)));
+    Arrays.sort(
+        order,
+        (a, b) -> {
+          int byRatio = Double.compare(ratios.get(b), ratios.get(a));
+          return byRatio != 0
+              ? byRatio
+              : Long.compare(Math.abs(flagged.get(b).customerNet()), Math.abs(flagged.get(a).customerNet()));
+        });
     List<PositionProvenance.FlaggedContract> listed = new ArrayList<>();
     for (int k = 0; k < order.length && k < PositionProvenance.MAX_FLAGGED; k++) {
       listed.add(flagged.get(order[k]));

@@ -22,8 +22,8 @@ import java.util.Objects;
  * @param netAboveVolume priced contracts whose customer net exceeds their traded volume (a broken tape or
  *     classifier; always 0 for flow made by {@link FlowBook})
  * @param flagged priced contracts whose customer net exceeds {@value #FLAG_MULTIPLE} times their open
- *     interest (a contract with no open interest is flagged as soon as it has flow), largest ratio first,
- *     at most {@value #MAX_FLAGGED}
+ *     interest (a contract with no open interest is flagged as soon as it has flow), largest ratio (then
+ *     largest net) first, at most {@value #MAX_FLAGGED}
  * @param flaggedCount how many contracts were flagged in all
  * @param modelFailures contracts where the model threw or answered a number that is not finite (they took
  *     {@code sign × open interest})

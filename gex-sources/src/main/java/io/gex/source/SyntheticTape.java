@@ -22,7 +22,7 @@ import java.util.SplittableRandom;
  * <p>The market: trades arrive at uniformly random times through the session (09:30 to 16:00 New York on
  * the chain's valuation date, or up to the valuation time if it is earlier). Each trades a contract with a
  * two-sided quote in the chain that has not settled by the valuation time, chosen with a preference for
- * strikes near spot ({@code exp(-|ln K/S| / 0.04)}) and near expiries ({@code 1 / (1 + days / 5)}).
+ * strikes near spot ({@code exp(-|ln K/S| / 0.04)}) and near expiries ({@code 1 / (1 + days / 2)²}).
  *
  * <ul>
  *   <li><b>Quotes.</b> Each contract's true mid starts at the chain's mid and takes a random step of 0.3
@@ -141,7 +141,8 @@ public final class SyntheticTape {
     for (int i = 0; i < pool.size(); i++) {
       OptionContract c = pool.get(i);
       long days = c.expiry().toEpochDay() - today.toEpochDay();
-      sum += Math.exp(-Math.abs(Math.log(c.strike() / spot)) / 0.04) / (1 + days / 5.0);
+      double near = 1 + days / 2.0;
+      sum += Math.exp(-Math.abs(Math.log(c.strike() / spot)) / 0.04) / (near * near);
       cumulative[i] = sum;
     }
     Instant open = today.atTime(OPEN).atZone(Times.NEW_YORK).toInstant();

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * SyntheticTape#AT_MID}) go to the tick test, right about half the time. That caps accuracy near {@code 1 -
  * 0.08 - 0.07 / 2 = 0.885}; lagged quotes ({@value SyntheticTape#LAGGED}) and inside prints within the
  * band of the mid, which also go to the tick test, cost a little more. Measured over three seeds of 20,000
- * trades (the line this test prints): 0.858 of classified trades right (0.848 of classified volume), with
+ * trades (the line this test prints): 0.858 of classified trades right (0.840 of classified volume), with
  * the quote rules at 0.87 to 0.97 and the tick test at about 0.5. The floor, 0.84, sits below the measured
  * value by ten times the sampling error (about 0.0015 on 55,000 classified trades) and above where a broken
  * quote rule would land (inside prints left to the tick test: about 0.75; the touch rules swapped: far
