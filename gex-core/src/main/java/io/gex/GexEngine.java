@@ -268,8 +268,8 @@ public interface GexEngine {
     /**
      * The model that decides each contract's dealer position (default {@link PositionModels#OI}: the sign
      * convention applied to open interest, every figure as before models existed). Registering a model
-     * here is the explicit registration of the {@link PositionModel} SPI; {@link PositionModels#discover()}
-     * finds the rest by id.
+     * here is the explicit registration of the {@link PositionModel} SPI; {@link
+     * io.gex.spi.PositionModelLookup} finds the others by id.
      *
      * @throws NullPointerException if value is null
      */
@@ -279,21 +279,21 @@ public interface GexEngine {
     }
 
     /**
-     * The position model with this id among the built-in ones ({@code oi}, {@code volume}, {@code flow})
-     * and those on the module or class path ({@link PositionModels#discover()}).
+     * The built-in position model with this id: {@code oi}, {@code volume} or {@code flow}. (A plugin's
+     * model: {@code positionModel(PositionModelLookup.discover().model(id))}, {@link
+     * io.gex.spi.PositionModelLookup}.)
      *
-     * @throws IllegalArgumentException naming the id and the ids available if there is no such model
+     * @throws IllegalArgumentException naming the id if it is not a built-in model's
      */
     public Builder positionModel(String id) {
       Objects.requireNonNull(id, "id");
-      PositionModel builtIn =
-          switch (id) {
-            case "oi" -> PositionModels.OI;
-            case "volume" -> PositionModels.VOLUME;
-            case "flow" -> PositionModels.FLOW;
-            default -> null;
-          };
-      positionModel = builtIn != null ? builtIn : PositionModels.discover().model(id);
+      positionModel =
+          PositionModels.builtIn(id)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "no built-in position model with id '" + id + "' (oi, volume, flow); a plugin's"
+                              + " model is found by io.gex.spi.PositionModelLookup"));
       return this;
     }
 

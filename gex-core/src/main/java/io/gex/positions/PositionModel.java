@@ -11,7 +11,8 @@ import io.gex.chain.OptionContract;
  * <p>Built in ({@link PositionModels}): {@code oi} (the default: the sign convention applied to open
  * interest), {@code volume} (the day's volume in its place) and {@code flow} (start-of-day open interest
  * under the convention minus customers' net purchases since the open). Other models are plugins, found by
- * {@link java.util.ServiceLoader} or registered on {@link io.gex.GexEngine.Builder#positionModel}.
+ * {@link java.util.ServiceLoader} ({@link io.gex.spi.PositionModelLookup}) or registered on {@link
+ * io.gex.GexEngine.Builder#positionModel(PositionModel)}.
  *
  * <p>Implementations must be immutable and thread-safe. A model that throws or answers a number that is not
  * finite is not trusted for that contract: the analysis takes {@code sign × open interest} instead and

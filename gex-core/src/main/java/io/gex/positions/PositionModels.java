@@ -1,17 +1,12 @@
 package io.gex.positions;
 
 import io.gex.chain.OptionContract;
-import io.gex.spi.Providers;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Optional;
 
 /**
- * The position models: the three built in and those found by {@link Providers} (explicit registration
- * first, then {@link java.util.ServiceLoader}), by id. Built-in ids cannot be taken by a plugin: a plugin
- * with the id {@code oi}, {@code volume} or {@code flow} is reported as a duplicate and not used.
+ * The three built-in position models. Plugins are found by {@link io.gex.spi.PositionModelLookup}.
  *
  * <p>This class is immutable and thread-safe.
  */
@@ -50,63 +45,22 @@ public final class PositionModels {
         }
       };
 
-  private final Providers.Report<PositionModel> report;
-  private final Map<String, PositionModel> byId;
+  private PositionModels() {}
 
-  private PositionModels(Providers.Report<PositionModel> report) {
-    this.report = report;
-    Map<String, PositionModel> map = new LinkedHashMap<>();
-    for (PositionModel m : report.providers()) {
-      map.put(m.id(), m);
+  /** The built-in models: {@code oi}, {@code volume}, {@code flow}. */
+  public static List<PositionModel> builtIn() {
+    return List.of(OI, VOLUME, FLOW);
+  }
+
+  /** The built-in model with this id, if any. */
+  public static Optional<PositionModel> builtIn(String id) {
+    Objects.requireNonNull(id, "id");
+    for (PositionModel m : builtIn()) {
+      if (m.id().equals(id)) {
+        return Optional.of(m);
+      }
     }
-    this.byId = map;
-  }
-
-  /** The built-in models and those on the module or class path. */
-  public static PositionModels discover() {
-    return discover(List.of());
-  }
-
-  /**
-   * The built-in models, the given ones, then those on the module or class path.
-   *
-   * @throws NullPointerException if the list or a model is null
-   */
-  public static PositionModels discover(List<PositionModel> registered) {
-    Objects.requireNonNull(registered, "registered");
-    return new PositionModels(
-        Providers.lookup(PositionModel.class, PositionModel::id)
-            .register(OI)
-            .register(VOLUME)
-            .register(FLOW)
-            .registerAll(registered)
-            .severalExpected(true)
-            .discover());
-  }
-
-  /** What the lookup found (failures and duplicates included). */
-  public Providers.Report<PositionModel> report() {
-    return report;
-  }
-
-  /** The ids of the models, built-in ones first. */
-  public Set<String> ids() {
-    return java.util.Collections.unmodifiableSet(byId.keySet());
-  }
-
-  /**
-   * The model with this id.
-   *
-   * @throws IllegalArgumentException naming the id and the ids available if there is none
-   */
-  public PositionModel model(String id) {
-    PositionModel m = byId.get(Objects.requireNonNull(id, "id"));
-    if (m == null) {
-      throw new IllegalArgumentException(
-          "no position model with id '" + id + "'; available: " + byId.keySet()
-              + (report.failures().isEmpty() ? "" : " (failed to load: " + report.failures() + ")"));
-    }
-    return m;
+    return Optional.empty();
   }
 
   private abstract static class BuiltIn implements PositionModel {

@@ -4,7 +4,7 @@
  * <ul>
  *   <li>{@link io.gex.positions.PositionModel}: the plugin that decides each contract's dealer position;
  *       {@link io.gex.positions.PositionModels} holds the built-in {@code oi}, {@code volume} and {@code
- *       flow} models and discovers the others.
+ *       flow} models; {@link io.gex.spi.PositionModelLookup} discovers the others.
  *   <li>{@link io.gex.positions.Trade}, {@link io.gex.positions.TradeClassifier}, {@link
  *       io.gex.positions.FlowBook} and {@link io.gex.positions.CustomerFlow}: a tape of option trades
  *       classified against the quote in force into customers' net purchases per contract.

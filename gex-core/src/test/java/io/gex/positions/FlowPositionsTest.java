@@ -202,7 +202,7 @@ class FlowPositionsTest {
             return 0.5 * sign * contract.openInterest();
           }
         };
-    PositionModels models = PositionModels.discover(List.of(mine));
+    io.gex.spi.PositionModelLookup models = io.gex.spi.PositionModelLookup.discover(List.of(mine));
     assertThat(models.ids()).startsWith("oi", "volume", "flow").contains("half");
     assertThat(models.model("flow")).isSameAs(PositionModels.FLOW);
     assertThat(models.model("half")).isSameAs(mine);
@@ -223,12 +223,13 @@ class FlowPositionsTest {
             return 0;
           }
         };
-    PositionModels withImpostor = PositionModels.discover(List.of(impostor));
+    io.gex.spi.PositionModelLookup withImpostor =
+        io.gex.spi.PositionModelLookup.discover(List.of(impostor));
     assertThat(withImpostor.model("oi")).isSameAs(PositionModels.OI);
     assertThat(withImpostor.report().duplicates()).containsKey("oi");
     assertThat(GexEngine.builder().positionModel("volume").build().positionModel())
         .isSameAs(PositionModels.VOLUME);
     assertThatThrownBy(() -> GexEngine.builder().positionModel("nope"))
-        .hasMessageContaining("no position model with id 'nope'");
+        .hasMessageContaining("no built-in position model with id 'nope'");
   }
 }

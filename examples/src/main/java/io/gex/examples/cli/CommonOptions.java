@@ -137,7 +137,7 @@ class CommonOptions {
   GexEngine engine(Clock clock) {
     GexEngine.Builder builder = GexEngine.builder();
     try {
-      builder.positionModel(positions);
+      builder.positionModel(io.gex.spi.PositionModelLookup.discover().model(positions));
     } catch (IllegalArgumentException e) {
       throw new UsageException("--positions " + positions + ": " + e.getMessage());
     }
