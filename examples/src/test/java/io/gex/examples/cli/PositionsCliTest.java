@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PositionsCliTest {
 
   /** The bundled tape: 20,000 synthetic trades over the SPX snapshot (see data/README.md). */
-  static final Path TAPE = Path.of("..", "data", "synthetic-spx-2022-12-12-trades.csv");
+  static final Path TAPE = Path.of("..", "data", "tapes", "synthetic-spx-2022-12-12-trades.csv");
 
   @Test
   void analyze_withTheBundledTapeUnderFlow_carriesTheProvenance() throws IOException {
