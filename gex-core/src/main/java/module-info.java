@@ -15,6 +15,8 @@ module io.gex.core {
   exports io.gex.settings;
   exports io.gex.live;
   exports io.gex.spi;
+  exports io.gex.positions;
 
   uses io.gex.spi.OptionChainSource;
+  uses io.gex.positions.PositionModel;
 }

@@ -4,7 +4,8 @@
  * option-chain CSV ({@code yahoo-csv}), OptionsDX end-of-day CSV ({@code optionsdx-csv}) and a seeded
  * synthetic chain generator ({@code synthetic}), provided through {@link io.gex.spi.OptionChainSource};
  * tick files of market events ({@link io.gex.source.TickFile}) and a seeded synthetic intraday session
- * ({@link io.gex.source.SyntheticSession}).
+ * ({@link io.gex.source.SyntheticSession}); tapes of option trades ({@link io.gex.source.TradeTape}) and a
+ * seeded synthetic market of trades with known customer flow ({@link io.gex.source.SyntheticTape}).
  * Files may be gzip-compressed.
  */
 module io.gex.sources {

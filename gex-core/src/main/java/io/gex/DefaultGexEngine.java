@@ -2,6 +2,9 @@ package io.gex;
 
 import io.gex.analysis.ResolvedChain;
 import io.gex.chain.OptionChain;
+import io.gex.positions.CustomerFlow;
+import io.gex.positions.PositionModel;
+import io.gex.positions.TradeClassifier;
 import io.gex.settings.GexSettings;
 import java.time.Clock;
 import java.util.List;
@@ -27,8 +30,18 @@ final class DefaultGexEngine implements GexEngine {
   private final LongSupplier ticker;
   private final List<AnalysisListener> listeners;
 
+  private final PositionModel positionModel;
+  private final TradeClassifier tradeClassifier;
+
   DefaultGexEngine(
-      GexSettings settings, Clock clock, LongSupplier ticker, List<AnalysisListener> listeners) {
+      GexSettings settings,
+      Clock clock,
+      LongSupplier ticker,
+      List<AnalysisListener> listeners,
+      PositionModel positionModel,
+      TradeClassifier tradeClassifier) {
+    this.positionModel = positionModel;
+    this.tradeClassifier = tradeClassifier;
     this.settings = settings;
     this.clock = clock;
     this.ticker = ticker;
@@ -41,10 +54,36 @@ final class DefaultGexEngine implements GexEngine {
   }
 
   @Override
+  public PositionModel positionModel() {
+    return positionModel;
+  }
+
+  @Override
+  public TradeClassifier tradeClassifier() {
+    return tradeClassifier;
+  }
+
+  @Override
   public GexAnalysis analyze(OptionChain chain) {
+    return analyze(chain, CustomerFlow.EMPTY);
+  }
+
+  @Override
+  public GexAnalysis analyze(OptionChain chain, CustomerFlow flow) {
     Objects.requireNonNull(chain, "chain");
+    Objects.requireNonNull(flow, "flow");
     long t0 = ticker.getAsLong();
-    ResolvedChain resolved = ResolvedChain.resolve(chain, settings);
+    ResolvedChain resolved =
+        ResolvedChain.resolve(
+            chain.underlying(),
+            chain.spot(),
+            chain.valuationTime(),
+            chain.contracts(),
+            chain.diagnostics(),
+            settings,
+            null,
+            positionModel,
+            flow);
     long t1 = ticker.getAsLong();
     long[] marks = new long[2];
     GexAnalysis analysis = GexAnalysis.assemble(resolved, clock.instant(), ticker, marks);
@@ -67,6 +106,7 @@ final class DefaultGexEngine implements GexEngine {
 
   @Override
   public String toString() {
-    return "GexEngine" + settings;
+    return "GexEngine" + settings
+        + (positionModel == io.gex.positions.PositionModels.OI ? "" : "[positions=" + positionModel.id() + "]");
   }
 }

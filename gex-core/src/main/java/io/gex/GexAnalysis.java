@@ -10,6 +10,7 @@ import io.gex.analysis.GexHeatmap;
 import io.gex.analysis.GreekExposures;
 import io.gex.analysis.PinRiskAnalysis;
 import io.gex.chain.ContractDiagnostic;
+import io.gex.positions.PositionProvenance;
 import io.gex.settings.GexSettings;
 import io.gex.settings.SignConvention;
 import java.time.Instant;
@@ -62,6 +63,9 @@ import java.util.StringJoiner;
  * @param greeks vomma, speed, zomma and color exposure by strike, by expiry and in total, and (if the
  *     settings asked for them) the zero-gamma level of each expiry and the delta, vanna and charm
  *     profiles; {@link GreekExposures#none()} for an analysis made without them
+ * @param positions the position model that decided the dealer positions every exposure weighs, the
+ *     customer flow it read (trade counts) and the flow's data-quality checks; {@link
+ *     PositionProvenance#OPEN_INTEREST} for an analysis made under {@code oi} without a tape
  */
 public record GexAnalysis(
     String symbol,
@@ -87,7 +91,8 @@ public record GexAnalysis(
     int contractsUsed,
     List<ContractDiagnostic> diagnostics,
     DataQuality dataQuality,
-    GreekExposures greeks) {
+    GreekExposures greeks,
+    PositionProvenance positions) {
 
   /**
    * Validates and copies.
@@ -116,6 +121,7 @@ public record GexAnalysis(
     diagnostics = List.copyOf(diagnostics);
     Objects.requireNonNull(dataQuality, "dataQuality");
     Objects.requireNonNull(greeks, "greeks");
+    Objects.requireNonNull(positions, "positions");
     if (profiles.isEmpty()) {
       throw new IllegalArgumentException("profiles must hold at least the all-expiries profile");
     }
@@ -166,6 +172,66 @@ public record GexAnalysis(
         throw new IllegalArgumentException(name + "[" + i + "] must be finite, was " + values.get(i));
       }
     }
+  }
+
+  /**
+   * An analysis made under the {@code oi} position model without a tape ({@link
+   * PositionProvenance#OPEN_INTEREST}), as made before position models existed.
+   *
+   * @throws NullPointerException if a reference is null
+   * @throws IllegalArgumentException if profiles is empty
+   */
+  public GexAnalysis(
+      String symbol,
+      double spot,
+      Instant valuationTime,
+      Instant analyzedAt,
+      GexSettings settings,
+      double totalGex,
+      double callGex,
+      double putGex,
+      GexByStrike byStrike,
+      List<ExpiryGex> byExpiry,
+      GexHeatmap heatmap,
+      List<GammaProfile> profiles,
+      OptionalDouble zeroGamma,
+      OptionalDouble strikeZeroGamma,
+      GammaRegime regime,
+      OptionalDouble callWall,
+      OptionalDouble putWall,
+      OptionalDouble absGammaStrike,
+      PinRiskAnalysis pinRisk,
+      DealerPositioning dealer,
+      int contractsUsed,
+      List<ContractDiagnostic> diagnostics,
+      DataQuality dataQuality,
+      GreekExposures greeks) {
+    this(
+        symbol,
+        spot,
+        valuationTime,
+        analyzedAt,
+        settings,
+        totalGex,
+        callGex,
+        putGex,
+        byStrike,
+        byExpiry,
+        heatmap,
+        profiles,
+        zeroGamma,
+        strikeZeroGamma,
+        regime,
+        callWall,
+        putWall,
+        absGammaStrike,
+        pinRisk,
+        dealer,
+        contractsUsed,
+        diagnostics,
+        dataQuality,
+        greeks,
+        PositionProvenance.OPEN_INTEREST);
   }
 
   /**
@@ -427,7 +493,8 @@ public record GexAnalysis(
         resolved.size(),
         resolved.diagnostics(),
         resolved.dataQuality(dealer.grossGex()),
-        greeks);
+        greeks,
+        resolved.positionProvenance());
   }
 
   /** The number of contracts and rows left out, by reason. */

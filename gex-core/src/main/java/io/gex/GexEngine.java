@@ -1,6 +1,11 @@
 package io.gex;
 
 import io.gex.chain.OptionChain;
+import io.gex.positions.CustomerFlow;
+import io.gex.positions.PositionModel;
+import io.gex.positions.PositionModels;
+import io.gex.positions.Trade;
+import io.gex.positions.TradeClassifier;
 import io.gex.settings.ExpirySelection;
 import io.gex.settings.GexSettings;
 import io.gex.settings.IvSource;
@@ -38,6 +43,51 @@ public interface GexEngine {
    */
   GexAnalysis analyze(OptionChain chain);
 
+  /**
+   * Analyses a chain with the customers' flow since the open, under this engine's {@linkplain
+   * #positionModel() position model} (which alone decides whether the flow moves any figure: {@code flow}
+   * does, {@code oi} and {@code volume} do not). The analysis's {@link GexAnalysis#positions()} records the
+   * model, the flow's trade counts and its data-quality checks.
+   *
+   * <p>The default implementation serves engines without position models: it analyses the chain alone when
+   * the flow is empty.
+   *
+   * @param chain the chain, with start-of-day open interest
+   * @param flow the customers' flow per contract (see {@link CustomerFlow#of(Iterable, TradeClassifier)})
+   * @return the analysis
+   * @throws NoUsableContractsException if no contract of the chain can be priced
+   * @throws NullPointerException if an argument is null
+   * @throws UnsupportedOperationException if the flow is not empty and this engine cannot take flow
+   */
+  default GexAnalysis analyze(OptionChain chain, CustomerFlow flow) {
+    if (!flow.isEmpty()) {
+      throw new UnsupportedOperationException(getClass().getName() + " does not take customer flow");
+    }
+    return analyze(chain);
+  }
+
+  /**
+   * Analyses a chain with a tape of the day's trades, classified by this engine's {@link
+   * #tradeClassifier()} in the order given: {@code analyze(chain, CustomerFlow.of(tape,
+   * tradeClassifier()))}.
+   *
+   * @throws NoUsableContractsException if no contract of the chain can be priced
+   * @throws NullPointerException if an argument or a trade is null
+   */
+  default GexAnalysis analyze(OptionChain chain, List<Trade> tape) {
+    return analyze(chain, CustomerFlow.of(tape, tradeClassifier()));
+  }
+
+  /** The model that decides each contract's dealer position (default {@link PositionModels#OI}). */
+  default PositionModel positionModel() {
+    return PositionModels.OI;
+  }
+
+  /** The classifier that reads trades into customer flow (default {@link TradeClassifier#DEFAULT}). */
+  default TradeClassifier tradeClassifier() {
+    return TradeClassifier.DEFAULT;
+  }
+
   /** The conventions this engine analyses with. */
   GexSettings settings();
 
@@ -70,6 +120,8 @@ public interface GexEngine {
     private Clock clock = Clock.systemUTC();
     private LongSupplier ticker = System::nanoTime;
     private final List<AnalysisListener> listeners = new ArrayList<>();
+    private PositionModel positionModel = PositionModels.OI;
+    private TradeClassifier tradeClassifier = TradeClassifier.DEFAULT;
 
     Builder() {}
 
@@ -213,6 +265,49 @@ public interface GexEngine {
       return this;
     }
 
+    /**
+     * The model that decides each contract's dealer position (default {@link PositionModels#OI}: the sign
+     * convention applied to open interest, every figure as before models existed). Registering a model
+     * here is the explicit registration of the {@link PositionModel} SPI; {@link
+     * io.gex.spi.PositionModelLookup} finds the others by id.
+     *
+     * @throws NullPointerException if value is null
+     */
+    public Builder positionModel(PositionModel value) {
+      positionModel = Objects.requireNonNull(value, "positionModel");
+      return this;
+    }
+
+    /**
+     * The built-in position model with this id: {@code oi}, {@code volume} or {@code flow}. (A plugin's
+     * model: {@code positionModel(PositionModelLookup.discover().model(id))}, {@link
+     * io.gex.spi.PositionModelLookup}.)
+     *
+     * @throws IllegalArgumentException naming the id if it is not a built-in model's
+     */
+    public Builder positionModel(String id) {
+      Objects.requireNonNull(id, "id");
+      positionModel =
+          PositionModels.builtIn(id)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "no built-in position model with id '" + id + "' (oi, volume, flow); a plugin's"
+                              + " model is found by io.gex.spi.PositionModelLookup"));
+      return this;
+    }
+
+    /**
+     * How trades are classified into customer flow (default {@link TradeClassifier#DEFAULT}: a band of 0.1
+     * of the spread around the mid, quotes at most 5 s old).
+     *
+     * @throws NullPointerException if value is null
+     */
+    public Builder tradeClassifier(TradeClassifier value) {
+      tradeClassifier = Objects.requireNonNull(value, "tradeClassifier");
+      return this;
+    }
+
     /** Adds a listener told of each analysis's timings. */
     public Builder listener(AnalysisListener value) {
       listeners.add(Objects.requireNonNull(value, "listener"));
@@ -243,7 +338,7 @@ public interface GexEngine {
               ivSource,
               expiryZeroGamma,
               dealerProfiles);
-      return new DefaultGexEngine(settings, clock, ticker, listeners);
+      return new DefaultGexEngine(settings, clock, ticker, listeners, positionModel, tradeClassifier);
     }
   }
 }

@@ -3,6 +3,10 @@ package io.gex.cache;
 import io.gex.GexAnalysis;
 import io.gex.GexEngine;
 import io.gex.chain.OptionChain;
+import io.gex.positions.CustomerFlow;
+import io.gex.positions.PositionModel;
+import io.gex.positions.PositionModels;
+import io.gex.positions.TradeClassifier;
 import io.gex.settings.GexSettings;
 import java.util.Objects;
 
@@ -30,7 +34,28 @@ public final class CachingGexEngine implements GexEngine {
   private CachingGexEngine(GexEngine delegate, TieredGexCache cache) {
     this.delegate = delegate;
     this.cache = cache;
-    this.settingsFingerprint = GexCacheKey.settingsFingerprint(delegate.settings());
+    this.settingsFingerprint =
+        withPositionModel(GexCacheKey.settingsFingerprint(delegate.settings()), delegate.positionModel());
+  }
+
+  /**
+   * The settings' fingerprint, as it is under the default position model {@code oi}; under another model
+   * the MD5 of it and the model's id, so that engines of different models never share an entry.
+   */
+  static String withPositionModel(String fingerprint, PositionModel model) {
+    if (model == PositionModels.OI) {
+      return fingerprint;
+    }
+    try {
+      byte[] digest =
+          java.security.MessageDigest.getInstance("MD5")
+              .digest(
+                  (fingerprint + "|positions=" + model.id())
+                      .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("MD5 is a required algorithm of every Java platform", e);
+    }
   }
 
   /**
@@ -77,6 +102,30 @@ public final class CachingGexEngine implements GexEngine {
         GexCacheKey.identified(
             chain.underlying(), chain.valuationTime(), source, version, settingsFingerprint);
     return cache.get(key, () -> delegate.analyze(chain));
+  }
+
+  /**
+   * The wrapped engine's analysis with customer flow. An empty flow is {@link #analyze(OptionChain)}
+   * (cached); a tape's flow is not part of the cache key, so an analysis with flow is computed by the
+   * wrapped engine every time.
+   *
+   * @throws io.gex.NoUsableContractsException if no contract of the chain can be priced
+   * @throws NullPointerException if an argument is null
+   */
+  @Override
+  public GexAnalysis analyze(OptionChain chain, CustomerFlow flow) {
+    Objects.requireNonNull(flow, "flow");
+    return flow.isEmpty() ? analyze(chain) : delegate.analyze(chain, flow);
+  }
+
+  @Override
+  public PositionModel positionModel() {
+    return delegate.positionModel();
+  }
+
+  @Override
+  public TradeClassifier tradeClassifier() {
+    return delegate.tradeClassifier();
   }
 
   @Override

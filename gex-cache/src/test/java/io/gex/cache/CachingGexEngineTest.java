@@ -80,6 +80,44 @@ class CachingGexEngineTest {
   }
 
   @Test
+  void analyze_enginesWithOtherPositionModelsSharingACache_neverSeeEachOthersEntries() {
+    TieredGexCache cache = TieredGexCache.builder().build();
+    CachingGexEngine oi = CachingGexEngine.wrap(GexEngine.builder().build(), cache);
+    CachingGexEngine volume =
+        CachingGexEngine.wrap(
+            GexEngine.builder().positionModel(io.gex.positions.PositionModels.VOLUME).build(), cache);
+    OptionChain chain = TestChains.fourContracts();
+
+    GexAnalysis a = oi.analyze(chain);
+    GexAnalysis b = volume.analyze(chain);
+
+    assertThat(volume.positionModel()).isSameAs(io.gex.positions.PositionModels.VOLUME);
+    assertThat(a.positions().model()).isEqualTo("oi");
+    assertThat(b.positions().model()).isEqualTo("volume");
+    assertThat(b.totalGex()).isZero(); // the test chain carries no volume
+    assertThat(cache.tieredStats().loads()).isEqualTo(2);
+  }
+
+  @Test
+  void analyze_withCustomerFlow_isTheWrappedEnginesAnalysis_uncached() {
+    GexEngine flow = GexEngine.builder().positionModel(io.gex.positions.PositionModels.FLOW).build();
+    CachingGexEngine engine = CachingGexEngine.wrap(flow, TieredGexCache.builder().build());
+    OptionChain chain = TestChains.fourContracts();
+    java.util.List<io.gex.positions.Trade> tape =
+        java.util.List.of(
+            new io.gex.positions.Trade(
+                TestChains.VALUATION.minusSeconds(60), chain.contracts().get(2).symbol(), 12.5, 100, 12.0,
+                12.5));
+
+    GexAnalysis withFlow = engine.analyze(chain, tape);
+
+    assertThat(withFlow.totalGex()).isEqualTo(flow.analyze(chain, tape).totalGex());
+    assertThat(withFlow.positions().trades()).isEqualTo(1);
+    assertThat(engine.cache().tieredStats().loads()).isZero();
+    assertThat(engine.analyze(chain, io.gex.positions.CustomerFlow.EMPTY)).isSameAs(engine.analyze(chain));
+  }
+
+  @Test
   void analyze_chainWithOneMoreContractOfOpenInterest_isANewEntry() {
     CachingGexEngine engine =
         CachingGexEngine.wrap(GexEngine.builder().build(), TieredGexCache.builder().build());

@@ -97,7 +97,7 @@ final class ContractGreeks {
       gamma = Double.NaN;
       vega = Double.NaN;
     }
-    double signedOi = chain.sign[i] * chain.openInterest[i];
+    double signedOi = chain.position[i];
     position = signedOi * multiplier;
     w = signedOi * notional;
     cdf = withCdf ? BlackScholesKernel.cdf(call ? d1 : -d1) : Double.NaN;

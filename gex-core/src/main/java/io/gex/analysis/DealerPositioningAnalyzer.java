@@ -187,12 +187,12 @@ public final class DealerPositioningAnalyzer {
     return deltaExposureAt(chain, positionWeights(chain), spot);
   }
 
-  /** Each contract's signed position, {@code sign × OI × multiplier}. */
+  /** Each contract's dealer position times the multiplier ({@code sign × OI × multiplier} under oi). */
   static double[] positionWeights(ResolvedChain chain) {
     double[] weight = new double[chain.n];
     double multiplier = chain.settings.multiplier();
     for (int i = 0; i < chain.n; i++) {
-      weight[i] = chain.sign[i] * chain.openInterest[i] * multiplier;
+      weight[i] = chain.position[i] * multiplier;
     }
     return weight;
   }

@@ -87,7 +87,7 @@ public final class MeasureCalculator {
       int k = chain.strikeIndex[i];
       countByExpiry[e]++;
       oiByExpiry[e] += (long) chain.openInterest[i];
-      if (chain.openInterest[i] == 0) {
+      if (chain.position[i] == 0) {
         continue; // every exposure is zero
       }
       g.load(i, lnS, greeks, needsCdf);
@@ -159,7 +159,7 @@ public final class MeasureCalculator {
     double lnS = Math.log(spot);
     ContractGreeks g = new ContractGreeks(chain, spot);
     for (int i = 0, n = chain.n; i < n; i++) {
-      if (chain.openInterest[i] == 0) {
+      if (chain.position[i] == 0) {
         continue;
       }
       g.load(i, lnS, true, needsCdf);

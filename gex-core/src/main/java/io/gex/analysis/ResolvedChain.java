@@ -5,6 +5,11 @@ import io.gex.chain.ContractDiagnostic;
 import io.gex.chain.OptionChain;
 import io.gex.chain.OptionContract;
 import io.gex.chain.SettlementStyle;
+import io.gex.positions.ContractFlow;
+import io.gex.positions.CustomerFlow;
+import io.gex.positions.PositionModel;
+import io.gex.positions.PositionModels;
+import io.gex.positions.PositionProvenance;
 import io.gex.settings.ExpirySelection;
 import io.gex.settings.GexSettings;
 import io.gex.settings.IvSource;
@@ -65,6 +70,30 @@ public final class ResolvedChain {
   /** ±1 under the settings' sign convention. */
   final double[] sign;
 
+  /**
+   * The dealers' position in contracts (+ long) under the position model: what every exposure weighs a
+   * contract by. Exactly {@code sign * openInterest} under {@code oi}.
+   */
+  final double[] position;
+
+  /** The position model. */
+  private final PositionModel positionModel;
+
+  /** Each priced contract's customer flow (null entries: no trades), or null when no contract traded. */
+  private final ContractFlow @Nullable [] pricedFlow;
+
+  /** The symbols of the priced contracts that traded (aligned with pricedFlow). */
+  private final io.gex.chain.@Nullable OccSymbol[] pricedSymbol;
+
+  /** The flow given to the resolve. */
+  private final CustomerFlow flow;
+
+  /** Trades of the flow whose contract is not priced here. */
+  private final long tradesOutsideChain;
+
+  /** Contracts where the model failed (they took sign * open interest). */
+  private final int modelFailures;
+
   final int[] expiryIndex;
   final int[] strikeIndex;
 
@@ -90,7 +119,7 @@ public final class ResolvedChain {
   /** 1 / (vol * sqrt(tau)). */
   final double[] invSd;
 
-  /** sign * OI * multiplier * 0.01 * e^(-q tau) * invSd / sqrt(2 pi). */
+  /** position * multiplier * 0.01 * e^(-q tau) * invSd / sqrt(2 pi) (position = sign * OI under oi). */
   final double[] gexCoef;
 
   private final List<ContractDiagnostic> diagnostics;
@@ -120,8 +149,25 @@ public final class ResolvedChain {
       Priced unpriced,
       Substitutions substitutions,
       int chainSize,
-      Instruments instruments) {
+      Instruments instruments,
+      List<OptionContract> contracts,
+      PositionModel positionModel,
+      CustomerFlow flow,
+      ContractFlow @Nullable [] pricedFlow,
+      long tradesOutsideChain) {
     this.instruments = instruments;
+    this.positionModel = positionModel;
+    this.flow = flow;
+    this.pricedFlow = pricedFlow;
+    this.pricedSymbol = new io.gex.chain.OccSymbol[pricedFlow == null ? 0 : pricedFlow.length];
+    if (pricedFlow != null) {
+      for (int i = 0; i < pricedFlow.length; i++) {
+        if (pricedFlow[i] != null) {
+          pricedSymbol[i] = contracts.get(priced.chainIndex[i]).symbol();
+        }
+      }
+    }
+    this.tradesOutsideChain = tradesOutsideChain;
     this.chainSize = chainSize;
     this.chainIndex = priced.chainIndex;
     this.partner = priced.partner;
@@ -154,19 +200,21 @@ public final class ResolvedChain {
     this.lnStrike = ix.lnStrike;
     this.nextMonthlyIndex = ix.nextMonthly;
     this.diagnostics = List.copyOf(diagnostics);
+    this.position = new double[n];
+    this.modelFailures = positions(positionModel, contracts, pricedFlow);
     this.drift = new double[n];
     this.invSd = new double[n];
     this.gexCoef = new double[n];
     for (int i = 0; i < n; i++) {
-      prepare(i, settings, tau, vol, openInterest, sign, drift, invSd, gexCoef);
+      prepare(i, settings, tau, vol, position, drift, invSd, gexCoef);
     }
   }
 
   /**
-   * The last resolve of the same instruments pricing the same contracts, at this spot with these
-   * volatilities and open interest (indexed by chain position): the columns that did not change are
-   * shared, and those that did are copied with only the changed contracts' entries computed again (by the
-   * same formulas as the full constructor, so every entry is what it would compute).
+   * The last resolve of the same instruments pricing the same contracts under open interest with no flow,
+   * at this spot with these volatilities and open interest (indexed by chain position): the columns that
+   * did not change are shared, and those that did are copied with only the changed contracts' entries
+   * computed again (by the same formulas as the full constructor, so every entry is what it would compute).
    */
   private ResolvedChain(
       ResolvedChain last,
@@ -200,34 +248,43 @@ public final class ResolvedChain {
     this.partner = last.partner;
     this.unpriced = last.unpriced;
     this.substitutions = substitutions;
+    this.positionModel = PositionModels.OI;
+    this.flow = CustomerFlow.EMPTY;
+    this.pricedFlow = null;
+    this.pricedSymbol = new io.gex.chain.OccSymbol[0];
+    this.tradesOutsideChain = 0;
+    this.modelFailures = 0;
     double[] v = last.vol;
     double[] oi = last.openInterest;
+    double[] pos = last.position;
     double[] dr = last.drift;
     double[] is = last.invSd;
     double[] gc = last.gexCoef;
     for (int p = 0; p < n; p++) {
       int i = chainIndex[p];
-      boolean volChanged = volAll[i] != last.vol[p];
-      if (!volChanged && oiAll[i] == last.openInterest[p]) {
+      if (volAll[i] == last.vol[p] && oiAll[i] == last.openInterest[p]) {
         continue;
       }
       if (gc == last.gexCoef) {
         v = last.vol.clone();
         oi = last.openInterest.clone();
+        pos = last.position.clone();
         dr = last.drift.clone();
         is = last.invSd.clone();
         gc = last.gexCoef.clone();
       }
       v[p] = volAll[i];
       oi[p] = oiAll[i];
-      prepare(p, settings, tau, v, oi, sign, dr, is, gc);
+      pos[p] = sign[p] * oi[p];
+      prepare(p, settings, tau, v, pos, dr, is, gc);
     }
     this.vol = v;
     this.openInterest = oi;
+    this.position = pos;
     this.drift = dr;
     this.invSd = is;
     this.gexCoef = gc;
-    // The merged kernel depends on volatilities and open interest, not on spot.
+    // The merged kernel depends on volatilities and positions, not on spot.
     GammaTerms t = last.terms;
     this.terms = t == null || gc != last.gexCoef ? null : t.atSpot(spot);
   }
@@ -238,8 +295,7 @@ public final class ResolvedChain {
       GexSettings settings,
       double[] tau,
       double[] vol,
-      double[] openInterest,
-      double[] sign,
+      double[] position,
       double[] drift,
       double[] invSd,
       double[] gexCoef) {
@@ -249,7 +305,7 @@ public final class ResolvedChain {
     drift[p] = (r - q + 0.5 * vol[p] * vol[p]) * tau[p];
     invSd[p] = 1.0 / (vol[p] * Math.sqrt(tau[p]));
     double discount = q == 0 ? 1 : Math.exp(-q * tau[p]);
-    gexCoef[p] = sign[p] * openInterest[p] * scale * discount * invSd[p];
+    gexCoef[p] = position[p] * scale * discount * invSd[p];
   }
 
   /**
@@ -276,6 +332,46 @@ public final class ResolvedChain {
       }
     }
     return p == last.n && q == u.size;
+  }
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ResolvedChain.class);
+
+  /** Fills {@link #position} under the model; returns the number of contracts where the model failed. */
+  private int positions(
+      PositionModel model, List<OptionContract> contracts, ContractFlow @Nullable [] flows) {
+    if (model == PositionModels.OI) {
+      for (int i = 0; i < n; i++) {
+        position[i] = sign[i] * openInterest[i];
+      }
+      return 0;
+    }
+    int failures = 0;
+    Throwable first = null;
+    for (int i = 0; i < n; i++) {
+      ContractFlow f = flows == null ? null : flows[i];
+      double net = f == null ? 0 : f.net();
+      double p;
+      try {
+        p = model.dealerPosition(sign[i], contracts.get(chainIndex[i]), net);
+      } catch (RuntimeException | Error e) {
+        if (e instanceof VirtualMachineError) {
+          throw e;
+        }
+        first = first == null ? e : first;
+        p = Double.NaN;
+      }
+      if (!Double.isFinite(p)) {
+        failures++;
+        p = sign[i] * openInterest[i];
+      }
+      position[i] = p;
+    }
+    if (failures > 0) {
+      LOG.warn(
+          "position model {} failed on {} of {} contracts; they take sign x open interest",
+          model.id(), failures, n, first);
+    }
+    return failures;
   }
 
   /** The priced contracts' signs, strike and expiry indices, and the log of their strikes. */
@@ -528,24 +624,16 @@ public final class ResolvedChain {
       List<ContractDiagnostic> sourceDiagnostics,
       GexSettings settings,
       @Nullable Instruments reuse) {
-    java.util.Objects.requireNonNull(contracts, "contracts");
-    int total = contracts.size();
-    double[] ivAll = new double[total];
-    double[] oiAll = new double[total];
-    for (int i = 0; i < total; i++) {
-      OptionContract c = contracts.get(i);
-      oiAll[i] = c.openInterest();
-      ivAll[i] = c.impliedVolatility();
-    }
     return resolve(
-        underlying, spot, valuationTime, contracts, ivAll, oiAll, sourceDiagnostics, settings, reuse);
+        underlying, spot, valuationTime, contracts, sourceDiagnostics, settings, reuse, PositionModels.OI,
+        CustomerFlow.EMPTY);
   }
 
   /**
-   * Resolves a chain given by its parts as the method above does, with the contracts' quoted implied
-   * volatilities and open interest given as columns too, for a caller that keeps them (a live chain, which
-   * then reads no contract on a spot tick but those whose volatility is solved from a mid or that get a
-   * diagnostic).
+   * Resolves a chain given by its parts as {@link #resolve(String, double, Instant, List, List,
+   * GexSettings, Instruments)} does, with the contracts' quoted implied volatilities and open interest
+   * given as columns too, for a caller that keeps them (a live chain, which then reads no contract on a spot
+   * tick but those whose volatility is solved from a mid or that get a diagnostic).
    *
    * <p>The caller promises that {@code impliedVolatility[i]} and {@code openInterest[i]} are {@code
    * contracts.get(i)}'s, for every contract; the arrays are read during the call only, and neither they
@@ -553,6 +641,7 @@ public final class ResolvedChain {
    *
    * @param impliedVolatility each contract's {@link OptionContract#impliedVolatility()}
    * @param openInterest each contract's {@link OptionContract#openInterest()}
+   * @param reuse the instruments of an earlier resolve, or null
    * @throws NullPointerException if an argument but reuse is null
    * @throws IllegalArgumentException if the spot or the valuation time is out of range, or a column's
    *     length is not the number of contracts
@@ -567,6 +656,72 @@ public final class ResolvedChain {
       List<ContractDiagnostic> sourceDiagnostics,
       GexSettings settings,
       @Nullable Instruments reuse) {
+    return resolve(
+        underlying, spot, valuationTime, contracts, impliedVolatility, openInterest, sourceDiagnostics,
+        settings, reuse, PositionModels.OI, CustomerFlow.EMPTY);
+  }
+
+  /**
+   * Resolves a chain given by its parts, as {@link #resolve(String, double, Instant, List, List,
+   * GexSettings, Instruments)} does, with each contract's dealer position decided by a {@link
+   * PositionModel} from its market data and the customers' flow in it. Under {@link PositionModels#OI}
+   * the positions are {@code sign × open interest} and every figure is that of the resolve without a
+   * model. Trades of contracts that are not priced are counted ({@link
+   * PositionProvenance#tradesOutsideChain()}).
+   *
+   * @param reuse the instruments of an earlier resolve, or null
+   * @throws NullPointerException if an argument but reuse is null
+   * @throws IllegalArgumentException if the spot or the valuation time is out of range
+   */
+  public static ResolvedChain resolve(
+      String underlying,
+      double spot,
+      Instant valuationTime,
+      List<OptionContract> contracts,
+      List<ContractDiagnostic> sourceDiagnostics,
+      GexSettings settings,
+      @Nullable Instruments reuse,
+      PositionModel positionModel,
+      CustomerFlow flow) {
+    java.util.Objects.requireNonNull(contracts, "contracts");
+    int total = contracts.size();
+    double[] ivAll = new double[total];
+    double[] oiAll = new double[total];
+    for (int i = 0; i < total; i++) {
+      OptionContract c = contracts.get(i);
+      oiAll[i] = c.openInterest();
+      ivAll[i] = c.impliedVolatility();
+    }
+    return resolve(
+        underlying, spot, valuationTime, contracts, ivAll, oiAll, sourceDiagnostics, settings, reuse,
+        positionModel, flow);
+  }
+
+  /**
+   * Resolves a chain given by its parts with a position model and the customers' flow, as {@link
+   * #resolve(String, double, Instant, List, List, GexSettings, Instruments, PositionModel, CustomerFlow)}
+   * does, with the contracts' quoted implied volatilities and open interest given as columns (as {@link
+   * #resolve(String, double, Instant, List, double[], double[], List, GexSettings, Instruments)} takes them,
+   * on the same promise).
+   *
+   * @throws NullPointerException if an argument but reuse is null
+   * @throws IllegalArgumentException if the spot or the valuation time is out of range, or a column's
+   *     length is not the number of contracts
+   */
+  public static ResolvedChain resolve(
+      String underlying,
+      double spot,
+      Instant valuationTime,
+      List<OptionContract> contracts,
+      double[] impliedVolatility,
+      double[] openInterest,
+      List<ContractDiagnostic> sourceDiagnostics,
+      GexSettings settings,
+      @Nullable Instruments reuse,
+      PositionModel positionModel,
+      CustomerFlow flow) {
+    java.util.Objects.requireNonNull(positionModel, "positionModel");
+    java.util.Objects.requireNonNull(flow, "flow");
     java.util.Objects.requireNonNull(underlying, "underlying");
     java.util.Objects.requireNonNull(contracts, "contracts");
     java.util.Objects.requireNonNull(settings, "settings");
@@ -620,12 +775,19 @@ public final class ResolvedChain {
         diagnostics, substitutionDiagnostics, reuse != null ? ins.memo : null);
 
     // When the same contracts are priced as in the last resolve of these instruments (a spot tick, a quote,
-    // an IV or an open interest), its columns are reused: shared where nothing changed, copied and patched
-    // at the contracts whose volatility or open interest did. Only spot, diagnostics and substitutions are
-    // always new.
+    // an IV, an open interest), under open interest with no flow both times, its columns are reused: shared
+    // where nothing changed, copied and patched at the contracts whose volatility or open interest did.
+    // Only spot, diagnostics and substitutions are always new.
     ResolvedChain last = ins.last;
+    boolean plain = positionModel == PositionModels.OI && flow.isEmpty();
     @Nullable ResolvedChain same =
-        last != null && samePricedSet(last, selected, selectedCount, volAll, oiAll) ? last : null;
+        plain
+                && last != null
+                && last.positionModel == PositionModels.OI
+                && last.flow.isEmpty()
+                && samePricedSet(last, selected, selectedCount, volAll, oiAll)
+            ? last
+            : null;
     boolean share = same != null;
     int pricedCount = same != null ? same.n : countPositive(volAll, selected, selectedCount);
     Priced priced = new Priced(share ? 0 : pricedCount);
@@ -663,30 +825,51 @@ public final class ResolvedChain {
             substitutionDiagnostics,
             skippedOi,
             chainOi);
-    ResolvedChain resolved;
     if (same != null) {
-      resolved =
+      ResolvedChain resolved =
           new ResolvedChain(same, underlying, spot, volAll, oiAll, diagnostics, substitutions);
-    } else {
-      // Each priced contract's priced partner (the other member of its call/put pair), for GammaTerms.
-      for (int p = 0; p < priced.size; p++) {
-        int j = partner[priced.chainIndex[p]];
-        priced.partner[p] = j >= 0 ? pricedOf[j] : -1;
-      }
-      resolved =
-          new ResolvedChain(
-              underlying,
-              spot,
-              valuationTime,
-              settings,
-              today,
-              priced,
-              diagnostics,
-              unpriced,
-              substitutions,
-              total,
-              ins);
+      ins.last = resolved;
+      return resolved;
     }
+    // Each priced contract's customer flow; the trades of contracts not priced are counted.
+    ContractFlow[] pricedFlow = null;
+    long outside = 0;
+    if (!flow.isEmpty()) {
+      pricedFlow = new ContractFlow[priced.size];
+      Map<io.gex.chain.OccSymbol, Integer> index = ins.symbolIndex(contracts);
+      for (Map.Entry<io.gex.chain.OccSymbol, ContractFlow> e : flow.byContract().entrySet()) {
+        Integer at = index.get(e.getKey());
+        int p = at == null ? -1 : pricedOf[at];
+        if (p < 0) {
+          outside += e.getValue().trades();
+        } else {
+          pricedFlow[p] = e.getValue();
+        }
+      }
+    }
+    // Each priced contract's priced partner (the other member of its call/put pair), for GammaTerms.
+    for (int p = 0; p < priced.size; p++) {
+      int j = partner[priced.chainIndex[p]];
+      priced.partner[p] = j >= 0 ? pricedOf[j] : -1;
+    }
+    ResolvedChain resolved =
+        new ResolvedChain(
+            underlying,
+            spot,
+            valuationTime,
+            settings,
+            today,
+            priced,
+            diagnostics,
+            unpriced,
+            substitutions,
+            total,
+            ins,
+            contracts,
+            positionModel,
+            flow,
+            pricedFlow,
+            outside);
     ins.last = resolved;
     return resolved;
   }
@@ -717,9 +900,23 @@ public final class ResolvedChain {
     final int excludedCount;
     final List<ContractDiagnostic> diagnostics;
     @Nullable ResolvedChain last;
+    private @Nullable Map<io.gex.chain.OccSymbol, Integer> symbolIndex;
 
     /** The IV rules' diagnostics, reused by the next resolve of these instruments. */
     final VolatilityRules.Memo memo;
+
+    /** Each contract's index by symbol, built on first use (only resolves with customer flow need it). */
+    Map<io.gex.chain.OccSymbol, Integer> symbolIndex(List<OptionContract> contracts) {
+      Map<io.gex.chain.OccSymbol, Integer> index = symbolIndex;
+      if (index == null) {
+        index = new HashMap<>(2 * contracts.size());
+        for (int i = 0; i < contracts.size(); i++) {
+          index.put(contracts.get(i).symbol(), i);
+        }
+        symbolIndex = index;
+      }
+      return index;
+    }
 
     private Instruments(
         GexSettings settings,
@@ -974,6 +1171,91 @@ public final class ResolvedChain {
   /** The diagnostics of the source and of the contracts left out when resolving. */
   public List<ContractDiagnostic> diagnostics() {
     return diagnostics;
+  }
+
+  /** The position model the chain was resolved with. */
+  public PositionModel positionModel() {
+    return positionModel;
+  }
+
+  /**
+   * What the dealer positions were made from: the model, the flow's trade counts, the share of gross GEX at
+   * spot that comes from flow, and the flow's data-quality checks (see {@link PositionProvenance}).
+   */
+  public PositionProvenance positionProvenance() {
+    if (flow.isEmpty() && modelFailures == 0) {
+      return positionModel == PositionModels.OI
+          ? PositionProvenance.OPEN_INTEREST
+          : PositionProvenance.none(positionModel.id());
+    }
+    double flowGross = 0;
+    double baseGross = 0;
+    int netAboveVolume = 0;
+    List<PositionProvenance.FlaggedContract> flagged = new ArrayList<>();
+    List<Double> ratios = new ArrayList<>();
+    ContractFlow[] flows = pricedFlow;
+    if (flows != null) {
+      boolean share = positionModel.usesFlow();
+      double lnSpot = Math.log(spot);
+      double q = settings.dividendYield();
+      double scale = spot * settings.multiplier() * 0.01 * INV_SQRT_2PI;
+      for (int i = 0; i < n; i++) {
+        ContractFlow f = flows[i];
+        if (f == null) {
+          if (share) {
+            double d = d1(i, lnSpot);
+            baseGross += Math.abs(spot * gexCoef[i] * Math.exp(-0.5 * d * d));
+          }
+          continue;
+        }
+        long net = f.net();
+        if (Math.abs(net) > f.volume()) {
+          netAboveVolume++;
+        }
+        if (Math.abs((double) net) > PositionProvenance.FLAG_MULTIPLE * openInterest[i]) {
+          flagged.add(
+              new PositionProvenance.FlaggedContract(
+                  String.valueOf(pricedSymbol[i]), net, f.volume(), openInterest[i]));
+          ratios.add(openInterest[i] > 0 ? Math.abs(net) / openInterest[i] : Double.MAX_VALUE);
+        }
+        if (share) {
+          double d = d1(i, lnSpot);
+          double perContract =
+              Math.abs(scale * (q == 0 ? 1 : Math.exp(-q * tau[i])) * invSd[i] * Math.exp(-0.5 * d * d));
+          flowGross += perContract * Math.abs((double) net);
+          baseGross += perContract * Math.abs(position[i] + net);
+        }
+      }
+    }
+    Integer[] order = new Integer[flagged.size()];
+    for (int k = 0; k < order.length; k++) {
+      order[k] = k;
+    }
+    Arrays.sort(
+        order,
+        (a, b) -> {
+          int byRatio = Double.compare(ratios.get(b), ratios.get(a));
+          return byRatio != 0
+              ? byRatio
+              : Long.compare(Math.abs(flagged.get(b).customerNet()), Math.abs(flagged.get(a).customerNet()));
+        });
+    List<PositionProvenance.FlaggedContract> listed = new ArrayList<>();
+    for (int k = 0; k < order.length && k < PositionProvenance.MAX_FLAGGED; k++) {
+      listed.add(flagged.get(order[k]));
+    }
+    double gross = flowGross + baseGross;
+    return new PositionProvenance(
+        positionModel.id(),
+        flow.trades(),
+        flow.classified(),
+        flow.unclassified(),
+        flow.stale(),
+        tradesOutsideChain,
+        gross > 0 ? Math.min(1, flowGross / gross) : 0,
+        netAboveVolume,
+        listed,
+        flagged.size(),
+        modelFailures);
   }
 
   /**

@@ -11,6 +11,8 @@ import io.gex.analysis.ZeroGammaTracker;
 import io.gex.chain.OccSymbol;
 import io.gex.chain.OptionChain;
 import io.gex.chain.OptionContract;
+import io.gex.positions.CustomerFlow;
+import io.gex.positions.FlowBook;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,8 +26,10 @@ import org.jspecify.annotations.Nullable;
  * The option chain of one underlying as it changes through the day: one writer thread applies {@link
  * MarketEvent}s, and any thread can take an {@link #analysis()} of a consistent state at any moment.
  *
- * <p>The analysis of a live chain equals {@link GexEngine#analyze} of {@link #chain()}, the same state as
- * an {@link OptionChain}, in every figure.
+ * <p>The analysis of a live chain equals {@link GexEngine#analyze(OptionChain, CustomerFlow)} of {@link
+ * #chain()}, the same state as an {@link OptionChain}, and {@link #customerFlow()}, the trades applied, in
+ * every figure. A trade costs a hash lookup and a few additions ({@link FlowBook}); the flow's snapshot is
+ * taken when an analysis needs it.
  *
  * <p><b>Costs.</b> Applying an event costs a hash lookup and the replacement of one contract (a listing or
  * delisting shifts the contracts after it). An analysis resolves the current state straight from the held
@@ -85,8 +89,13 @@ public final class LiveChain {
   /** The flip's crossings proven by the last search, reused while only spot moves. Guarded by lock. */
   private final ZeroGammaTracker flip = new ZeroGammaTracker();
 
+  /** Customers' flow since the chain started, trade by trade; its snapshot is taken on first demand. */
+  private final FlowBook book;
+  private @Nullable CustomerFlow flow;
+
   private LiveChain(OptionChain initial, GexEngine engine) {
     this.engine = engine;
+    this.book = new FlowBook(engine.tradeClassifier());
     this.underlying = initial.underlying();
     this.contracts = new ArrayList<>(initial.contracts());
     this.positions = new HashMap<>(2 * contracts.size());
@@ -132,6 +141,12 @@ public final class LiveChain {
   }
 
   private boolean applyLocked(MarketEvent event) {
+    if (event instanceof MarketEvent.Trade) {
+      // A trade of a contract the chain does not hold is kept too: the analysis counts it.
+      book.add(((MarketEvent.Trade) event).trade());
+      flow = null;
+      return true;
+    }
     if (event instanceof MarketEvent.Spot) {
       spot = ((MarketEvent.Spot) event).spot();
       return true;
@@ -181,6 +196,11 @@ public final class LiveChain {
       iv[at] = updated.impliedVolatility();
       oi[at] = updated.openInterest();
     }
+    if (tick.field() == MarketEvent.Field.BID || tick.field() == MarketEvent.Field.ASK) {
+      // The quote in force for the contract's next trade that carries none of its own.
+      book.quote(
+          tick.contract(), tick.time(), updated.bid().orElse(0), updated.ask().orElse(0));
+    }
     return true;
   }
 
@@ -204,7 +224,7 @@ public final class LiveChain {
   }
 
   /**
-   * The analysis of the current state, equal in every figure to {@code engine.analyze(chain())}. Any
+   * The analysis of the current state, equal in every figure to {@code engine.analyze(chain(), customerFlow())}. Any
    * thread. (The engine's analysis listeners are not called, and {@link GexAnalysis#analyzedAt()} is the
    * system time.)
    *
@@ -284,11 +304,33 @@ public final class LiveChain {
               oi,
               sourceDiagnostics,
               engine.settings(),
-              instruments);
+              instruments,
+              engine.positionModel(),
+              flowLocked());
       instruments = r.instruments();
       resolved = r;
     }
     return r;
+  }
+
+  /**
+   * Customers' flow since the chain started, from the {@link MarketEvent.Trade} events applied (classified
+   * by the engine's {@link GexEngine#tradeClassifier()}). Any thread. The analysis of the chain equals
+   * {@code engine.analyze(chain(), customerFlow())}.
+   */
+  public CustomerFlow customerFlow() {
+    synchronized (lock) {
+      return flowLocked();
+    }
+  }
+
+  private CustomerFlow flowLocked() {
+    CustomerFlow f = flow;
+    if (f == null) {
+      f = book.snapshot();
+      flow = f;
+    }
+    return f;
   }
 
   /** The current state as an option chain. Any thread. */

@@ -20,7 +20,8 @@ public sealed interface MarketEvent
         MarketEvent.ContractField,
         MarketEvent.Listed,
         MarketEvent.Delisted,
-        MarketEvent.Clock {
+        MarketEvent.Clock,
+        MarketEvent.Trade {
 
   /** When the event happened. */
   Instant time();
@@ -131,6 +132,23 @@ public sealed interface MarketEvent
     public Delisted {
       Objects.requireNonNull(time, "time");
       Objects.requireNonNull(contract, "contract");
+    }
+  }
+
+  /**
+   * An option traded: the chain folds it into the customers' flow ({@link io.gex.positions.FlowBook}), which
+   * the position model {@code flow} reads. The trade's time is the event's.
+   *
+   * @param trade the trade with the quote in force when it printed
+   */
+  record Trade(io.gex.positions.Trade trade) implements MarketEvent {
+    public Trade {
+      Objects.requireNonNull(trade, "trade");
+    }
+
+    @Override
+    public Instant time() {
+      return trade.time();
     }
   }
 

@@ -9,6 +9,8 @@
  *       registration, then a system property, then {@link java.util.ServiceLoader}); every module that has
  *       plugins uses it instead of calling {@code ServiceLoader} itself.
  *   <li>{@link io.gex.spi.ChainSources}: the chain sources found that way, by id or by content detection.
+ *   <li>{@link io.gex.spi.PositionModelLookup}: the position models ({@link io.gex.positions.PositionModel})
+ *       found that way, by id.
  * </ul>
  */
 @NullMarked

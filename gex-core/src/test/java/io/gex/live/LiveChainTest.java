@@ -14,6 +14,8 @@ import io.gex.chain.OptionChain;
 import io.gex.chain.OptionContract;
 import io.gex.chain.OptionRight;
 import io.gex.chain.SettlementStyle;
+import io.gex.positions.CustomerFlow;
+import io.gex.positions.PositionModels;
 import io.gex.settings.IvSource;
 import java.time.Duration;
 import java.time.Instant;
@@ -112,12 +114,62 @@ class LiveChainTest {
     assertThat(live.chain()).isEqualTo(initial);
   }
 
+  @Test
+  void analysis_underTheFlowModel_equalsTheEngineOnTheSameStateAndTrades() {
+    qt().withExamples(15)
+        .forAll(longs().all())
+        .checkAssert(
+            seed -> {
+              GexEngine engine = GexEngine.builder().positionModel(PositionModels.FLOW).build();
+              SplittableRandom random = new SplittableRandom(seed);
+              OptionChain initial = chain(random);
+              LiveChain live = LiveChain.of(initial, engine);
+              Model model = new Model(initial);
+              List<io.gex.positions.Trade> tape = new ArrayList<>();
+              for (int step = 0; step < 80; step++) {
+                if (random.nextInt(3) == 0 && !model.contracts.isEmpty()) {
+                  io.gex.positions.Trade trade = trade(random, model, step);
+                  tape.add(trade);
+                  assertThat(live.apply(new MarketEvent.Trade(trade))).isTrue();
+                } else {
+                  MarketEvent event = event(random, model);
+                  assertThat(live.apply(event)).isEqualTo(model.apply(event));
+                }
+                if (step % 8 == 7) {
+                  // Every trade carries its own quote: the live book and a tape read afresh agree.
+                  CustomerFlow flow = CustomerFlow.of(tape, engine.tradeClassifier());
+                  assertThat(live.customerFlow()).isEqualTo(flow);
+                  compare(engine, live, model.chain(), flow);
+                }
+              }
+            });
+  }
+
+  /** A trade of a held contract (or, now and then, of one the chain does not hold) with its own quote. */
+  private static io.gex.positions.Trade trade(SplittableRandom random, Model model, int step) {
+    List<OccSymbol> held = new ArrayList<>(model.contracts.keySet());
+    OccSymbol symbol =
+        random.nextInt(10) == 0
+            ? new OccSymbol("SPXW", TODAY, OptionRight.CALL, 9995)
+            : held.get(random.nextInt(held.size()));
+    double bid = 0.5 + 0.05 * random.nextInt(200);
+    double ask = bid + 0.05 * (1 + random.nextInt(6));
+    double price = bid + (ask - bid) * random.nextInt(5) / 4.0;
+    return new io.gex.positions.Trade(
+        OPEN.plusSeconds(step), symbol, price, 1 + random.nextInt(2000), bid, ask);
+  }
+
   /** Every figure equal: the same analysis up to the instant it was made. */
   private static void compare(GexEngine engine, LiveChain live, OptionChain expectedState) {
+    compare(engine, live, expectedState, CustomerFlow.EMPTY);
+  }
+
+  private static void compare(
+      GexEngine engine, LiveChain live, OptionChain expectedState, CustomerFlow flow) {
     assertThat(live.chain()).isEqualTo(expectedState);
     GexAnalysis expected;
     try {
-      expected = engine.analyze(expectedState);
+      expected = engine.analyze(expectedState, flow);
     } catch (NoUsableContractsException e) {
       org.assertj.core.api.Assertions.assertThatThrownBy(live::analysis)
           .isInstanceOf(NoUsableContractsException.class)
@@ -133,7 +185,7 @@ class LiveChainTest {
         a.symbol(), a.spot(), a.valuationTime(), at, a.settings(), a.totalGex(), a.callGex(),
         a.putGex(), a.byStrike(), a.byExpiry(), a.heatmap(), a.profiles(), a.zeroGamma(),
         a.strikeZeroGamma(), a.regime(), a.callWall(), a.putWall(), a.absGammaStrike(), a.pinRisk(),
-        a.dealer(), a.contractsUsed(), a.diagnostics(), a.dataQuality(), a.greeks());
+        a.dealer(), a.contractsUsed(), a.diagnostics(), a.dataQuality(), a.greeks(), a.positions());
   }
 
   /** A chain of three expiries (0DTE PM, 0DTE AM monthly, 1 month) around 5000, with awkward IVs. */

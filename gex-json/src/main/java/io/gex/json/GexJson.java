@@ -28,6 +28,7 @@ import io.gex.analysis.DoubleArray;
 import io.gex.analysis.GreekExposures;
 import io.gex.chain.OccSymbol;
 import io.gex.chain.OptionChain;
+import io.gex.positions.PositionProvenance;
 import java.io.IOException;
 import java.util.Objects;
 
@@ -37,7 +38,8 @@ import java.util.Objects;
  * numbers, an empty {@code OptionalDouble} is {@code null}, an OCC symbol its compact string. Unknown
  * properties are ignored on reading, so a reader accepts the output of a newer writer that added fields;
  * callers that store this form put their own version marker around it. An analysis written before {@link
- * GexAnalysis#greeks()} existed reads back with {@link GreekExposures#none()}, and settings written before
+ * GexAnalysis#greeks()} existed reads back with {@link GreekExposures#none()}, one written before {@link
+ * GexAnalysis#positions()} existed with {@link PositionProvenance#OPEN_INTEREST}, and settings written before
  * their opt-in figures existed with those figures off.
  *
  * <p>This class is stateless and thread-safe.
@@ -158,8 +160,11 @@ public final class GexJson {
     @Override
     public JsonDeserializer<?> modifyDeserializer(
         DeserializationConfig config, BeanDescription description, JsonDeserializer<?> deserializer) {
-      return description.getBeanClass() == GreekExposures.class
-          ? new AbsentGreeksDeserializer(deserializer)
+      if (description.getBeanClass() == GreekExposures.class) {
+        return new AbsentGreeksDeserializer(deserializer);
+      }
+      return description.getBeanClass() == PositionProvenance.class
+          ? new AbsentPositionsDeserializer(deserializer)
           : deserializer;
     }
   }
@@ -184,6 +189,30 @@ public final class GexJson {
     @Override
     public Object getAbsentValue(DeserializationContext ctxt) {
       return GreekExposures.none();
+    }
+  }
+
+  /** Reads a missing or null {@link PositionProvenance} as {@link PositionProvenance#OPEN_INTEREST}. */
+  private static final class AbsentPositionsDeserializer extends DelegatingDeserializer {
+    private static final long serialVersionUID = 1L;
+
+    AbsentPositionsDeserializer(JsonDeserializer<?> delegate) {
+      super(delegate);
+    }
+
+    @Override
+    protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+      return new AbsentPositionsDeserializer(delegate);
+    }
+
+    @Override
+    public Object getNullValue(DeserializationContext ctxt) {
+      return PositionProvenance.OPEN_INTEREST;
+    }
+
+    @Override
+    public Object getAbsentValue(DeserializationContext ctxt) {
+      return PositionProvenance.OPEN_INTEREST;
     }
   }
 

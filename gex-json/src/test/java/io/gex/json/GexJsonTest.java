@@ -63,6 +63,36 @@ class GexJsonTest {
   }
 
   @Test
+  void analysis_withFlowProvenance_roundTripIsEqual() {
+    io.gex.chain.OptionChain chain = TestChains.fourContracts();
+    io.gex.chain.OccSymbol call = chain.contracts().get(2).symbol();
+    GexAnalysis analysis =
+        GexEngine.builder()
+            .clock(Clock.fixed(Instant.parse("2024-03-01T20:00:01Z"), ZoneOffset.UTC))
+            .positionModel(io.gex.positions.PositionModels.FLOW)
+            .build()
+            .analyze(
+                chain,
+                java.util.List.of(
+                    new io.gex.positions.Trade(
+                        Instant.parse("2024-03-01T19:00:00Z"), call, 12.5, 5000, 12.0, 12.5)));
+    assertThat(analysis.positions().flaggedCount()).isEqualTo(1);
+    String json = new String(GexJson.toBytes(analysis), StandardCharsets.UTF_8);
+    assertThat(json).contains("\"positions\":{\"model\":\"flow\",\"trades\":1");
+    assertThat(GexJson.analysisFromBytes(GexJson.toBytes(analysis))).isEqualTo(analysis);
+  }
+
+  @Test
+  void analysis_writtenBeforePositionModels_readsBackUnderOi() throws Exception {
+    GexAnalysis analysis = engine.analyze(TestChains.fourContracts());
+    com.fasterxml.jackson.databind.node.ObjectNode tree = GexJson.mapper().valueToTree(analysis);
+    tree.remove("positions");
+    GexAnalysis back = GexJson.analysisFromBytes(GexJson.mapper().writeValueAsBytes(tree));
+    assertThat(back).isEqualTo(analysis);
+    assertThat(back.positions()).isEqualTo(io.gex.positions.PositionProvenance.OPEN_INTEREST);
+  }
+
+  @Test
   void analysis_json_hasReadableFieldsAndNoLookAlikes() {
     String json =
         new String(GexJson.toBytes(engine.analyze(TestChains.fourContracts())), StandardCharsets.UTF_8);

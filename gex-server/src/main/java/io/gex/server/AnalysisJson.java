@@ -24,6 +24,7 @@ import io.gex.analysis.MeasureProfile;
 import io.gex.analysis.OpenInterestByStrike;
 import io.gex.chain.ContractDiagnostic;
 import io.gex.json.GexJson;
+import io.gex.positions.PositionProvenance;
 import io.gex.settings.ExpirySelection;
 import io.gex.settings.GexSettings;
 import java.time.LocalDate;
@@ -79,6 +80,15 @@ import java.util.OptionalDouble;
  *       the IV source replaced), {@code substitutionsByReason}, {@code substitutedGexShare} (their share of
  *       gross GEX, 0 to 1) and {@code skippedOpenInterestShare} (the left-out contracts' share of the chain's
  *       open interest, 0 to 1)</td></tr>
+ *   <tr><td>{@code positions}</td><td>where the dealer positions every exposure weighs came from: {@code
+ *       model} ({@code oi}, {@code volume}, {@code flow} or a plugin's id), the tape's {@code trades}, {@code
+ *       classified}, {@code unclassified}, {@code stale} (quote older than the limit) and {@code
+ *       tradesOutsideChain} (contracts not in the chain or not priced), {@code flowGexShare} (the share of
+ *       gross GEX that comes from intraday flow, 0 to 1), the checks {@code netAboveVolume} (contracts whose
+ *       customer net exceeds their volume: 0 unless the tape is broken), {@code flaggedCount} and {@code
+ *       flagged} (contracts whose customer net exceeds 5× their open interest: {@code {option, customerNet,
+ *       volume, openInterest}}, largest ratio first, at most 20), {@code modelFailures}, and {@code summary}
+ *       in words</td></tr>
  *   <tr><td>{@code skippedByReason}</td><td>object: reason ({@code MALFORMED}, {@code DUPLICATE}, {@code
  *       SETTLED}, {@code NO_IMPLIED_VOLATILITY}, {@code EXCLUDED_BY_EXPIRY_SELECTION}) → count, reasons with
  *       no contract left out</td></tr>
@@ -189,6 +199,27 @@ public final class AnalysisJson {
     quality.substitutionsByReason().forEach((reason, n) -> substituted.put(reason.name(), n));
     q.put("substitutedGexShare", quality.substitutedGexShare());
     q.put("skippedOpenInterestShare", quality.skippedOpenInterestShare());
+    PositionProvenance pp = analysis.positions();
+    ObjectNode positions = root.putObject("positions");
+    positions.put("model", pp.model());
+    positions.put("trades", pp.trades());
+    positions.put("classified", pp.classified());
+    positions.put("unclassified", pp.unclassified());
+    positions.put("stale", pp.stale());
+    positions.put("tradesOutsideChain", pp.tradesOutsideChain());
+    positions.put("flowGexShare", pp.flowGexShare());
+    positions.put("netAboveVolume", pp.netAboveVolume());
+    positions.put("flaggedCount", pp.flaggedCount());
+    ArrayNode flagged = positions.putArray("flagged");
+    for (PositionProvenance.FlaggedContract f : pp.flagged()) {
+      ObjectNode row = flagged.addObject();
+      row.put("option", f.option());
+      row.put("customerNet", f.customerNet());
+      row.put("volume", f.volume());
+      row.put("openInterest", f.openInterest());
+    }
+    positions.put("modelFailures", pp.modelFailures());
+    positions.put("summary", pp.summary());
 
     ArrayNode byStrike = root.putArray("byStrike");
     GexByStrike s = analysis.byStrike();

@@ -37,6 +37,14 @@ final class AnalysisOptions extends CommonOptions {
               + " show the flip)")
   @Nullable Double windowPercent;
 
+  @Option(
+      names = "--trades",
+      paramLabel = "TAPE",
+      description =
+          "the day's option trades, CSV (time,option,price,size,bid,ask) or JSON lines: customers' flow for"
+              + " --positions flow, and the trade counts and flow checks of the output")
+  @Nullable Path trades;
+
   /** The strike window as a fraction of spot. */
   double window() {
     return (windowPercent == null ? DEFAULT_WINDOW_PERCENT : windowPercent) / 100;

@@ -6,7 +6,10 @@ import io.gex.alerts.AlertEngine;
 import io.gex.alerts.AlertEvaluation;
 import io.gex.alerts.AlertFailure;
 import io.gex.alerts.GexAlert;
+import io.gex.GexEngine;
 import io.gex.chain.OptionChain;
+import io.gex.positions.Trade;
+import io.gex.source.TradeTape;
 import io.gex.examples.WebhookAlertListener;
 import io.gex.spi.ChainSources;
 import io.gex.spi.OptionChainSource;
@@ -54,7 +57,8 @@ final class AnalysisRun {
       ChainSources sources = sources(plugins);
       sources.report().failures().forEach(f -> err.println("gex: warning: plugin not loaded: " + f));
       OptionChainSource source = source(sources, options.source, file);
-      GexAnalysis analysis = analyse(source, request(options, file), options, clock, file);
+      List<Trade> trades = trades(options, err);
+      GexAnalysis analysis = analyse(source, request(options, file), options, clock, file, trades);
 
       URI url = options.webhook;
       WebhookAlertListener webhook =
@@ -158,14 +162,53 @@ final class AnalysisRun {
       SourceRequest request,
       AnalysisOptions options,
       Clock clock,
-      Path file) {
+      Path file,
+      List<Trade> trades) {
+    GexEngine engine = options.engine(clock);
     try {
       OptionChain chain = source.load(request);
-      return options.engine(clock).analyze(chain);
+      return engine.analyze(chain, trades);
     } catch (RuntimeException e) {
       // Whatever the library throws on this file is a problem of the data, named with the file.
       throw DataException.of(file, e);
     }
+  }
+
+  /**
+   * The trades of {@code --trades}, with a warning for each rejected row (the first few) and for a model
+   * that reads no flow; none without the option.
+   *
+   * @throws DataException if the tape cannot be read
+   */
+  private static List<Trade> trades(AnalysisOptions options, PrintWriter err) {
+    Path tape = options.trades;
+    if (tape == null) {
+      if (options.positions.equals("flow")) {
+        err.println(
+            "gex: warning: --positions flow without --trades: no customer flow, the positions are open"
+                + " interest");
+      }
+      return List.of();
+    }
+    checkFile(tape);
+    TradeTape read;
+    try {
+      read = TradeTape.read(tape);
+    } catch (RuntimeException e) {
+      throw DataException.of(tape, e);
+    }
+    if (read.rejectedRows() > 0) {
+      err.println("gex: warning: " + tape + ": " + read.rejectedRows() + " rows rejected");
+      read.diagnostics().stream()
+          .limit(5)
+          .forEach(d -> err.println("gex: warning:   " + oneLine(String.valueOf(d))));
+    }
+    if (!options.positions.equals("flow")) {
+      err.println(
+          "gex: warning: --trades with --positions " + options.positions
+              + ": the trades are counted, but only --positions flow reads them into positions");
+    }
+    return read.trades();
   }
 
   static String oneLine(String message) {

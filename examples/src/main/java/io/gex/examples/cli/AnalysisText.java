@@ -135,6 +135,10 @@ public final class AnalysisText {
     row(out, "Zero delta", "%s", level(d.zeroDelta()));
     row(out, "Contracts", "%s", analysis.contractsSummary());
     row(out, "IV repairs", "%s", analysis.ivRepairsSummary());
+    if (!analysis.positions().equals(io.gex.positions.PositionProvenance.OPEN_INTEREST)) {
+      // Shown when the positions are not open interest alone (the default output stays as it was).
+      row(out, "Positions", "%s", analysis.positions().summary());
+    }
     out.append('\n');
     topStrikes(out, analysis, window);
     out.append('\n');

@@ -80,6 +80,15 @@ class CommonOptions {
   IvSource iv = IvSource.OTM;
 
   @Option(
+      names = "--positions",
+      paramLabel = "MODEL",
+      description =
+          "how dealer positions are decided: oi (default: the convention applied to open interest), volume"
+              + " (the day's volume in its place) or flow (open interest minus customers' net purchases from"
+              + " --trades); see the README's Dealer positions")
+  String positions = "oi";
+
+  @Option(
       names = "--expiry-zero-gamma",
       description =
           "also find the zero-gamma level of each expiry (JSON byExpiry[].zeroGamma; about 20 ms more on"
@@ -126,7 +135,13 @@ class CommonOptions {
 
   /** The engine these options describe. */
   GexEngine engine(Clock clock) {
-    return GexEngine.builder()
+    GexEngine.Builder builder = GexEngine.builder();
+    try {
+      builder.positionModel(io.gex.spi.PositionModelLookup.discover().model(positions));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--positions " + positions + ": " + e.getMessage());
+    }
+    return builder
         .rate(rate)
         .dividendYield(dividendYield)
         .signConvention(convention)

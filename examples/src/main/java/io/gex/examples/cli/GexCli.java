@@ -146,6 +146,7 @@ public final class GexCli {
     cl.addSubcommand(new LiveCommand(environment));
     cl.addSubcommand(new ServeCommand(environment));
     cl.addSubcommand(new Commands.Sources());
+    cl.addSubcommand(new TapeCommand());
     cl.addSubcommand("completion", new AutoComplete.GenerateCompletion());
     cl.addSubcommand(new CommandLine.HelpCommand());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
