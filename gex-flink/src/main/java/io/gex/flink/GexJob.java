@@ -82,8 +82,8 @@ public final class GexJob implements Callable<Integer> {
   @Option(names = "--parallelism", paramLabel = "N", description = "the parallelism of the analysis (default: the cluster's)")
   @Nullable Integer parallelism;
 
-  @Option(names = "--checkpoint-interval", paramLabel = "DURATION", description = "how often to checkpoint (default ${DEFAULT-VALUE})")
-  String checkpointInterval = "10s";
+  @Option(names = "--checkpoint-interval", paramLabel = "DURATION", description = "how often to checkpoint (default 1s for --replay and --synthetic, whose output is committed by the checkpoint after the last event; 10s for --kafka)")
+  @Nullable String checkpointInterval;
 
   @Option(names = "--rate", paramLabel = "R", description = "risk-free rate, continuous, decimal (default 0)")
   double rate;
@@ -108,6 +108,10 @@ public final class GexJob implements Callable<Integer> {
 
   /** Runs the job; exits with its status. */
   public static void main(String[] args) {
+    // The jar's log backend (slf4j-simple) says only what matters unless told otherwise.
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
@@ -150,7 +154,8 @@ public final class GexJob implements Callable<Integer> {
     conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
     conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(2));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-    env.enableCheckpointing(duration("--checkpoint-interval", checkpointInterval).toMillis());
+    String interval = checkpointInterval != null ? checkpointInterval : kafka != null ? "10s" : "1s";
+    env.enableCheckpointing(duration("--checkpoint-interval", interval).toMillis());
     if (parallelism != null) {
       if (parallelism < 1) {
         throw new IllegalArgumentException("--parallelism must be >= 1, was " + parallelism);
