@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
+import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.api.common.serialization.SimpleStringEncoder;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.SourceReaderContext;
@@ -229,11 +230,31 @@ public final class GexPipeline {
             .setRecordSerializer(
                 KafkaRecordSerializationSchema.<GexResult>builder()
                     .setTopic(topic)
-                    .setKeySerializationSchema(r -> r.symbol().getBytes(StandardCharsets.UTF_8))
-                    .setValueSerializationSchema(r -> r.line().getBytes(StandardCharsets.UTF_8))
+                    .setKeySerializationSchema(new SymbolBytes())
+                    .setValueSerializationSchema(new LineBytes())
                     .build())
             .build();
     results.sinkTo(sink).name("kafka " + topic).uid("kafka-sink");
+  }
+
+  /** A result's key in Kafka: its symbol, UTF-8. (A class: Flink cannot infer a lambda's types here.) */
+  static final class SymbolBytes implements SerializationSchema<GexResult> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public byte[] serialize(GexResult element) {
+      return element.symbol().getBytes(StandardCharsets.UTF_8);
+    }
+  }
+
+  /** A result's value in Kafka: its JSON line, UTF-8. */
+  static final class LineBytes implements SerializationSchema<GexResult> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public byte[] serialize(GexResult element) {
+      return element.line().getBytes(StandardCharsets.UTF_8);
+    }
   }
 
   /** Reads {@code --replay DIR} where the source runs. */
