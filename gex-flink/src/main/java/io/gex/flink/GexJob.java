@@ -85,6 +85,9 @@ public final class GexJob implements Callable<Integer> {
   @Option(names = "--checkpoint-interval", paramLabel = "DURATION", description = "how often to checkpoint (default 1s for --replay and --synthetic, whose output is committed by the checkpoint after the last event; 10s for --kafka)")
   @Nullable String checkpointInterval;
 
+  @Option(names = "--checkpoint-dir", paramLabel = "URI", description = "where checkpoints go, such as s3://bucket/gex or file:///data/gex (default: the cluster's execution.checkpointing.dir; run locally without one, a temporary directory)")
+  @Nullable String checkpointDir;
+
   @Option(names = "--rate", paramLabel = "R", description = "risk-free rate, continuous, decimal (default 0)")
   double rate;
 
@@ -154,6 +157,7 @@ public final class GexJob implements Callable<Integer> {
     conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
     conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(2));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+    GexPipeline.checkpointStorage(env, checkpointDir);
     String interval = checkpointInterval != null ? checkpointInterval : kafka != null ? "10s" : "1s";
     env.enableCheckpointing(duration("--checkpoint-interval", interval).toMillis());
     if (parallelism != null) {

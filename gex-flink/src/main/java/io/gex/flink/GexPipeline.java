@@ -21,6 +21,8 @@ import org.apache.flink.api.common.serialization.SimpleStringEncoder;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
@@ -60,6 +62,29 @@ public final class GexPipeline {
   public static final String PARTS_SUFFIX = ".parts";
 
   private GexPipeline() {}
+
+  /**
+   * Sends checkpoints to a file system: to {@code dir} if given; else, when the environment names no
+   * checkpoint directory (a local run), to a new temporary directory. Flink's default keeps checkpoints in
+   * the job manager's memory, limited to 5 MB, which the chains of a few hundred underlyings exceed.
+   */
+  public static void checkpointStorage(StreamExecutionEnvironment env, @Nullable String dir) {
+    String target = dir;
+    if (target == null) {
+      if (env.getConfiguration().getOptional(CheckpointingOptions.CHECKPOINTS_DIRECTORY).isPresent()) {
+        return;
+      }
+      try {
+        target = Files.createTempDirectory("gex-flink-checkpoints").toUri().toString();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create a directory for checkpoints", e);
+      }
+    }
+    Configuration c = new Configuration();
+    c.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+    c.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, target);
+    env.configure(c);
+  }
 
   /** The bounded replay of DIR ({@link ReplayFiles}). The directory is read where the source runs. */
   public static DataStream<GexEvent> replay(StreamExecutionEnvironment env, Path dir) {

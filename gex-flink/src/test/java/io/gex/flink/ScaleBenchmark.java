@@ -10,6 +10,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The scale benchmark (a main class, not a test): the synthetic market through the job on a local
@@ -22,7 +23,10 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  * java -cp "gex-flink/target/test-classes:gex-flink/target/gex-flink-job.jar" io.gex.flink.ScaleBenchmark 1000 1000 100
  * </pre>
  *
- * Arguments: underlyings, events per underlying, contracts per chain (default 200 x 200 x 100).
+ * Arguments: underlyings, events per underlying, contracts per chain, conflation, and optionally a source
+ * rate in events per second (default 200 x 200 x 100, 1m, unlimited). Unlimited, the run measures
+ * throughput (latency then includes the queues of a saturated job); limited below capacity, it measures
+ * latency.
  */
 public final class ScaleBenchmark {
 
@@ -34,24 +38,30 @@ public final class ScaleBenchmark {
     int m = args.length > 1 ? Integer.parseInt(args[1]) : 200;
     int contracts = args.length > 2 ? Integer.parseInt(args[2]) : 100;
     String every = args.length > 3 ? args[3] : "1m";
+    Double rate = args.length > 4 ? Double.valueOf(args[4]) : null;
     SyntheticMarket market = new SyntheticMarket(n, m, contracts, 1, SyntheticMarket.DEFAULT_START);
     System.out.printf(
         Locale.ROOT,
-        "synthetic market: %d underlyings x %d events, about %d contracts each, conflation %s; %d cores%n",
-        n, m, contracts, every, Runtime.getRuntime().availableProcessors());
+        "synthetic market: %d underlyings x %d events, about %d contracts each, conflation %s, source %s;"
+            + " %d cores%n",
+        n, m, contracts, every, rate == null ? "as fast as it goes" : rate + " events/s",
+        Runtime.getRuntime().availableProcessors());
     for (int p : new int[] {1, 2}) {
-      run(market, p, GexJob.duration("every", every));
+      run(market, p, GexJob.duration("every", every), rate);
     }
   }
 
-  private static void run(SyntheticMarket market, int parallelism, Duration every) throws Exception {
+  private static void run(
+      SyntheticMarket market, int parallelism, Duration every, @Nullable Double rate)
+      throws Exception {
     Configuration conf = new Configuration();
     conf.set(PipelineOptions.GENERIC_TYPES, false);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
     env.enableCheckpointing(10_000);
+    GexPipeline.checkpointStorage(env, null);
     STAMPS.clear();
     var events =
-        GexPipeline.synthetic(env, market, null)
+        GexPipeline.synthetic(env, market, rate)
             .map(new Stamp())
             .returns(GexPipeline.EVENTS)
             .setParallelism(1)
