@@ -14,7 +14,7 @@ import java.util.Locale;
  * {@link SyntheticChainSource} chain of about {@code contracts} contracts at {@code start} followed by its
  * {@link SyntheticSession} of {@code events} events. The same market always gives the same events.
  *
- * <p>Event {@code i} of the market ({@link #event}) is item {@code i / underlyings} of underlying {@code i %
+ * <p>Event {@code i} of the market ({@link Generated#event}) is item {@code i / underlyings} of underlying {@code i %
  * underlyings}: item 0 is the snapshot, item {@code k} the session's event {@code k}. As every session has the
  * same start, end and count, its events share their times, so the market is in time order.
  *
