@@ -157,7 +157,6 @@ public final class GexJob implements Callable<Integer> {
     conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
     conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(2));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-    GexPipeline.checkpointStorage(env, checkpointDir);
     String interval = checkpointInterval != null ? checkpointInterval : kafka != null ? "10s" : "1s";
     env.enableCheckpointing(duration("--checkpoint-interval", interval).toMillis());
     if (parallelism != null) {
@@ -197,7 +196,16 @@ public final class GexJob implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--out must be jsonl:PATH, postgres or kafka:TOPIC, was '" + out + "'");
     }
-    JobExecutionResult result = env.execute("gex " + describeSource());
+    // Last, once the command line has been checked: a local run's temporary directory is deleted after it.
+    Path temporaryCheckpoints = GexPipeline.checkpointStorage(env, checkpointDir);
+    JobExecutionResult result;
+    try {
+      result = env.execute("gex " + describeSource());
+    } finally {
+      if (temporaryCheckpoints != null) {
+        GexPipeline.deleteTree(temporaryCheckpoints);
+      }
+    }
     if (jsonl != null && (replay != null || synthetic != null || kafkaBounded)) {
       long lines = GexPipeline.mergeParts(jsonl);
       err.println("gex-flink: " + lines + " analyses written to " + jsonl);

@@ -67,15 +67,19 @@ public final class GexPipeline {
    * Sends checkpoints to a file system: to {@code dir} if given; else, when the environment names no
    * checkpoint directory (a local run), to a new temporary directory. Flink's default keeps checkpoints in
    * the job manager's memory, limited to 5 MB, which the chains of a few hundred underlyings exceed.
+   *
+   * @return the temporary directory created, for the caller to delete after the job, or null
    */
-  public static void checkpointStorage(StreamExecutionEnvironment env, @Nullable String dir) {
+  public static @Nullable Path checkpointStorage(StreamExecutionEnvironment env, @Nullable String dir) {
     String target = dir;
+    Path created = null;
     if (target == null) {
       if (env.getConfiguration().getOptional(CheckpointingOptions.CHECKPOINTS_DIRECTORY).isPresent()) {
-        return;
+        return null;
       }
       try {
-        target = Files.createTempDirectory("gex-flink-checkpoints").toUri().toString();
+        created = Files.createTempDirectory("gex-flink-checkpoints");
+        target = created.toUri().toString();
       } catch (IOException e) {
         throw new UncheckedIOException("cannot create a directory for checkpoints", e);
       }
@@ -84,6 +88,16 @@ public final class GexPipeline {
     c.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
     c.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, target);
     env.configure(c);
+    return created;
+  }
+
+  /** Deletes a directory and what it holds, logging (not throwing) what cannot be deleted. */
+  public static void deleteTree(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      LOG.warn("cannot delete {}: {}", dir, e.getMessage());
+    }
   }
 
   /** The bounded replay of DIR ({@link ReplayFiles}). The directory is read where the source runs. */
@@ -223,11 +237,7 @@ public final class GexPipeline {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + path, e);
     }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      LOG.warn("cannot delete {}: {}", dir, e.getMessage());
-    }
+    deleteTree(dir);
     return lines;
   }
 

@@ -58,7 +58,7 @@ public final class ScaleBenchmark {
     conf.set(PipelineOptions.GENERIC_TYPES, false);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
     env.enableCheckpointing(10_000);
-    GexPipeline.checkpointStorage(env, null);
+    java.nio.file.Path checkpoints = GexPipeline.checkpointStorage(env, null);
     STAMPS.clear();
     var events =
         GexPipeline.synthetic(env, market, rate)
@@ -70,6 +70,9 @@ public final class ScaleBenchmark {
     results.map(new Latency()).returns(org.apache.flink.api.common.typeinfo.Types.LONG).sinkTo(new DiscardingSink<>());
     long start = System.nanoTime();
     JobExecutionResult r = env.execute("scale benchmark p" + parallelism);
+    if (checkpoints != null) {
+      GexPipeline.deleteTree(checkpoints);
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
     long analyses = r.<Long>getAccumulatorResult("analyses");
     long latencySum = r.<Long>getAccumulatorResult("latencyMicrosSum");
