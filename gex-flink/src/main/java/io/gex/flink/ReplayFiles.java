@@ -5,6 +5,7 @@ import io.gex.chain.OptionChain;
 import io.gex.chain.OptionContract;
 import io.gex.live.MarketEvent;
 import io.gex.source.TickFile;
+import io.gex.source.TradeTape;
 import io.gex.spi.ChainSources;
 import io.gex.spi.SourceRequest;
 import java.io.IOException;
@@ -26,8 +27,10 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>Every regular file under DIR (recursively, in path order) whose name ends in {@code .csv}, {@code
  *       .json} or {@code .gz} is read: a tick file ({@link TickFile}, told by its header) gives market
- *       events; any other is a snapshot read by the source that recognises it (as {@code gex analyze FILE}
- *       reads it). Other files (a README, a licence) are left out.
+ *       events; a trade tape ({@link TradeTape}, told by its header) is left out (the job prices positions
+ *       from open interest, the {@code oi} position model; folding trades into customer flow on Flink is
+ *       not done yet); any other is a snapshot read by the source that recognises it (as {@code gex
+ *       analyze FILE} reads it). Other files (a README, a licence) are left out.
  *   <li>A tick file's events are of the underlying of its spot rows; a tick file without spot rows is of the
  *       underlying whose snapshots list its contracts' roots.
  *   <li>All events are merged in time order, stably (path order, then row order, at equal times), so each
@@ -65,6 +68,9 @@ public final class ReplayFiles {
     List<Object> order = new ArrayList<>(); // per file, in path order: a GexEvent or a TickFile
     for (Path file : files) {
       try {
+        if (TradeTape.isTradeTape(file)) {
+          continue;
+        }
         if (TickFile.isTickFile(file)) {
           TickFile t = TickFile.read(file);
           List<ContractDiagnostic> bad = t.diagnostics();

@@ -64,6 +64,54 @@ public final class TradeTape {
   /** The header line of a CSV tape: {@value}. */
   public static final String HEADER = "time,option,price,size,bid,ask";
 
+  /**
+   * Whether the first bytes of a file are those of a trade tape: its first line that is neither blank nor a
+   * comment is the CSV header {@value #HEADER} (case and blanks around names ignored), or a JSON object with
+   * the keys {@code "time"}, {@code "option"} and {@code "size"}. A snapshot in any format read by the
+   * chain sources is not one.
+   *
+   * @throws NullPointerException if head is null
+   */
+  public static boolean recognises(byte[] head) {
+    Objects.requireNonNull(head, "head");
+    for (String line : Fields.headText(head).split("\r?\n", -1)) {
+      String t = line.strip();
+      if (t.isEmpty() || t.startsWith("#")) {
+        continue;
+      }
+      if (t.startsWith("{")) {
+        return t.contains("\"time\"") && t.contains("\"option\"") && t.contains("\"size\"");
+      }
+      String[] names = t.split(",", -1);
+      String[] expected = HEADER.split(",");
+      if (names.length != expected.length) {
+        return false;
+      }
+      for (int i = 0; i < names.length; i++) {
+        if (!names[i].strip().equalsIgnoreCase(expected[i])) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Whether a file is a trade tape ({@link #recognises} on its first {@value ChainSources#DETECTION_BYTES}
+   * bytes, decompressed).
+   *
+   * @throws ChainSourceException if the file is missing, a directory, unreadable, empty or corrupt gzip
+   */
+  public static boolean isTradeTape(Path file) {
+    Objects.requireNonNull(file, "file");
+    try (java.io.InputStream in = ChainSources.openFile(file)) {
+      return recognises(in.readNBytes(ChainSources.DETECTION_BYTES));
+    } catch (IOException e) {
+      throw new ChainSourceException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
   /** The most diagnostics kept: {@value}. */
   public static final int MAX_DIAGNOSTICS = 1000;
 

@@ -131,4 +131,25 @@ class TradeTapeTest {
     assertThat(back.diagnostics()).isEmpty();
     assertThat(back.trades()).isEqualTo(trades);
   }
+
+  @Test
+  void recognises_tapesOnly_notSnapshotsOrTickFiles(@TempDir Path dir) throws IOException {
+    try (var files = Files.list(TestData.dir())) {
+      for (Path snapshot : files.filter(f -> f.toString().matches(".*\\.(csv|json)$")).toList()) {
+        assertThat(TradeTape.isTradeTape(snapshot)).as("%s", snapshot).isFalse();
+      }
+    }
+    assertThat(TradeTape.isTradeTape(TestData.dir().resolve("tapes/synthetic-spx-2022-12-12-trades.csv")))
+        .isTrue();
+    Path lines = dir.resolve("tape.jsonl");
+    Files.writeString(
+        lines,
+        "{\"time\":\"2024-03-15T14:00:00Z\",\"option\":\"SPXW240315C05100000\",\"price\":12.5,"
+            + "\"size\":25}\n");
+    assertThat(TradeTape.isTradeTape(lines)).isTrue();
+    Path ticks = dir.resolve("ticks.csv");
+    Files.writeString(ticks, "time,symbol,field,value\n2024-03-15T14:00:00Z,SPX,spot,5000\n");
+    assertThat(TradeTape.isTradeTape(ticks)).isFalse();
+    assertThat(TradeTape.recognises(" Time , Option,price,SIZE,bid,ask\n".getBytes())).isTrue();
+  }
 }
