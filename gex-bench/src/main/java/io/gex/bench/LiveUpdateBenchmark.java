@@ -8,6 +8,7 @@ import io.gex.chain.OptionContract;
 import io.gex.live.LiveChain;
 import io.gex.live.LiveLevels;
 import io.gex.live.MarketEvent;
+import io.gex.settings.IvSource;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -55,6 +56,13 @@ public class LiveUpdateBenchmark {
   @Param({"500", "spx"})
   public String chain;
 
+  /**
+   * The IV source ({@code otm}, the default, or {@code vendor} or {@code mid}): under {@code otm} the SPX
+   * pairs whose volatility is solved from a mid (336 of them) are solved again at every spot.
+   */
+  @Param({"otm"})
+  public String iv;
+
   private LiveChain live;
   private double spot;
   private Instant time;
@@ -66,7 +74,7 @@ public class LiveUpdateBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     OptionChain input = BenchData.chain(chain);
-    live = LiveChain.of(input, GexEngine.builder().build());
+    live = LiveChain.of(input, GexEngine.builder().ivSource(IvSource.fromId(iv)).build());
     spot = input.spot();
     walk = new SpotWalk(spot, 42);
     time = input.valuationTime();
