@@ -50,32 +50,14 @@ final class VolatilityRules {
       this.size = size;
     }
 
-    private static final class Entry {
-      final OptionContract contract;
-      final @Nullable OptionContract otm;
-      final @Nullable OptionContract other;
-      final double shown;
-      final Reason why;
-      final int variant;
-      final ContractDiagnostic diagnostic;
-
-      Entry(
-          OptionContract contract,
-          @Nullable OptionContract otm,
-          @Nullable OptionContract other,
-          double shown,
-          Reason why,
-          int variant,
-          ContractDiagnostic diagnostic) {
-        this.contract = contract;
-        this.otm = otm;
-        this.other = other;
-        this.shown = shown;
-        this.why = why;
-        this.variant = variant;
-        this.diagnostic = diagnostic;
-      }
-    }
+    private record Entry(
+        OptionContract contract,
+        @Nullable OptionContract otm,
+        @Nullable OptionContract other,
+        double shown,
+        Reason why,
+        int variant,
+        ContractDiagnostic diagnostic) {}
   }
 
   /**
@@ -102,13 +84,13 @@ final class VolatilityRules {
     }
     Memo.Entry e = entries[index];
     if (e != null
-        && e.contract == contract
-        && e.otm == otm
-        && e.other == other
-        && Double.compare(e.shown, shown) == 0
-        && e.why == why
-        && e.variant == variant) {
-      return e.diagnostic;
+        && e.contract() == contract
+        && e.otm() == otm
+        && e.other() == other
+        && Double.compare(e.shown(), shown) == 0
+        && e.why() == why
+        && e.variant() == variant) {
+      return e.diagnostic();
     }
     ContractDiagnostic d = make.get();
     entries[index] = new Memo.Entry(contract, otm, other, shown, why, variant, d);
