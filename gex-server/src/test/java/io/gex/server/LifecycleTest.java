@@ -151,6 +151,7 @@ class LifecycleTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(120)
   void closingLetsAnInFlightRequestFinish_andRefusesNewOnes() throws Exception {
     HeldSource held = new HeldSource();
     io.gex.spi.ChainSources sources =
@@ -168,14 +169,19 @@ class LifecycleTest {
     assertThat(held.entered.await(30, TimeUnit.SECONDS)).as("the upload reached the source").isTrue();
 
     CompletableFuture<Void> closing = CompletableFuture.runAsync(server::close);
-    // The server stops taking connections while the upload is still held.
+    // The server stops taking connections while the upload is still held. A probe that is not answered
+    // within 2 s counts as refused (a stopping connector may leave a connection unanswered, and a probe
+    // without a timeout would then wait for ever).
     boolean refused = false;
+    java.net.http.HttpClient probe =
+        java.net.http.HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(2)).build();
     for (int i = 0; i < 100 && !refused; i++) {
       try {
-        java.net.http.HttpClient.newHttpClient()
-            .send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/health/live")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        probe.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/health/live"))
+                .timeout(java.time.Duration.ofSeconds(2))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
         Thread.sleep(20);
       } catch (java.io.IOException e) {
         refused = true;
