@@ -115,6 +115,12 @@ public final class GexJob implements Callable<Integer> {
     if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     }
+    // An embedded local cluster warns about what only a real cluster has (delegation tokens, log files for
+    // its web UI, a checkpoint asked of a task that has just finished); a job's failure still reaches the
+    // caller as its exit status and message. -Dorg.slf4j.simpleLogger.log.org.apache.flink=warn shows them.
+    if (System.getProperty("org.slf4j.simpleLogger.log.org.apache.flink") == null) {
+      System.setProperty("org.slf4j.simpleLogger.log.org.apache.flink", "error");
+    }
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
