@@ -630,38 +630,6 @@ public final class ResolvedChain {
   }
 
   /**
-   * Resolves a chain given by its parts as {@link #resolve(String, double, Instant, List, List,
-   * GexSettings, Instruments)} does, with the contracts' quoted implied volatilities and open interest
-   * given as columns too, for a caller that keeps them (a live chain, which then reads no contract on a spot
-   * tick but those whose volatility is solved from a mid or that get a diagnostic).
-   *
-   * <p>The caller promises that {@code impliedVolatility[i]} and {@code openInterest[i]} are {@code
-   * contracts.get(i)}'s, for every contract; the arrays are read during the call only, and neither they
-   * nor the list may change during it.
-   *
-   * @param impliedVolatility each contract's {@link OptionContract#impliedVolatility()}
-   * @param openInterest each contract's {@link OptionContract#openInterest()}
-   * @param reuse the instruments of an earlier resolve, or null
-   * @throws NullPointerException if an argument but reuse is null
-   * @throws IllegalArgumentException if the spot or the valuation time is out of range, or a column's
-   *     length is not the number of contracts
-   */
-  public static ResolvedChain resolve(
-      String underlying,
-      double spot,
-      Instant valuationTime,
-      List<OptionContract> contracts,
-      double[] impliedVolatility,
-      double[] openInterest,
-      List<ContractDiagnostic> sourceDiagnostics,
-      GexSettings settings,
-      @Nullable Instruments reuse) {
-    return resolve(
-        underlying, spot, valuationTime, contracts, impliedVolatility, openInterest, sourceDiagnostics,
-        settings, reuse, PositionModels.OI, CustomerFlow.EMPTY);
-  }
-
-  /**
    * Resolves a chain given by its parts, as {@link #resolve(String, double, Instant, List, List,
    * GexSettings, Instruments)} does, with each contract's dealer position decided by a {@link
    * PositionModel} from its market data and the customers' flow in it. Under {@link PositionModels#OI}
@@ -700,10 +668,17 @@ public final class ResolvedChain {
   /**
    * Resolves a chain given by its parts with a position model and the customers' flow, as {@link
    * #resolve(String, double, Instant, List, List, GexSettings, Instruments, PositionModel, CustomerFlow)}
-   * does, with the contracts' quoted implied volatilities and open interest given as columns (as {@link
-   * #resolve(String, double, Instant, List, double[], double[], List, GexSettings, Instruments)} takes them,
-   * on the same promise).
+   * does, with the contracts' quoted implied volatilities and open interest given as columns too, for a
+   * caller that keeps them (a live chain, which then reads no contract on a spot tick but those whose
+   * volatility is solved from a mid or that get a diagnostic).
    *
+   * <p>The caller promises that {@code impliedVolatility[i]} and {@code openInterest[i]} are {@code
+   * contracts.get(i)}'s, for every contract; the arrays are read during the call only, and neither they
+   * nor the list may change during it.
+   *
+   * @param impliedVolatility each contract's {@link OptionContract#impliedVolatility()}
+   * @param openInterest each contract's {@link OptionContract#openInterest()}
+   * @param reuse the instruments of an earlier resolve, or null
    * @throws NullPointerException if an argument but reuse is null
    * @throws IllegalArgumentException if the spot or the valuation time is out of range, or a column's
    *     length is not the number of contracts

@@ -140,23 +140,10 @@ final class AnalysisHub {
       }
       broadcast(symbol, "analysis", ServerStorage.headline(analysis).toString());
       for (GexAlert a : raised) {
-        broadcast(symbol, "alert", alertJson(a).toString());
+        broadcast(symbol, "alert", ServerStorage.alertJson(ServerStorage.record(a)).toString());
       }
       return entry;
     }
-  }
-
-  static ObjectNode alertJson(GexAlert a) {
-    ObjectNode node = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-    node.put("symbol", a.symbol());
-    node.put("time", a.instant().toString());
-    node.put("severity", a.severity().name());
-    node.put("type", a.type());
-    node.put("ruleId", a.ruleId());
-    node.put("message", a.message());
-    ObjectNode figures = node.putObject("figures");
-    a.figures().forEach(figures::put);
-    return node;
   }
 
   /**

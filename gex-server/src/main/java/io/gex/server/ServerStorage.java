@@ -163,10 +163,7 @@ public final class ServerStorage implements AutoCloseable {
   void record(GexAnalysis analysis, OptionChain chain, List<GexAlert> alerts) {
     List<AlertRecord> records = new ArrayList<>(alerts.size());
     for (GexAlert a : alerts) {
-      records.add(
-          new AlertRecord(
-              a.ruleId(), a.type(), AlertRecord.Severity.valueOf(a.severity().name()), a.symbol(),
-              a.instant(), a.message(), a.figures()));
+      records.add(record(a));
     }
     long t0 = System.nanoTime();
     try {
@@ -241,17 +238,30 @@ public final class ServerStorage implements AutoCloseable {
     all.sort(Comparator.comparing(AlertRecord::instant).reversed());
     ArrayNode array = JSON.arrayNode();
     for (AlertRecord a : all.subList(0, Math.min(limit, all.size()))) {
-      ObjectNode node = array.addObject();
-      node.put("symbol", a.symbol());
-      node.put("time", a.instant().toString());
-      node.put("severity", a.severity().name());
-      node.put("type", a.type());
-      node.put("ruleId", a.ruleId());
-      node.put("message", a.message());
-      ObjectNode figures = node.putObject("figures");
-      a.figures().forEach(figures::put);
+      array.add(alertJson(a));
     }
     return array;
+  }
+
+  /** An alert as the store keeps it. */
+  static AlertRecord record(GexAlert a) {
+    return new AlertRecord(
+        a.ruleId(), a.type(), AlertRecord.Severity.valueOf(a.severity().name()), a.symbol(), a.instant(),
+        a.message(), a.figures());
+  }
+
+  /** An alert as the API and the event stream show it. */
+  static ObjectNode alertJson(AlertRecord a) {
+    ObjectNode node = JSON.objectNode();
+    node.put("symbol", a.symbol());
+    node.put("time", a.instant().toString());
+    node.put("severity", a.severity().name());
+    node.put("type", a.type());
+    node.put("ruleId", a.ruleId());
+    node.put("message", a.message());
+    ObjectNode figures = node.putObject("figures");
+    a.figures().forEach(figures::put);
+    return node;
   }
 
   /** The severities a query may name, least first. */
