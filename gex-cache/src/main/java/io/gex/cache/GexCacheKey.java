@@ -160,6 +160,10 @@ public record GexCacheKey(
       optional(h, c.volume());
       optional(h, c.vendorDelta());
       optional(h, c.vendorGamma());
+      if (c.spotAtQuote().isPresent()) {
+        // Last and only when present, so that the keys of contracts quoted at the chain's spot are as before.
+        optional(h, c.spotAtQuote());
+      }
       h.finish(out);
       // 128-bit addition: the sum of per-contract hashes does not depend on the contracts' order.
       long low = sumLow + out[1];

@@ -138,6 +138,12 @@ public final class ResolvedChain {
   /** The gamma kernel with the contracts that share a Gaussian merged (built on first use). */
   private volatile @Nullable GammaTerms terms;
 
+  /**
+   * Whether a volatility was solved from a mid quoted at the chain's spot (no {@link
+   * OptionContract#spotAtQuote()}), so that the volatilities depend on spot beyond moneyness.
+   */
+  private final boolean solvedAtSpot;
+
   private ResolvedChain(
       String underlying,
       double spot,
@@ -154,7 +160,9 @@ public final class ResolvedChain {
       PositionModel positionModel,
       CustomerFlow flow,
       ContractFlow @Nullable [] pricedFlow,
-      long tradesOutsideChain) {
+      long tradesOutsideChain,
+      boolean solvedAtSpot) {
+    this.solvedAtSpot = solvedAtSpot;
     this.instruments = instruments;
     this.positionModel = positionModel;
     this.flow = flow;
@@ -215,15 +223,18 @@ public final class ResolvedChain {
    * at this spot with these volatilities and open interest (indexed by chain position): the columns that
    * did not change are shared, and those that did are copied with only the changed contracts' entries
    * computed again (by the same formulas as the full constructor, so every entry is what it would compute).
+   * Without columns ({@code volAll} null): every column shared.
    */
   private ResolvedChain(
       ResolvedChain last,
       String underlying,
       double spot,
-      double[] volAll,
-      double[] oiAll,
+      double @Nullable [] volAll,
+      double @Nullable [] oiAll,
       List<ContractDiagnostic> diagnostics,
-      Substitutions substitutions) {
+      Substitutions substitutions,
+      boolean solvedAtSpot) {
+    this.solvedAtSpot = solvedAtSpot;
     this.underlying = underlying;
     this.spot = spot;
     this.valuationTime = last.valuationTime;
@@ -260,7 +271,7 @@ public final class ResolvedChain {
     double[] dr = last.drift;
     double[] is = last.invSd;
     double[] gc = last.gexCoef;
-    for (int p = 0; p < n; p++) {
+    for (int p = 0; volAll != null && oiAll != null && p < n; p++) {
       int i = chainIndex[p];
       if (volAll[i] == last.vol[p] && oiAll[i] == last.openInterest[p]) {
         continue;
@@ -745,9 +756,10 @@ public final class ResolvedChain {
     double[] volAll = new double[total];
     Reason[] reasonAll = new Reason[total];
     List<ContractDiagnostic> substitutionDiagnostics = new ArrayList<>();
-    VolatilityRules.resolve(
-        contracts, spot, settings, selected, selectedCount, tauAll, ivAll, otmAll, partner, volAll, reasonAll,
-        diagnostics, substitutionDiagnostics, reuse != null ? ins.memo : null);
+    boolean solvedAtSpot =
+        VolatilityRules.resolve(
+            contracts, spot, settings, selected, selectedCount, tauAll, ivAll, otmAll, partner, volAll,
+            reasonAll, diagnostics, substitutionDiagnostics, reuse != null ? ins.memo : null);
 
     // When the same contracts are priced as in the last resolve of these instruments (a spot tick, a quote,
     // an IV, an open interest), under open interest with no flow both times, its columns are reused: shared
@@ -802,7 +814,8 @@ public final class ResolvedChain {
             chainOi);
     if (same != null) {
       ResolvedChain resolved =
-          new ResolvedChain(same, underlying, spot, volAll, oiAll, diagnostics, substitutions);
+          new ResolvedChain(
+              same, underlying, spot, volAll, oiAll, diagnostics, substitutions, solvedAtSpot);
       ins.last = resolved;
       return resolved;
     }
@@ -844,7 +857,8 @@ public final class ResolvedChain {
             positionModel,
             flow,
             pricedFlow,
-            outside);
+            outside,
+            solvedAtSpot);
     ins.last = resolved;
     return resolved;
   }
@@ -926,6 +940,28 @@ public final class ResolvedChain {
       this.excludedCount = excludedCount;
       this.diagnostics = diagnostics;
       this.memo = new VolatilityRules.Memo(strike.length);
+    }
+
+    /** The selected contracts' strikes, ascending; sorted on first use (a race sorts twice, harmlessly). */
+    private volatile double @Nullable [] selectedStrikes;
+
+    /** Whether a selected contract's strike lies in [low, high): its moneyness differs at the two ends. */
+    boolean strikeIn(double low, double high) {
+      double[] sorted = selectedStrikes;
+      if (sorted == null) {
+        sorted = new double[selectedCount];
+        for (int a = 0; a < selectedCount; a++) {
+          sorted[a] = strike[selected[a]];
+        }
+        Arrays.sort(sorted);
+        selectedStrikes = sorted;
+      }
+      int at = Arrays.binarySearch(sorted, low);
+      if (at >= 0) {
+        return low < high; // a strike at low
+      }
+      at = -at - 1; // the first strike above low
+      return at < sorted.length && sorted[at] < high;
     }
 
     boolean fits(GexSettings s, Instant time, int contracts) {
@@ -1049,6 +1085,32 @@ public final class ResolvedChain {
           settings, now, today, strikeAll, callAll, expiryAll, tauAll, partner, selected, selectedCount,
           settled, settledCount, excluded, excludedCount, List.copyOf(diagnostics));
     }
+  }
+
+  /**
+   * The same contracts and market data resolved at another spot, when nothing but spot would change: every
+   * column, index, diagnostic and substitution of this chain shared, and the gamma kernel too. That is when
+   * no selected contract's strike lies between the two spots (no call or put changes moneyness, so the IV
+   * rules choose as before), no volatility was solved from a mid quoted at the chain's spot (a quote that
+   * names its spot, {@link OptionContract#spotAtQuote()}, is solved there whatever the chain's spot), and
+   * dealer positions are open interest with no customer flow. Otherwise empty: resolve the chain again.
+   * Equal in every figure to a resolve of the same state at that spot. Costs a binary search.
+   *
+   * @throws IllegalArgumentException if the spot is not in the range {@link OptionChain} accepts
+   */
+  public java.util.Optional<ResolvedChain> atSpot(double newSpot) {
+    OptionChain.checkSpot(newSpot);
+    if (newSpot == spot) {
+      return java.util.Optional.of(this);
+    }
+    if (solvedAtSpot
+        || positionModel != PositionModels.OI
+        || !flow.isEmpty()
+        || instruments.strikeIn(Math.min(spot, newSpot), Math.max(spot, newSpot))) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        new ResolvedChain(this, underlying, newSpot, null, null, diagnostics, substitutions, false));
   }
 
   /** What this chain's resolve found from the instruments alone, to hand to the next resolve of them. */

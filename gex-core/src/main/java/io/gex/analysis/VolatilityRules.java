@@ -45,9 +45,48 @@ final class VolatilityRules {
 
     private final int size;
 
+    /**
+     * By contract index: the contract whose mid was last solved, the spot it was solved at and the result
+     * (NaN for none). Times to settlement are fixed with the instruments, so these decide the answer.
+     */
+    private @Nullable OptionContract @Nullable [] solvedFor;
+
+    private double @Nullable [] solvedAt;
+    private double @Nullable [] solvedVol;
+
     /** A memo for the contracts of a chain of this many. */
     Memo(int size) {
       this.size = size;
+    }
+
+    /** Whether the memo holds this contract solved at this spot ({@link #solvedVol(int)}). */
+    boolean hasSolved(int index, OptionContract contract, double spot) {
+      OptionContract[] f = solvedFor;
+      double[] at = solvedAt;
+      return f != null && at != null && f[index] == contract && at[index] == spot;
+    }
+
+    /** The volatility remembered for contract {@code index} (NaN: none); after {@link #hasSolved}. */
+    double solvedVol(int index) {
+      double[] v = solvedVol;
+      return v == null ? Double.NaN : v[index];
+    }
+
+    void remember(int index, OptionContract contract, double spot, double vol) {
+      OptionContract[] f = solvedFor;
+      double[] at = solvedAt;
+      double[] v = solvedVol;
+      if (f == null || at == null || v == null) {
+        f = new OptionContract[size];
+        at = new double[size];
+        v = new double[size];
+        solvedFor = f;
+        solvedAt = at;
+        solvedVol = v;
+      }
+      f[index] = contract;
+      at[index] = spot;
+      v[index] = vol;
     }
 
     private record Entry(
@@ -108,8 +147,11 @@ final class VolatilityRules {
    * skip to {@code skips} and for each substitution to {@code substitutions}. {@code iv}, {@code otm} and
    * {@code partner} hold each contract's quoted IV, whether it is out of the money, and its pair partner
    * (-1 if none; {@link #pairRest} pairs those not listed side by side, once per set of instruments).
+   *
+   * @return whether a volatility was solved from a mid quoted at the chain's spot (a contract without
+   *     {@link OptionContract#spotAtQuote()}): then the volatilities depend on spot beyond moneyness
    */
-  static void resolve(
+  static boolean resolve(
       List<OptionContract> contracts,
       double spot,
       GexSettings settings,
@@ -140,7 +182,7 @@ final class VolatilityRules {
                   () -> skip(c, Reason.NO_IMPLIED_VOLATILITY, "no implied volatility quoted (IV source vendor)")));
         }
       }
-      return;
+      return false;
     }
     Context x = new Context(contracts, spot, settings, tau, iv, otm, memo);
     for (int a = 0; a < count; a++) {
@@ -155,6 +197,7 @@ final class VolatilityRules {
         mid(x, i, j, vol, reason, skips, substitutions);
       }
     }
+    return x.solvedAtChainSpot;
   }
 
   /** Everything the rules need besides the contract indices. */
@@ -168,6 +211,9 @@ final class VolatilityRules {
     final boolean[] otm;
     final String sourceId;
     final @Nullable Memo memo;
+
+    /** Whether a mid without a spot of its own was solved (at the chain's spot). */
+    boolean solvedAtChainSpot;
 
     Context(
         List<OptionContract> contracts,
@@ -210,7 +256,11 @@ final class VolatilityRules {
       return IvSource.isPlausible(v) ? v : Double.NaN;
     }
 
-    /** The IV solved from contract i's mid within the plausibility bounds, else NaN. */
+    /**
+     * The IV solved from contract i's mid within the plausibility bounds, else NaN; solved at the spot of
+     * the contract's quote ({@link OptionContract#spotAtQuote()}), the chain's spot if it names none. A
+     * memo answers when it solved the same contract at the same spot.
+     */
     double solved(int i) {
       if (i < 0) {
         return Double.NaN;
@@ -220,18 +270,28 @@ final class VolatilityRules {
       if (mid.isEmpty()) {
         return Double.NaN;
       }
+      double at = c.spotAtQuote().orElse(spot);
+      solvedAtChainSpot |= c.spotAtQuote().isEmpty();
+      Memo m = memo;
+      if (m != null && m.hasSolved(i, c, at)) {
+        return m.solvedVol(i);
+      }
       OptionalDouble v =
           ImpliedVolatility.solve(
               c.isCall(),
               mid.getAsDouble(),
-              spot,
+              at,
               c.strike(),
               tau[i],
               rate,
               dividendYield,
               IvSource.MIN_PLAUSIBLE_VOLATILITY,
               IvSource.MAX_PLAUSIBLE_VOLATILITY);
-      return v.isPresent() ? v.getAsDouble() : Double.NaN;
+      double vol = v.isPresent() ? v.getAsDouble() : Double.NaN;
+      if (m != null) {
+        m.remember(i, c, at, vol);
+      }
+      return vol;
     }
   }
 

@@ -51,6 +51,11 @@ import java.util.OptionalLong;
  * @param volume the day's traded volume, when known
  * @param vendorDelta the data vendor's delta, when given (informational; the engine computes its own)
  * @param vendorGamma the data vendor's gamma, when given (informational; the engine computes its own)
+ * @param spotAtQuote the underlying's price when the bid and ask were quoted, when it differs from the
+ *     chain's spot or may come to (a live chain stamps each quote with the spot of its moment); empty: quoted
+ *     at the chain's spot. An implied volatility solved from the mid is solved at this spot, so that a quote
+ *     keeps its volatility while spot moves and the quote does not (sticky strike), rather than turning a
+ *     stale price into a volatility that moves with spot
  */
 public record OptionContract(
     OccSymbol symbol,
@@ -62,7 +67,8 @@ public record OptionContract(
     OptionalDouble last,
     OptionalLong volume,
     OptionalDouble vendorDelta,
-    OptionalDouble vendorGamma) {
+    OptionalDouble vendorGamma,
+    OptionalDouble spotAtQuote) {
 
   /** The lowest accepted strike (and spot), in price units: {@value}. */
   public static final double MIN_PRICE = 1e-6;
@@ -141,6 +147,36 @@ public record OptionContract(
       }
     }
     checkPrice("vendorGamma", vendorGamma, symbol);
+    Objects.requireNonNull(spotAtQuote, "spotAtQuote");
+    if (spotAtQuote.isPresent()) {
+      double s = spotAtQuote.getAsDouble();
+      if (!(s >= MIN_PRICE && s <= MAX_PRICE)) {
+        throw new IllegalArgumentException(
+            "spotAtQuote must be in [" + MIN_PRICE + ", " + MAX_PRICE + "], was " + s + " for " + symbol);
+      }
+    }
+  }
+
+  /**
+   * A contract quoted at the chain's spot (no {@link #spotAtQuote()}).
+   *
+   * @throws NullPointerException if a reference is null
+   * @throws IllegalArgumentException if a value is outside its range (see the class description)
+   */
+  public OptionContract(
+      OccSymbol symbol,
+      SettlementStyle settlement,
+      long openInterest,
+      double impliedVolatility,
+      OptionalDouble bid,
+      OptionalDouble ask,
+      OptionalDouble last,
+      OptionalLong volume,
+      OptionalDouble vendorDelta,
+      OptionalDouble vendorGamma) {
+    this(
+        symbol, settlement, openInterest, impliedVolatility, bid, ask, last, volume, vendorDelta,
+        vendorGamma, OptionalDouble.empty());
   }
 
   private static void checkPrice(String field, OptionalDouble value, OccSymbol symbol) {
@@ -219,25 +255,51 @@ public record OptionContract(
   public OptionContract withOpenInterest(long newOpenInterest) {
     return new OptionContract(
         symbol, settlement, newOpenInterest, impliedVolatility, bid, ask, last, volume, vendorDelta,
-        vendorGamma);
+        vendorGamma, spotAtQuote);
   }
 
   /** A copy with another implied volatility. */
   public OptionContract withImpliedVolatility(double newImpliedVolatility) {
     return new OptionContract(
         symbol, settlement, openInterest, newImpliedVolatility, bid, ask, last, volume, vendorDelta,
-        vendorGamma);
+        vendorGamma, spotAtQuote);
   }
 
   /**
-   * A copy with another best bid and ask (empty when not quoted).
+   * A copy with another best bid and ask (empty when not quoted), quoted at the chain's spot (no {@link
+   * #spotAtQuote()}).
    *
-   * @throws IllegalArgumentException if a price is outside [{@value #MIN_PRICE}, {@value #MAX_PRICE}]
+   * @throws IllegalArgumentException if a price is negative or not finite
    */
   public OptionContract withQuote(OptionalDouble newBid, OptionalDouble newAsk) {
+    return withQuote(newBid, newAsk, OptionalDouble.empty());
+  }
+
+  /**
+   * A copy with another best bid and ask (empty when not quoted), quoted when the underlying was at {@code
+   * newSpotAtQuote} (empty: at the chain's spot).
+   *
+   * @throws IllegalArgumentException if a price is negative or not finite, or the spot is outside [{@value
+   *     #MIN_PRICE}, {@value #MAX_PRICE}]
+   */
+  public OptionContract withQuote(
+      OptionalDouble newBid, OptionalDouble newAsk, OptionalDouble newSpotAtQuote) {
     return new OptionContract(
         symbol, settlement, openInterest, impliedVolatility, newBid, newAsk, last, volume, vendorDelta,
-        vendorGamma);
+        vendorGamma, newSpotAtQuote);
+  }
+
+  /**
+   * This contract with its quote stamped as taken at {@code spot} if it has a two-sided quote without a
+   * spot of its own; else this contract.
+   *
+   * @throws IllegalArgumentException if spot is outside [{@value #MIN_PRICE}, {@value #MAX_PRICE}]
+   */
+  public OptionContract quotedAt(double spot) {
+    if (spotAtQuote.isPresent() || bid.isEmpty() || ask.isEmpty()) {
+      return this;
+    }
+    return withQuote(bid, ask, OptionalDouble.of(spot));
   }
 
   /** Builds an {@link OptionContract}; not thread-safe. */
@@ -252,6 +314,7 @@ public record OptionContract(
     private OptionalLong volume = OptionalLong.empty();
     private OptionalDouble vendorDelta = OptionalDouble.empty();
     private OptionalDouble vendorGamma = OptionalDouble.empty();
+    private OptionalDouble spotAtQuote = OptionalDouble.empty();
 
     private Builder(OccSymbol symbol) {
       this.symbol = Objects.requireNonNull(symbol, "symbol");
@@ -303,6 +366,12 @@ public record OptionContract(
       return this;
     }
 
+    /** The underlying's price when the bid and ask were quoted (default: the chain's spot). */
+    public Builder spotAtQuote(double value) {
+      this.spotAtQuote = OptionalDouble.of(value);
+      return this;
+    }
+
     /**
      * Builds the contract.
      *
@@ -311,7 +380,7 @@ public record OptionContract(
     public OptionContract build() {
       return new OptionContract(
           symbol, settlement, openInterest, impliedVolatility, bid, ask, last, volume, vendorDelta,
-          vendorGamma);
+          vendorGamma, spotAtQuote);
     }
   }
 }

@@ -31,6 +31,14 @@ import org.jspecify.annotations.Nullable;
  * every figure. A trade costs a hash lookup and a few additions ({@link FlowBook}); the flow's snapshot is
  * taken when an analysis needs it.
  *
+ * <p><b>Quotes keep the spot they were taken at.</b> Each contract's bid and ask carry the spot of their
+ * moment ({@link OptionContract#spotAtQuote()}): the snapshot's spot for the quotes of the snapshot, the
+ * chain's spot when a bid or ask event arrives. An implied volatility that the IV source solves from a mid
+ * (a pair without a usable quoted IV, or every contract under {@code mid}) is solved at that spot. So when
+ * spot ticks and a quote does not, its volatility stays (sticky strike, as the profile assumes) instead of
+ * becoming the volatility that turns a stale price into the new spot's price, which would drift with every
+ * tick for no market reason; and a spot tick re-solves nothing.
+ *
  * <p><b>Costs.</b> Applying an event costs a hash lookup and the replacement of one contract (a listing or
  * delisting shifts the contracts after it). An analysis resolves the current state straight from the held
  * contracts, without building an {@code OptionChain}, reusing what the last resolve found from the
@@ -48,8 +56,9 @@ import org.jspecify.annotations.Nullable;
  * events, never a state in the middle of one. Analyses are computed under the chain's lock, so the writer
  * waits for a reader's analysis to finish (and the other way round); analyses and levels are immutable.
  *
- * <p><b>Memory.</b> The chain holds its contracts (shared with the chain it started from: about 320 bytes
- * each with their symbols and quotes, 6.1 MB for the 19,156 contracts of the SPX snapshot), their quoted IVs
+ * <p><b>Memory.</b> The chain holds its contracts (those of the chain it started from, copied where a
+ * two-sided quote is stamped with the snapshot's spot: about 320 bytes each with their symbols and quotes,
+ * 6.1 MB for the 19,156 contracts of the SPX snapshot), their quoted IVs
  * and open interest as columns (0.3 MB), a list and an
  * index from symbol to position (1.3 MB for SPX), and the last resolved state with its levels (2.5 MB) and
  * analysis (0.3 MB more). Measured as heap retained after full collections; a replaced contract's old
@@ -74,6 +83,14 @@ public final class LiveChain {
   private @Nullable GexAnalysis last;
   private @Nullable ResolvedChain resolved;
 
+  /**
+   * The last state resolved, and whether only spot has moved since: then it may be moved to the new spot
+   * without resolving again ({@link ResolvedChain#atSpot}).
+   */
+  private @Nullable ResolvedChain lastResolved;
+
+  private boolean onlySpotMoved;
+
   /** What the last resolve found from the instruments alone; dropped when a contract is listed or delisted. */
   private ResolvedChain.@Nullable Instruments instruments;
   private @Nullable LiveLevels levels;
@@ -97,7 +114,12 @@ public final class LiveChain {
     this.engine = engine;
     this.book = new FlowBook(engine.tradeClassifier());
     this.underlying = initial.underlying();
-    this.contracts = new ArrayList<>(initial.contracts());
+    // Each quote is stamped with the spot it was taken at (the snapshot's), so that a volatility solved from
+    // its mid stays put while spot moves and the quote does not.
+    this.contracts = new ArrayList<>(initial.contracts().size());
+    for (OptionContract c : initial.contracts()) {
+      contracts.add(c.quotedAt(initial.spot()));
+    }
     this.positions = new HashMap<>(2 * contracts.size());
     for (int i = 0; i < contracts.size(); i++) {
       positions.put(contracts.get(i).symbol(), i);
@@ -129,6 +151,7 @@ public final class LiveChain {
     synchronized (lock) {
       boolean changed = applyLocked(event);
       if (changed) {
+        onlySpotMoved &= event instanceof MarketEvent.Spot;
         version++;
         last = null;
         resolved = null;
@@ -159,7 +182,7 @@ public final class LiveChain {
       instruments = null;
       ivColumn = null;
       oiColumn = null;
-      OptionContract c = ((MarketEvent.Listed) event).contract();
+      OptionContract c = ((MarketEvent.Listed) event).contract().quotedAt(spot);
       Integer at = positions.get(c.symbol());
       if (at != null) {
         contracts.set(at, c);
@@ -188,7 +211,7 @@ public final class LiveChain {
     if (at == null) {
       return false;
     }
-    OptionContract updated = with(contracts.get(at), tick.field(), tick.value());
+    OptionContract updated = with(contracts.get(at), tick.field(), tick.value(), spot);
     contracts.set(at, updated);
     double[] iv = ivColumn;
     double[] oi = oiColumn;
@@ -204,17 +227,19 @@ public final class LiveChain {
     return true;
   }
 
-  private static OptionContract with(OptionContract c, MarketEvent.Field field, double value) {
+  /** The contract after a field's event; a new bid or ask is quoted at the chain's spot of the moment. */
+  private static OptionContract with(
+      OptionContract c, MarketEvent.Field field, double value, double spot) {
     switch (field) {
       case IV:
         return c.withImpliedVolatility(value);
       case OI:
         return c.withOpenInterest((long) value);
       case BID:
-        return c.withQuote(quote(value), c.ask());
+        return c.withQuote(quote(value), c.ask(), OptionalDouble.of(spot));
       case ASK:
       default:
-        return c.withQuote(c.bid(), quote(value));
+        return c.withQuote(c.bid(), quote(value), OptionalDouble.of(spot));
     }
   }
 
@@ -280,6 +305,10 @@ public final class LiveChain {
 
   private ResolvedChain resolvedLocked() {
     ResolvedChain r = resolved;
+    ResolvedChain before = lastResolved;
+    if (r == null && onlySpotMoved && before != null) {
+      r = before.atSpot(spot).orElse(null);
+    }
     if (r == null) {
       double[] iv = ivColumn;
       double[] oi = oiColumn;
@@ -308,8 +337,10 @@ public final class LiveChain {
               engine.positionModel(),
               flowLocked());
       instruments = r.instruments();
-      resolved = r;
     }
+    resolved = r;
+    lastResolved = r;
+    onlySpotMoved = true;
     return r;
   }
 

@@ -38,7 +38,8 @@ import java.util.Locale;
  *
  * <p>Mids are solved with {@link io.gex.greeks.ImpliedVolatility} on the bracket of the bounds, under the
  * analysis's rate and dividend yield and the contract's time to settlement (after the {@code
- * minTimeToExpiry} floor).
+ * minTimeToExpiry} floor), at the spot the quote was taken at ({@link
+ * io.gex.chain.OptionContract#spotAtQuote()}), the chain's spot when the contract names none.
  */
 public enum IvSource {
   /**

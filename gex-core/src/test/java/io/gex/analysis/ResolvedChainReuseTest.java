@@ -122,4 +122,52 @@ class ResolvedChainReuseTest {
     assertThat(next.strikeIndex).isNotSameAs(first.strikeIndex);
     assertSameFigures(next, after, vendor);
   }
+
+  @Test
+  void atSpot_withinAStrikeGap_sharesEverything_andEqualsAFreshResolve() {
+    GexSettings otm = settings(IvSource.OTM);
+    ResolvedChain first = ResolvedChain.resolve(chain(5010), otm);
+    first.terms();
+    ResolvedChain moved = first.atSpot(5024.99).orElseThrow();
+    assertThat(moved.spot()).isEqualTo(5024.99);
+    assertThat(moved.gexCoef).isSameAs(first.gexCoef);
+    assertThat(moved.terms().gexCoef).isSameAs(first.terms().gexCoef);
+    assertThat(moved.diagnostics()).isSameAs(first.diagnostics());
+    assertSameFigures(moved, chain(5024.99), otm);
+    assertThat(first.atSpot(5010)).containsSame(first);
+    assertThat(first.atSpot(5000.01)).isPresent(); // down to just above the strike 5000
+  }
+
+  @Test
+  void atSpot_isEmpty_whenAStrikeLiesBetween_orAMidWasSolvedAtTheChainsSpot() {
+    GexSettings otm = settings(IvSource.OTM);
+    ResolvedChain first = ResolvedChain.resolve(chain(5010), otm);
+    assertThat(first.atSpot(5000)).isEmpty(); // at 5000 the 5000 call is out of the money, put in
+    assertThat(first.atSpot(5030)).isEmpty(); // past 5025
+    // Up to 5025 itself nothing changes moneyness (a call at the spot counts as out of the money).
+    assertSameFigures(first.atSpot(5025).orElseThrow(), chain(5025), otm);
+    // A pair whose volatility is solved from a mid: quoted at the chain's spot, it follows spot (empty);
+    // quoted at a spot of its own, it does not (shared, and equal to a fresh resolve).
+    for (boolean stamped : new boolean[] {false, true}) {
+      List<OptionContract> contracts = new ArrayList<>(chain(5010).contracts());
+      for (int i = 0; i < contracts.size(); i++) {
+        OptionContract c = contracts.get(i);
+        if (c.strike() == 5050) {
+          OptionContract.Builder b =
+              OptionContract.builder(c.symbol()).openInterest(c.openInterest()).bid(20).ask(22);
+          if (stamped) {
+            b.spotAtQuote(5010);
+          }
+          contracts.set(i, b.build());
+        }
+      }
+      ResolvedChain solved = ResolvedChain.resolve(OptionChain.of("SPX", 5010, NOW, contracts), otm);
+      assertThat(solved.dataQuality(1).contractsSubstituted()).isEqualTo(2);
+      assertThat(solved.atSpot(5020).isPresent()).isEqualTo(stamped);
+      if (stamped) {
+        assertSameFigures(
+            solved.atSpot(5020).orElseThrow(), OptionChain.of("SPX", 5020, NOW, contracts), otm);
+      }
+    }
+  }
 }

@@ -54,7 +54,9 @@ class LiveChainTest {
                 MarketEvent event = event(random, model);
                 boolean known = model.apply(event);
                 assertThat(live.apply(event)).as("applied %s", event).isEqualTo(known);
-                if (step % 6 == 5) {
+                // Runs of spot ticks analysed one by one: the live chain moves its last state to the new
+                // spot without resolving again, unless a strike lies between.
+                if (step % 6 == 5 || (event instanceof MarketEvent.Spot && random.nextBoolean())) {
                   compare(engine, live, model.chain());
                 }
               }
@@ -111,7 +113,60 @@ class LiveChainTest {
     assertThat(live.apply(new MarketEvent.Delisted(OPEN, unknown))).isFalse();
     assertThat(live.ignoredEvents()).isEqualTo(2);
     assertThat(live.version()).isZero();
-    assertThat(live.chain()).isEqualTo(initial);
+    assertThat(live.chain()).isEqualTo(new Model(initial).chain());
+  }
+
+  /**
+   * Under otm a pair without a usable quoted IV is priced with the volatility solved from its out-of-the-money
+   * member's mid. While spot ticks and the quote does not, that volatility stays (the quote was taken at the
+   * snapshot's spot); a new bid is quoted at the spot of its moment and solved there. The oracle: a batch
+   * chain whose quotes are taken at its own spot.
+   */
+  @Test
+  void aVolatilitySolvedFromAMid_staysWhileSpotMoves_andFollowsANewQuote() {
+    LocalDate expiry = TODAY.plusDays(28);
+    OccSymbol call = new OccSymbol("SPXW", expiry, OptionRight.CALL, 5050);
+    List<OptionContract> contracts =
+        List.of(
+            OptionContract.builder(call).openInterest(1000).bid(30).ask(32).build(),
+            OptionContract.builder(new OccSymbol("SPXW", expiry, OptionRight.PUT, 5050))
+                .openInterest(800)
+                .bid(74)
+                .ask(78)
+                .build(),
+            OptionContract.of("SPXW", expiry, OptionRight.CALL, 4950, 500, 0.18),
+            OptionContract.of("SPXW", expiry, OptionRight.PUT, 4950, 900, 0.21));
+    GexEngine engine = GexEngine.builder().ivSource(IvSource.OTM).build();
+    OptionChain initial = OptionChain.of("SPX", 5000, OPEN, contracts);
+    LiveChain live = LiveChain.of(initial, engine);
+    String atOpen = solvedDetail(live.analysis());
+    assertThat(atOpen).isEqualTo(solvedDetail(engine.analyze(initial)));
+
+    assertThat(live.apply(new MarketEvent.Spot(OPEN, 5030))).isTrue();
+    assertThat(solvedDetail(live.analysis())).isEqualTo(atOpen);
+    assertThat(live.analysis().spot()).isEqualTo(5030);
+    // Solving the same stale mid at the new spot would have given another volatility.
+    assertThat(solvedDetail(engine.analyze(OptionChain.of("SPX", 5030, OPEN, contracts))))
+        .isNotEqualTo(atOpen);
+
+    assertThat(live.apply(new MarketEvent.ContractField(OPEN, call, MarketEvent.Field.BID, 40)))
+        .isTrue();
+    List<OptionContract> requoted = new ArrayList<>(contracts);
+    requoted.set(0, OptionContract.builder(call).openInterest(1000).bid(40).ask(32).build());
+    assertThat(solvedDetail(live.analysis())).isNotEqualTo(atOpen);
+    // bid 40 above ask 32: the mid is still their average, 36, quoted at 5030.
+    assertThat(solvedDetail(live.analysis()))
+        .isEqualTo(solvedDetail(engine.analyze(OptionChain.of("SPX", 5030, OPEN, requoted))));
+    compare(engine, live, live.chain());
+  }
+
+  /** The detail of the one substitution by a solved volatility: "priced with 0.xxxx, solved from ...". */
+  private static String solvedDetail(GexAnalysis analysis) {
+    return analysis.dataQuality().substitutions().stream()
+        .filter(d -> d.reason() == io.gex.chain.ContractDiagnostic.Reason.SUBSTITUTED_SOLVED_IV)
+        .map(io.gex.chain.ContractDiagnostic::detail)
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
@@ -272,8 +327,8 @@ class LiveChainTest {
     Instant time;
 
     Model(OptionChain chain) {
-      chain.contracts().forEach(c -> contracts.put(c.symbol(), c));
       spot = chain.spot();
+      chain.contracts().forEach(c -> contracts.put(c.symbol(), stamped(c)));
       time = chain.valuationTime();
     }
 
@@ -288,7 +343,7 @@ class LiveChainTest {
       }
       if (event instanceof MarketEvent.Listed) {
         OptionContract c = ((MarketEvent.Listed) event).contract();
-        contracts.put(c.symbol(), c);
+        contracts.put(c.symbol(), stamped(c));
         return true;
       }
       if (event instanceof MarketEvent.Delisted) {
@@ -309,8 +364,22 @@ class LiveChainTest {
       OptionalDouble ask = f.field() == MarketEvent.Field.ASK ? of(f.value()) : c.ask();
       bid.ifPresent(b::bid);
       ask.ifPresent(b::ask);
+      // A new bid or ask is quoted at the spot of its moment; other fields keep the quote's spot.
+      boolean quote = f.field() == MarketEvent.Field.BID || f.field() == MarketEvent.Field.ASK;
+      OptionalDouble quotedAt = quote ? OptionalDouble.of(spot) : c.spotAtQuote();
+      quotedAt.ifPresent(b::spotAtQuote);
       contracts.put(c.symbol(), b.build());
       return true;
+    }
+
+    /** A contract as the live chain holds it: a two-sided quote without a spot is quoted at this one. */
+    private OptionContract stamped(OptionContract c) {
+      if (c.spotAtQuote().isPresent() || c.bid().isEmpty() || c.ask().isEmpty()) {
+        return c;
+      }
+      return new OptionContract(
+          c.symbol(), c.settlement(), c.openInterest(), c.impliedVolatility(), c.bid(), c.ask(),
+          c.last(), c.volume(), c.vendorDelta(), c.vendorGamma(), OptionalDouble.of(spot));
     }
 
     private static OptionalDouble of(double v) {

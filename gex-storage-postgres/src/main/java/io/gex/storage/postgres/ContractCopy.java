@@ -9,7 +9,7 @@ final class ContractCopy {
 
   static final String COLUMNS =
       "snapshot_id, ordinal, root, expiry, option_right, strike, settlement, open_interest,"
-          + " implied_volatility, bid, ask, last_price, volume, vendor_delta, vendor_gamma";
+          + " implied_volatility, bid, ask, last_price, volume, vendor_delta, vendor_gamma, spot_at_quote";
 
   private ContractCopy() {}
 
@@ -34,6 +34,8 @@ final class ContractCopy {
     appendOptional(sb, c.vendorDelta());
     sb.append('\t');
     appendOptional(sb, c.vendorGamma());
+    sb.append('\t');
+    appendOptional(sb, c.spotAtQuote());
     sb.append('\n');
   }
 

@@ -746,7 +746,8 @@ public final class PostgresGexStore implements GexStore {
         optionalDouble(rs, 10),
         vol,
         optionalDouble(rs, 12),
-        optionalDouble(rs, 13));
+        optionalDouble(rs, 13),
+        optionalDouble(rs, 14));
   }
 
   private AlertRecord alert(ResultSet rs) throws SQLException {
@@ -904,7 +905,7 @@ public final class PostgresGexStore implements GexStore {
       selectContracts =
           q.apply(
               "SELECT root, expiry, option_right, strike, settlement, open_interest, implied_volatility,"
-                  + " bid, ask, last_price, volume, vendor_delta, vendor_gamma FROM $S.option_data"
+                  + " bid, ask, last_price, volume, vendor_delta, vendor_gamma, spot_at_quote FROM $S.option_data"
                   + " WHERE snapshot_id = ? ORDER BY ordinal");
       String alertColumns =
           "SELECT rule_id, alert_type, severity, symbol, raised_at, message, figures FROM $S.alert_history";

@@ -27,7 +27,7 @@ import java.util.zip.CRC32;
 final class SchemaMigrator {
 
   /** The scripts in order; a test checks that this lists every file in the folder. */
-  static final List<String> SCRIPTS = List.of("V1__init.sql");
+  static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__spot_at_quote.sql");
 
   static final String HISTORY_TABLE = "gex_schema_history";
 

@@ -45,7 +45,7 @@ final class Fixtures {
 
   /**
    * A chain whose contracts use every field: quotes, volume and vendor greeks present on some and absent
-   * on others, both settlement styles, two roots, plus a source diagnostic.
+   * on others (and a quote's spot on one), both settlement styles, two roots, plus a source diagnostic.
    */
   static OptionChain richChain(String symbol, Instant at) {
     LocalDate expiry = LocalDate.of(2024, 3, 28);
@@ -61,7 +61,8 @@ final class Fixtures {
             OptionalDouble.of(12.55),
             OptionalLong.of(987_654_321_012L),
             OptionalDouble.of(0.4512),
-            OptionalDouble.of(0.0012345678901234)));
+            OptionalDouble.of(0.0012345678901234),
+            OptionalDouble.of(4012.345678901234)));
     contracts.add(
         new OptionContract(
             new OccSymbol("SPX", expiry, OptionRight.PUT, 3900),

@@ -82,13 +82,14 @@ class PostgresConstraintTest {
         "right X              | 'C', 4000, | 'X', 4000,  | 23514",
         "negative OI          | 'PM', 10,  | 'PM', -10,  | 23514",
         "settlement NOON      | 'PM', 10,  | 'NOON', 10, | 23514",
-        "delta above one      | 0.5, 0.01) | 1.5, 0.01)  | 23514",
+        "delta above one      | 0.5, 0.01, | 1.5, 0.01,  | 23514",
+        "spot at quote zero   | 0.01, 4010) | 0.01, 0)   | 23514",
         "unknown snapshot     | (#ID#,     | (-1,        | 23503",
         "duplicate ordinal    | #ID#, 7,   | #ID#, 0,    | 23505",
       })
   void insertContract_badValue_isRejected(String name, String good, String bad, String sqlState) {
     String goodRow =
-        "(#ID#, 7, 'SPXW', '2024-03-28', 'C', 4000, 'PM', 10, 0.2, NULL, NULL, NULL, NULL, 0.5, 0.01)";
+        "(#ID#, 7, 'SPXW', '2024-03-28', 'C', 4000, 'PM', 10, 0.2, NULL, NULL, NULL, NULL, 0.5, 0.01, 4010)";
     String row = goodRow.replace(good.strip(), bad.strip()).replace("#ID#", Long.toString(snapshotId));
     assertThat(row).isNotEqualTo(goodRow.replace("#ID#", Long.toString(snapshotId)));
     assertThatThrownBy(() -> exec("INSERT INTO option_data (" + ContractCopy.COLUMNS + ") VALUES " + row))

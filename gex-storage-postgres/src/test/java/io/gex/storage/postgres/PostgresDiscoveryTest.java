@@ -57,7 +57,7 @@ class PostgresDiscoveryTest {
       assertThat(store.id()).isEqualTo("postgres");
       assertThat(((PostgresGexStore) store).schema()).isEqualTo(SCHEMA);
       assertThat(store.latest("NONE")).isEmpty();
-      assertThat(store.health().detail()).contains("at version 1");
+      assertThat(store.health().detail()).contains("at version 2");
       assertThat(store.toString()).doesNotContain("password");
     }
   }
