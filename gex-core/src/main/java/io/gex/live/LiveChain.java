@@ -45,7 +45,9 @@ import org.jspecify.annotations.Nullable;
  * instruments alone (times to settlement, the expiry selection, the call/put pairs) until a listing, a
  * delisting or the clock changes it; when the same contracts are priced again (a spot tick, a quote, an IV,
  * an open interest), the last resolve's columns and indices are reused, recomputed only at the contracts
- * whose volatility or open interest changed. An analysis is kept until the next event: readers asking
+ * whose volatility or open interest changed. When only spot moved since the last resolve and no strike
+ * lies between the two spots, the last resolve is moved to the new spot whole ({@link
+ * ResolvedChain#atSpot}): nothing is resolved again. An analysis is kept until the next event: readers asking
  * again between events get the same object. {@link #levels()} computes only what a tick changes for a
  * trader's screen (totals, by strike, walls, regime, flip); it searches the profile for the flip only near
  * spot, and not at all while only spot moved and the crossings proven by the last search still decide the
