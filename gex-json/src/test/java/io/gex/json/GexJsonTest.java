@@ -125,6 +125,22 @@ class GexJsonTest {
   }
 
   @Test
+  void chain_spotAtQuote_roundTrips_andJsonWithoutItReadsAsQuotedAtTheChainsSpot() {
+    OptionContract stamped =
+        OptionContract.builder("SPXW240328C04000000").bid(1.5).ask(1.7).spotAtQuote(4012.5).build();
+    OptionChain chain = OptionChain.of("SPX", 4000, TestChains.VALUATION, java.util.List.of(stamped));
+    String json = new String(GexJson.toBytes(chain), StandardCharsets.UTF_8);
+    assertThat(json).contains("\"spotAtQuote\":4012.5");
+    assertThat(GexJson.chainFromBytes(GexJson.toBytes(chain))).isEqualTo(chain);
+    // A chain written before the field existed.
+    String old = json.replace(",\"spotAtQuote\":4012.5", "");
+    assertThat(old).doesNotContain("spotAtQuote");
+    OptionChain back = GexJson.chainFromBytes(old.getBytes(StandardCharsets.UTF_8));
+    assertThat(back.contracts().get(0).spotAtQuote()).isEmpty();
+    assertThat(back.contracts().get(0).bid()).hasValue(1.5);
+  }
+
+  @Test
   void analysisFromBytes_corruptBytes_throwsGexException() {
     byte[] json = GexJson.toBytes(engine.analyze(TestChains.fourContracts()));
     byte[] truncated = java.util.Arrays.copyOf(json, json.length / 2);
