@@ -28,8 +28,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * The costs of a {@link LiveChain} on intraday events, one writer thread:
  *
  * <ul>
- *   <li>{@code spotTick}: spot moves (alternately up and down by 0.05%, so that the state stays near the
- *       snapshot), then a fresh {@link LiveChain#levels()}: totals, GEX by strike, walls, regime and flip;
+ *   <li>{@code spotTick}: spot moves as an index prints ({@link SpotWalk}: cents to half a point a tick),
+ *       then a fresh {@link LiveChain#levels()}: totals, GEX by strike, walls, regime and flip;
+ *   <li>{@code spotJump}: spot alternately 0.05% above and below the snapshot's, crossing a strike every
+ *       time, then the levels;
  *   <li>{@code quoteUpdate}: one contract's implied volatility changes (contracts taken in turn), applied
  *       to the chain; the change is folded into the state the next analysis reads;
  *   <li>{@code quoteUpdateThenLevels}: the same, followed by the levels that see it;
@@ -57,8 +59,9 @@ public class LiveUpdateBenchmark {
   public String chain;
 
   /**
-   * The IV source ({@code otm}, the default, or {@code vendor} or {@code mid}): under {@code otm} the SPX
-   * pairs whose volatility is solved from a mid (336 of them) are solved again at every spot.
+   * The IV source ({@code otm}, the default, or {@code vendor} or {@code mid}). Under {@code otm} 336 SPX
+   * pairs are priced with a volatility solved from a mid; quoted at the snapshot's spot, they keep it while
+   * spot ticks.
    */
   @Param({"otm"})
   public String iv;
