@@ -377,7 +377,7 @@ public final class AnalysisJson {
   }
 
   private static void profiles(ArrayNode array, GexAnalysis analysis) {
-    for (GammaProfile p : analysis.profiles()) {
+    for (GammaProfile p : analysis.profiles().all()) {
       ObjectNode node = array.addObject();
       node.put("scope", scopeId(p.scope()));
       if (p.excludedExpiry().isPresent()) {

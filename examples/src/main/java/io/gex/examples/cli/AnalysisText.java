@@ -201,7 +201,7 @@ public final class AnalysisText {
 
   /** The profile of exactly this scope, if the analysis has one. */
   static Optional<GammaProfile> profile(GexAnalysis analysis, GammaProfile.Scope scope) {
-    return analysis.profiles().stream().filter(p -> p.scope() == scope).findFirst();
+    return analysis.profiles().all().stream().filter(p -> p.scope() == scope).findFirst();
   }
 
   /** The option value of an expiry selection, as {@code --expiries} takes it. */

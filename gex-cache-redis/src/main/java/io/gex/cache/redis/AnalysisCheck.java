@@ -100,7 +100,7 @@ final class AnalysisCheck {
     }
     allFinite("heatmap.netGex", heatmap.netGex());
 
-    for (GammaProfile p : a.profiles()) {
+    for (GammaProfile p : a.profiles().all()) {
       String where = "profiles[" + p.scope() + "].";
       strikes(where + "spots", p.spots());
       allFinite(where + "totalGex", p.totalGex());
