@@ -121,6 +121,30 @@ class GexJsonTest {
     assertThat(tree.get("contractsUsed").intValue()).isEqualTo(analysis.coverage().contractsUsed());
   }
 
+  /**
+   * golden/analysis-before-grouping.json was written by the flat analysis record of earlier versions (a
+   * 21-contract SPX chain, one settled contract): it reads back into the grouped record, and writing that
+   * gives the same bytes, so stored entries stay readable and the stored form did not change.
+   */
+  @Test
+  void analysis_writtenBeforeTheRecordWasGrouped_readsBackAndWritesTheSameBytes() throws Exception {
+    byte[] old;
+    try (java.io.InputStream in =
+        GexJsonTest.class.getResourceAsStream("/golden/analysis-before-grouping.json")) {
+      old = java.util.Objects.requireNonNull(in, "golden file").readAllBytes();
+    }
+    GexAnalysis back = GexJson.analysisFromBytes(old);
+
+    assertThat(back.symbol()).isEqualTo("SPX");
+    assertThat(back.provenance().analyzedAt()).isEqualTo(Instant.parse("2024-03-01T15:00:01Z"));
+    assertThat(back.totalGex()).isEqualTo(-5.392846284810305E8);
+    assertThat(back.regime()).isEqualTo(io.gex.GammaRegime.NEGATIVE);
+    assertThat(back.zeroGamma()).isEqualTo(back.profiles().gamma().zeroGamma());
+    assertThat(back.coverage().contractsUsed()).isEqualTo(20);
+    assertThat(back.contractsSkipped()).isEqualTo(1);
+    assertThat(GexJson.toBytes(back)).isEqualTo(old);
+  }
+
   @Test
   void analysis_storedDerivedFiguresThatDisagree_areRefusedNamingThem() throws Exception {
     GexAnalysis analysis = engine.analyze(TestChains.random(3, 120));
