@@ -63,7 +63,7 @@ class GexEngineTest {
     double abs4000 = Math.abs(call4000) + Math.abs(put4000);
     assertThat(a.exposures().absGammaStrike())
         .hasValue(abs4000 > Math.abs(put3900) && abs4000 > Math.abs(call4100) ? 4000 : 3900);
-    assertThat(a.regime()).isEqualTo(GammaRegime.of(a.totalGex()));
+    assertThat(a.regime()).isEqualTo(GammaRegime.of(call4000 + call4100 + put3900 + put4000));
     assertThat(a.coverage().contractsUsed()).isEqualTo(4);
     assertThat(a.contractsSkipped()).isZero();
     assertThat(a.settings()).isEqualTo(ENGINE.settings());
