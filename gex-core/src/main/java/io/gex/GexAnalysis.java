@@ -3,13 +3,13 @@ package io.gex;
 import io.gex.analysis.DataQuality;
 import io.gex.analysis.DealerPosition;
 import io.gex.analysis.DealerPositioning;
-import io.gex.analysis.ExpiryGex;
+import io.gex.analysis.DoubleArray;
 import io.gex.analysis.GammaProfile;
-import io.gex.analysis.GexByStrike;
-import io.gex.analysis.GexHeatmap;
+import io.gex.analysis.GexExposures;
 import io.gex.analysis.GreekExposures;
 import io.gex.analysis.PinRiskAnalysis;
 import io.gex.chain.ContractDiagnostic;
+import io.gex.internal.Finite;
 import io.gex.positions.PositionProvenance;
 import io.gex.settings.GexSettings;
 import io.gex.settings.SignConvention;
@@ -23,304 +23,288 @@ import java.util.OptionalDouble;
 import java.util.StringJoiner;
 
 /**
- * The result of analysing one option chain: gamma exposure by strike, by expiry and in total; the gamma
- * profile with its zero crossings; the zero-gamma level, regime and walls; pin risk and dealer positioning;
- * and the diagnostics of every contract left out.
+ * The result of analysing one option chain, in seven groups: where it came from and under which conventions
+ * ({@link #provenance()}); gamma exposure at spot by strike, by expiry and in total, with the walls ({@link
+ * #exposures()}); the higher-order exposures ({@link #greeks()}); the gamma profiles with their zero
+ * crossings ({@link #profiles()}); pin risk; dealer positioning; and which contracts were used or left out
+ * and why ({@link #coverage()}).
+ *
+ * <p>The figures traders read most have shortcuts here: {@link #symbol()}, {@link #spot()}, {@link
+ * #valuationTime()}, {@link #settings()}, {@link #totalGex()}, {@link #zeroGamma()}, {@link #regime()},
+ * {@link #callWall()} and {@link #putWall()}; everything else is reached through its group, such as {@code
+ * analysis.exposures().byStrike()} or {@code analysis.coverage().diagnostics()}. Figures that follow from
+ * others are derived, never stored beside them: total GEX is call + put, the regime its sign, the zero-gamma
+ * level the all-expiries profile's, the contracts skipped the count of the diagnostics.
  *
  * <p>Units: exposures are dollars of underlying per 1% move, calls + and puts − under {@link
  * SignConvention#DEALER_LONG_CALLS_SHORT_PUTS} ({@link #settings()} says which convention produced it);
- * levels and strikes are index points. No figure is NaN or infinite; a level that does not exist is an
- * empty {@link OptionalDouble}.
+ * levels and strikes are index points. No figure is NaN or infinite: every group checks its own figures in
+ * its constructor, so no path (the engine, a live chain, a decoded cache or store entry) can make one that
+ * breaks the promise. A level that does not exist is an empty {@link OptionalDouble}.
  *
  * <p>This class is immutable and thread-safe.
  *
- * @param symbol the underlying symbol
- * @param spot the spot price
- * @param valuationTime the instant the chain describes
- * @param analyzedAt when the analysis was made, from the engine's clock
- * @param settings the conventions used
- * @param totalGex call + put exposure at spot
- * @param callGex call exposure at spot
- * @param putGex put exposure at spot
- * @param byStrike exposure by strike
- * @param byExpiry exposure by expiry, ascending
- * @param heatmap net exposure by expiry and strike
- * @param profiles gamma profiles: all expiries first, then excluding the next expiry, then excluding the
- *     next monthly
- * @param zeroGamma the zero-gamma (flip) level: the profile crossing nearest spot
- * @param strikeZeroGamma the zero of cumulative net exposure over ascending strikes
- * @param regime the sign of total exposure at spot
- * @param callWall strike at or above spot with the largest call exposure
- * @param putWall strike at or below spot with the largest absolute put exposure
- * @param absGammaStrike strike with the largest |call| + |put| exposure
- * @param pinRisk max pain, high open-interest strikes and pin-risk scores
- * @param dealer dealer delta, vanna and charm exposure, position and hedging pressure
- * @param contractsUsed contracts priced (including those with zero open interest, which weigh nothing)
- * @param diagnostics why each left-out contract or unreadable row was left out (substitutions are not
- *     among them)
- * @param dataQuality the contracts priced with a substituted implied volatility and their share of gross
- *     GEX, and the share of open interest left out by reason
+ * @param provenance the symbol, spot, valuation instant, time of analysis, conventions and position model
+ * @param exposures gamma exposure at spot: call, put (and derived total), by strike, by expiry, the heatmap,
+ *     the walls, the absolute-gamma strike and the strike zero gamma
  * @param greeks vomma, speed, zomma and color exposure by strike, by expiry and in total, and (if the
  *     settings asked for them) the zero-gamma level of each expiry and the delta, vanna and charm
  *     profiles; {@link GreekExposures#none()} for an analysis made without them
- * @param positions the position model that decided the dealer positions every exposure weighs, the
- *     customer flow it read (trade counts) and the flow's data-quality checks; {@link
- *     PositionProvenance#OPEN_INTEREST} for an analysis made under {@code oi} without a tape
+ * @param profiles the gamma profiles: all expiries first, then excluding the next expiry, then excluding
+ *     the next monthly
+ * @param pinRisk max pain, high open-interest strikes and pin-risk scores
+ * @param dealer dealer delta, vanna and charm exposure, position and hedging pressure
+ * @param coverage the contracts used and those left out, and the data quality of the implied volatilities
  */
 public record GexAnalysis(
-    String symbol,
-    double spot,
-    Instant valuationTime,
-    Instant analyzedAt,
-    GexSettings settings,
-    double totalGex,
-    double callGex,
-    double putGex,
-    GexByStrike byStrike,
-    List<ExpiryGex> byExpiry,
-    GexHeatmap heatmap,
-    List<GammaProfile> profiles,
-    OptionalDouble zeroGamma,
-    OptionalDouble strikeZeroGamma,
-    GammaRegime regime,
-    OptionalDouble callWall,
-    OptionalDouble putWall,
-    OptionalDouble absGammaStrike,
+    Provenance provenance,
+    GexExposures exposures,
+    GreekExposures greeks,
+    Profiles profiles,
     PinRiskAnalysis pinRisk,
     DealerPositioning dealer,
-    int contractsUsed,
-    List<ContractDiagnostic> diagnostics,
-    DataQuality dataQuality,
-    GreekExposures greeks,
-    PositionProvenance positions) {
+    Coverage coverage) {
 
   /**
-   * Validates and copies.
+   * Validates. (Each group checks its own figures; dealer, pin-risk and greek figures check themselves in
+   * their records.)
    *
-   * @throws NullPointerException if a reference is null
-   * @throws IllegalArgumentException naming the figure if a number is NaN or infinite, or there is no
-   *     profile
+   * @throws NullPointerException if a group is null
    */
   public GexAnalysis {
-    Objects.requireNonNull(symbol, "symbol");
-    Objects.requireNonNull(valuationTime, "valuationTime");
-    Objects.requireNonNull(analyzedAt, "analyzedAt");
-    Objects.requireNonNull(settings, "settings");
-    Objects.requireNonNull(byStrike, "byStrike");
-    byExpiry = List.copyOf(byExpiry);
-    Objects.requireNonNull(heatmap, "heatmap");
-    profiles = List.copyOf(profiles);
-    Objects.requireNonNull(zeroGamma, "zeroGamma");
-    Objects.requireNonNull(strikeZeroGamma, "strikeZeroGamma");
-    Objects.requireNonNull(regime, "regime");
-    Objects.requireNonNull(callWall, "callWall");
-    Objects.requireNonNull(putWall, "putWall");
-    Objects.requireNonNull(absGammaStrike, "absGammaStrike");
+    Objects.requireNonNull(provenance, "provenance");
+    Objects.requireNonNull(exposures, "exposures");
+    Objects.requireNonNull(greeks, "greeks");
+    Objects.requireNonNull(profiles, "profiles");
     Objects.requireNonNull(pinRisk, "pinRisk");
     Objects.requireNonNull(dealer, "dealer");
-    diagnostics = List.copyOf(diagnostics);
-    Objects.requireNonNull(dataQuality, "dataQuality");
-    Objects.requireNonNull(greeks, "greeks");
-    Objects.requireNonNull(positions, "positions");
-    if (profiles.isEmpty()) {
-      throw new IllegalArgumentException("profiles must hold at least the all-expiries profile");
-    }
-    // The promise of the class: no NaN, no Infinity. Checked here, where every path (the engine, a live
-    // chain, a decoded cache or store entry) ends. (Dealer figures check themselves in their records.)
-    finite("spot", spot);
-    finite("totalGex", totalGex);
-    finite("callGex", callGex);
-    finite("putGex", putGex);
-    finite("zeroGamma", zeroGamma);
-    finite("strikeZeroGamma", strikeZeroGamma);
-    finite("callWall", callWall);
-    finite("putWall", putWall);
-    finite("absGammaStrike", absGammaStrike);
-    finite("byStrike.strikes", byStrike.strikes());
-    finite("byStrike.callGex", byStrike.callGex());
-    finite("byStrike.putGex", byStrike.putGex());
-    finite("byStrike.netGex", byStrike.netGex());
-    finite("heatmap.netGex", heatmap.netGex());
-    for (ExpiryGex e : byExpiry) {
-      finite("byExpiry.callGex", e.callGex());
-      finite("byExpiry.putGex", e.putGex());
-      finite("byExpiry.netGex", e.netGex());
-    }
-    for (GammaProfile p : profiles) {
-      finite("profile.spots", p.spots());
-      finite("profile.totalGex", p.totalGex());
-      finite("profile.crossings", p.crossings());
-      finite("profile.zeroGamma", p.zeroGamma());
+    Objects.requireNonNull(coverage, "coverage");
+  }
+
+  /**
+   * What was analysed, when, and under which conventions.
+   *
+   * <p>This class is immutable and thread-safe.
+   *
+   * @param symbol the underlying symbol
+   * @param spot the spot price, finite
+   * @param valuationTime the instant the chain describes
+   * @param analyzedAt when the analysis was made, from the engine's clock
+   * @param settings the conventions used
+   * @param positions the position model that decided the dealer positions every exposure weighs, the
+   *     customer flow it read (trade counts) and the flow's data-quality checks; {@link
+   *     PositionProvenance#OPEN_INTEREST} for an analysis made under {@code oi} without a tape
+   */
+  public record Provenance(
+      String symbol,
+      double spot,
+      Instant valuationTime,
+      Instant analyzedAt,
+      GexSettings settings,
+      PositionProvenance positions) {
+
+    /**
+     * Validates.
+     *
+     * @throws NullPointerException if a reference is null
+     * @throws IllegalArgumentException if spot is NaN or infinite
+     */
+    public Provenance {
+      Objects.requireNonNull(symbol, "symbol");
+      Objects.requireNonNull(valuationTime, "valuationTime");
+      Objects.requireNonNull(analyzedAt, "analyzedAt");
+      Objects.requireNonNull(settings, "settings");
+      Objects.requireNonNull(positions, "positions");
+      Finite.check("spot", spot);
     }
   }
 
-  private static void finite(String name, double value) {
-    if (!Double.isFinite(value)) {
-      throw new IllegalArgumentException(name + " must be finite, was " + value);
-    }
-  }
+  /**
+   * The gamma profiles of an analysis: total GEX re-priced over a range of spots, over all expiries and
+   * (when there were such expiries) without the next expiry and without the next monthly.
+   *
+   * <p>This class is immutable and thread-safe.
+   *
+   * @param all the profiles, the all-expiries profile first
+   */
+  public record Profiles(List<GammaProfile> all) {
 
-  private static void finite(String name, OptionalDouble value) {
-    if (value.isPresent()) {
-      finite(name, value.getAsDouble());
-    }
-  }
-
-  private static void finite(String name, io.gex.analysis.DoubleArray values) {
-    for (int i = 0, n = values.size(); i < n; i++) {
-      if (!Double.isFinite(values.get(i))) {
-        throw new IllegalArgumentException(name + "[" + i + "] must be finite, was " + values.get(i));
+    /**
+     * Validates and copies.
+     *
+     * @throws NullPointerException if the list or a profile is null
+     * @throws IllegalArgumentException if there is no profile, or a figure is NaN or infinite (naming it,
+     *     such as {@code profiles[0].totalGex[7]})
+     */
+    public Profiles {
+      all = List.copyOf(all);
+      if (all.isEmpty()) {
+        throw new IllegalArgumentException("profiles must hold at least the all-expiries profile");
+      }
+      for (int i = 0; i < all.size(); i++) {
+        GammaProfile p = all.get(i);
+        String name = "profiles[" + i + "].";
+        check(name + "spots", p.spots());
+        check(name + "totalGex", p.totalGex());
+        check(name + "crossings", p.crossings());
+        Finite.check(name + "zeroGamma", p.zeroGamma());
       }
     }
+
+    /** The profile over all expiries (the first). */
+    public GammaProfile gamma() {
+      return all.get(0);
+    }
+
+    /** The profile of a scope, or the all-expiries profile if that scope was not computed. */
+    public GammaProfile of(GammaProfile.Scope scope) {
+      for (GammaProfile p : all) {
+        if (p.scope() == scope) {
+          return p;
+        }
+      }
+      return gamma();
+    }
+
+    /** The zero-gamma (flip) level: the all-expiries profile's crossing nearest spot. */
+    public OptionalDouble zeroGamma() {
+      return gamma().zeroGamma();
+    }
+
+    /** Every zero crossing of the all-expiries profile, ascending. */
+    public DoubleArray crossings() {
+      return gamma().crossings();
+    }
+
+    private static void check(String name, DoubleArray values) {
+      Finite.check(name, values.size(), values::get);
+    }
   }
 
   /**
-   * An analysis made under the {@code oi} position model without a tape ({@link
-   * PositionProvenance#OPEN_INTEREST}), as made before position models existed.
+   * Which contracts an analysis used and which it left out, and how much of it rests on repaired implied
+   * volatilities.
    *
-   * @throws NullPointerException if a reference is null
-   * @throws IllegalArgumentException if profiles is empty
+   * <p>This class is immutable and thread-safe.
+   *
+   * @param contractsUsed contracts priced (including those with zero open interest, which weigh nothing),
+   *     {@code >= 0}
+   * @param diagnostics why each left-out contract or unreadable row was left out (substitutions are not
+   *     among them)
+   * @param dataQuality the contracts priced with a substituted implied volatility and their share of gross
+   *     GEX, and the share of open interest left out by reason
    */
-  public GexAnalysis(
-      String symbol,
-      double spot,
-      Instant valuationTime,
-      Instant analyzedAt,
-      GexSettings settings,
-      double totalGex,
-      double callGex,
-      double putGex,
-      GexByStrike byStrike,
-      List<ExpiryGex> byExpiry,
-      GexHeatmap heatmap,
-      List<GammaProfile> profiles,
-      OptionalDouble zeroGamma,
-      OptionalDouble strikeZeroGamma,
-      GammaRegime regime,
-      OptionalDouble callWall,
-      OptionalDouble putWall,
-      OptionalDouble absGammaStrike,
-      PinRiskAnalysis pinRisk,
-      DealerPositioning dealer,
-      int contractsUsed,
-      List<ContractDiagnostic> diagnostics,
-      DataQuality dataQuality,
-      GreekExposures greeks) {
-    this(
-        symbol,
-        spot,
-        valuationTime,
-        analyzedAt,
-        settings,
-        totalGex,
-        callGex,
-        putGex,
-        byStrike,
-        byExpiry,
-        heatmap,
-        profiles,
-        zeroGamma,
-        strikeZeroGamma,
-        regime,
-        callWall,
-        putWall,
-        absGammaStrike,
-        pinRisk,
-        dealer,
-        contractsUsed,
-        diagnostics,
-        dataQuality,
-        greeks,
-        PositionProvenance.OPEN_INTEREST);
+  public record Coverage(
+      int contractsUsed, List<ContractDiagnostic> diagnostics, DataQuality dataQuality) {
+
+    /**
+     * Validates and copies.
+     *
+     * @throws NullPointerException if a reference or a diagnostic is null
+     * @throws IllegalArgumentException if contractsUsed is negative
+     */
+    public Coverage {
+      if (contractsUsed < 0) {
+        throw new IllegalArgumentException("contractsUsed must be >= 0, was " + contractsUsed);
+      }
+      diagnostics = List.copyOf(diagnostics);
+      Objects.requireNonNull(dataQuality, "dataQuality");
+    }
+
+    /**
+     * The number of contracts and rows left out. Contracts priced with a substituted implied volatility
+     * are not left out: see {@link DataQuality#contractsSubstituted()}.
+     */
+    public int contractsSkipped() {
+      return diagnostics.size();
+    }
+
+    /** The number of contracts and rows left out, by reason, in the order of the reasons. */
+    public Map<ContractDiagnostic.Reason, Integer> skippedByReason() {
+      return countByReason(diagnostics);
+    }
+  }
+
+  /** The underlying symbol: {@code provenance().symbol()}. */
+  public String symbol() {
+    return provenance.symbol();
+  }
+
+  /** The spot price: {@code provenance().spot()}. */
+  public double spot() {
+    return provenance.spot();
+  }
+
+  /** The instant the chain describes: {@code provenance().valuationTime()}. */
+  public Instant valuationTime() {
+    return provenance.valuationTime();
+  }
+
+  /** The conventions used: {@code provenance().settings()}. */
+  public GexSettings settings() {
+    return provenance.settings();
+  }
+
+  /** Call + put exposure at spot, dollars per 1% move: {@code exposures().totalGex()}. */
+  public double totalGex() {
+    return exposures.totalGex();
   }
 
   /**
-   * An analysis without the figures of {@link GreekExposures} ({@link GreekExposures#none()}), as made
-   * before they existed.
-   *
-   * @throws NullPointerException if a reference is null
-   * @throws IllegalArgumentException if profiles is empty
+   * The zero-gamma (flip) level, the all-expiries profile's crossing nearest spot: {@code
+   * profiles().zeroGamma()}.
    */
-  public GexAnalysis(
-      String symbol,
-      double spot,
-      Instant valuationTime,
-      Instant analyzedAt,
-      GexSettings settings,
-      double totalGex,
-      double callGex,
-      double putGex,
-      GexByStrike byStrike,
-      List<ExpiryGex> byExpiry,
-      GexHeatmap heatmap,
-      List<GammaProfile> profiles,
-      OptionalDouble zeroGamma,
-      OptionalDouble strikeZeroGamma,
-      GammaRegime regime,
-      OptionalDouble callWall,
-      OptionalDouble putWall,
-      OptionalDouble absGammaStrike,
-      PinRiskAnalysis pinRisk,
-      DealerPositioning dealer,
-      int contractsUsed,
-      List<ContractDiagnostic> diagnostics,
-      DataQuality dataQuality) {
-    this(
-        symbol,
-        spot,
-        valuationTime,
-        analyzedAt,
-        settings,
-        totalGex,
-        callGex,
-        putGex,
-        byStrike,
-        byExpiry,
-        heatmap,
-        profiles,
-        zeroGamma,
-        strikeZeroGamma,
-        regime,
-        callWall,
-        putWall,
-        absGammaStrike,
-        pinRisk,
-        dealer,
-        contractsUsed,
-        diagnostics,
-        dataQuality,
-        GreekExposures.none());
+  public OptionalDouble zeroGamma() {
+    return profiles.zeroGamma();
   }
 
-  /** The gamma profile over all expiries. */
+  /** The sign of total exposure at spot: {@code GammaRegime.of(totalGex())}. */
+  public GammaRegime regime() {
+    return GammaRegime.of(totalGex());
+  }
+
+  /** The strike at or above spot with the largest call exposure: {@code exposures().callWall()}. */
+  public OptionalDouble callWall() {
+    return exposures.callWall();
+  }
+
+  /**
+   * The strike at or below spot with the largest absolute put exposure: {@code exposures().putWall()}.
+   */
+  public OptionalDouble putWall() {
+    return exposures.putWall();
+  }
+
+  /** The gamma profile over all expiries: {@code profiles().gamma()}. */
   public GammaProfile gammaProfile() {
-    return profiles.get(0);
+    return profiles.gamma();
   }
 
-  /** The profile of a scope, or the all-expiries profile if that scope was not computed. */
+  /**
+   * The profile of a scope, or the all-expiries profile if that scope was not computed: {@code
+   * profiles().of(scope)}.
+   */
   public GammaProfile profile(GammaProfile.Scope scope) {
-    for (GammaProfile p : profiles) {
-      if (p.scope() == scope) {
-        return p;
-      }
-    }
-    return profiles.get(0);
+    return profiles.of(scope);
   }
 
-  /** Every zero crossing of the all-expiries profile, ascending. */
-  public io.gex.analysis.DoubleArray zeroGammaCrossings() {
-    return gammaProfile().crossings();
+  /** Every zero crossing of the all-expiries profile, ascending: {@code profiles().crossings()}. */
+  public DoubleArray zeroGammaCrossings() {
+    return profiles.crossings();
   }
 
   /** Zero gamma minus spot, in index points (positive when the flip is above spot). */
   public OptionalDouble flipDistancePoints() {
+    OptionalDouble zeroGamma = zeroGamma();
     return zeroGamma.isPresent()
-        ? OptionalDouble.of(zeroGamma.getAsDouble() - spot)
+        ? OptionalDouble.of(zeroGamma.getAsDouble() - spot())
         : OptionalDouble.empty();
   }
 
   /** Zero gamma minus spot, as a percentage of spot. */
   public OptionalDouble flipDistancePercent() {
+    OptionalDouble zeroGamma = zeroGamma();
+    double spot = spot();
     return zeroGamma.isPresent()
         ? OptionalDouble.of((zeroGamma.getAsDouble() - spot) / spot * 100)
         : OptionalDouble.empty();
@@ -342,10 +326,10 @@ public record GexAnalysis(
             ? String.format(
                 Locale.ROOT,
                 ", near neutral (|total| %.1f%% of gross)",
-                dealer.grossGex() > 0 ? Math.abs(totalGex) / dealer.grossGex() * 100 : 0.0)
+                dealer.grossGex() > 0 ? Math.abs(totalGex()) / dealer.grossGex() * 100 : 0.0)
             : "";
     String slightly = nearNeutral ? "slightly " : "";
-    return switch (regime) {
+    return switch (regime()) {
       case POSITIVE ->
           "positive gamma" + near + ": dealers " + slightly + "long gamma, their hedging " + slightly
               + "dampens moves";
@@ -384,7 +368,8 @@ public record GexAnalysis(
   public String contractsSummary() {
     StringBuilder s =
         new StringBuilder(
-            String.format(Locale.ROOT, "%,d used, %,d skipped", contractsUsed, contractsSkipped()));
+            String.format(
+                Locale.ROOT, "%,d used, %,d skipped", coverage.contractsUsed(), contractsSkipped()));
     Map<ContractDiagnostic.Reason, Integer> reasons = skippedByReason();
     if (!reasons.isEmpty()) {
       StringJoiner parts = new StringJoiner(", ", " (", ")");
@@ -400,11 +385,12 @@ public record GexAnalysis(
    * 672), 1.3% of gross GEX; skipped contracts hold 2.2% of open interest}, or {@code none (IV vendor); ...}.
    */
   public String ivRepairsSummary() {
+    DataQuality dataQuality = coverage.dataQuality();
     if (dataQuality.contractsSubstituted() == 0) {
       return String.format(
           Locale.ROOT,
           "none (IV %s); skipped contracts hold %.1f%% of open interest",
-          settings.ivSource().id(),
+          settings().ivSource().id(),
           dataQuality.skippedOpenInterestShare() * 100);
     }
     StringJoiner parts = new StringJoiner(", ");
@@ -421,11 +407,11 @@ public record GexAnalysis(
   }
 
   /**
-   * The number of contracts and rows left out. Contracts priced with a substituted implied volatility are
-   * not left out: see {@link DataQuality#contractsSubstituted()}.
+   * The number of contracts and rows left out: {@code coverage().contractsSkipped()}. Contracts priced with
+   * a substituted implied volatility are not left out: see {@link DataQuality#contractsSubstituted()}.
    */
   public int contractsSkipped() {
-    return diagnostics.size();
+    return coverage.contractsSkipped();
   }
 
   /**
@@ -459,47 +445,36 @@ public record GexAnalysis(
     io.gex.analysis.MeasureExposures measures =
         io.gex.analysis.MeasureCalculator.DEFAULT.calculate(
             resolved, java.util.EnumSet.allOf(io.gex.analysis.Measure.class));
-    io.gex.analysis.GexExposures exposures =
+    GexExposures exposures =
         io.gex.analysis.ExposureCalculator.DEFAULT.calculate(measures);
     PinRiskAnalysis pinRisk = io.gex.analysis.PinRiskAnalyzer.DEFAULT.analyze(resolved);
     DealerPositioning dealer =
         io.gex.analysis.DealerPositioningAnalyzer.DEFAULT.analyze(exposures, measures);
-    io.gex.analysis.GreekExposures greeks =
+    GreekExposures greeks =
         io.gex.analysis.GreekExposuresCalculator.DEFAULT.calculate(measures);
     marks[0] = ticker.getAsLong();
     List<GammaProfile> profiles = io.gex.analysis.GammaProfileCalculator.DEFAULT.profiles(resolved);
     marks[1] = ticker.getAsLong();
     return new GexAnalysis(
-        resolved.underlying(),
-        resolved.spot(),
-        resolved.valuationTime(),
-        analyzedAt,
-        resolved.settings(),
-        exposures.totalGex(),
-        exposures.callGex(),
-        exposures.putGex(),
-        exposures.byStrike(),
-        exposures.byExpiry(),
-        exposures.heatmap(),
-        profiles,
-        profiles.get(0).zeroGamma(),
-        exposures.strikeZeroGamma(),
-        GammaRegime.of(exposures.totalGex()),
-        exposures.callWall(),
-        exposures.putWall(),
-        exposures.absGammaStrike(),
+        new Provenance(
+            resolved.underlying(),
+            resolved.spot(),
+            resolved.valuationTime(),
+            analyzedAt,
+            resolved.settings(),
+            resolved.positionProvenance()),
+        exposures,
+        greeks,
+        new Profiles(profiles),
         pinRisk,
         dealer,
-        resolved.size(),
-        resolved.diagnostics(),
-        resolved.dataQuality(dealer.grossGex()),
-        greeks,
-        resolved.positionProvenance());
+        new Coverage(
+            resolved.size(), resolved.diagnostics(), resolved.dataQuality(dealer.grossGex())));
   }
 
-  /** The number of contracts and rows left out, by reason. */
+  /** The number of contracts and rows left out, by reason: {@code coverage().skippedByReason()}. */
   public Map<ContractDiagnostic.Reason, Integer> skippedByReason() {
-    return countByReason(diagnostics);
+    return coverage.skippedByReason();
   }
 
   static Map<ContractDiagnostic.Reason, Integer> countByReason(List<ContractDiagnostic> diagnostics) {

@@ -46,7 +46,7 @@ public interface GexEngine {
   /**
    * Analyses a chain with the customers' flow since the open, under this engine's {@linkplain
    * #positionModel() position model} (which alone decides whether the flow moves any figure: {@code flow}
-   * does, {@code oi} and {@code volume} do not). The analysis's {@link GexAnalysis#positions()} records the
+   * does, {@code oi} and {@code volume} do not). The analysis's {@link GexAnalysis.Provenance#positions()} records the
    * model, the flow's trade counts and its data-quality checks.
    *
    * <p>The default implementation serves engines without position models: it analyses the chain alone when
@@ -253,7 +253,7 @@ public interface GexEngine {
       return this;
     }
 
-    /** The clock that stamps {@link GexAnalysis#analyzedAt()} (default the system UTC clock). */
+    /** The clock that stamps {@link GexAnalysis.Provenance#analyzedAt()} (default the system UTC clock). */
     public Builder clock(Clock value) {
       clock = Objects.requireNonNull(value, "clock");
       return this;

@@ -108,7 +108,7 @@ class ExtremeValuesPropertyTest {
                 OptionContract.of("SPXW", day, OptionRight.PUT, 4000, 1000, 100)));
     GexAnalysis a = GexEngine.builder().ivSource(IvSource.VENDOR).build().analyze(chain);
     assertAllFinite(a, "analysis");
-    assertThat(a.contractsUsed()).isEqualTo(2);
+    assertThat(a.coverage().contractsUsed()).isEqualTo(2);
     assertThat(a.totalGex()).isPositive(); // the call's spike at the money dominates the put's flat gamma
   }
 

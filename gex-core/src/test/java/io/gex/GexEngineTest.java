@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.gex.analysis.DoubleArray;
 import io.gex.analysis.GammaProfile;
+import io.gex.analysis.GexByStrike;
+import io.gex.analysis.GexExposures;
 import io.gex.chain.ContractDiagnostic.Reason;
 import io.gex.chain.OptionChain;
 import io.gex.chain.OptionContract;
@@ -42,13 +45,13 @@ class GexEngineTest {
     double call4000 = gex(1, 4000, 800, 0.18);
     double call4100 = gex(1, 4100, 1200, 0.16);
     double tol = 1e-9 * (Math.abs(put3900) + Math.abs(call4100));
-    assertThat(a.callGex()).isCloseTo(call4000 + call4100, within(tol));
-    assertThat(a.putGex()).isCloseTo(put3900 + put4000, within(tol));
+    assertThat(a.exposures().callGex()).isCloseTo(call4000 + call4100, within(tol));
+    assertThat(a.exposures().putGex()).isCloseTo(put3900 + put4000, within(tol));
     assertThat(a.totalGex()).isCloseTo(put3900 + put4000 + call4000 + call4100, within(tol));
-    assertThat(a.byStrike().strikes().toArray()).containsExactly(3900, 4000, 4100);
-    assertThat(a.byStrike().netGex().get(1)).isCloseTo(put4000 + call4000, within(tol));
-    assertThat(a.byStrike().putGex().get(0)).isCloseTo(put3900, within(tol));
-    assertThat(a.byExpiry()).singleElement().satisfies(e -> {
+    assertThat(a.exposures().byStrike().strikes().toArray()).containsExactly(3900, 4000, 4100);
+    assertThat(a.exposures().byStrike().netGex().get(1)).isCloseTo(put4000 + call4000, within(tol));
+    assertThat(a.exposures().byStrike().putGex().get(0)).isCloseTo(put3900, within(tol));
+    assertThat(a.exposures().byExpiry()).singleElement().satisfies(e -> {
       assertThat(e.expiry()).isEqualTo(TestChains.EXPIRY);
       assertThat(e.daysToExpiry()).isEqualTo(27);
       assertThat(e.openInterest()).isEqualTo(3500);
@@ -58,10 +61,10 @@ class GexEngineTest {
     assertThat(a.callWall()).hasValue(call4000 > call4100 ? 4000 : 4100);
     assertThat(a.putWall()).hasValue(Math.abs(put3900) > Math.abs(put4000) ? 3900 : 4000);
     double abs4000 = Math.abs(call4000) + Math.abs(put4000);
-    assertThat(a.absGammaStrike())
+    assertThat(a.exposures().absGammaStrike())
         .hasValue(abs4000 > Math.abs(put3900) && abs4000 > Math.abs(call4100) ? 4000 : 3900);
-    assertThat(a.regime()).isEqualTo(GammaRegime.of(a.totalGex()));
-    assertThat(a.contractsUsed()).isEqualTo(4);
+    assertThat(a.regime()).isEqualTo(GammaRegime.of(call4000 + call4100 + put3900 + put4000));
+    assertThat(a.coverage().contractsUsed()).isEqualTo(4);
     assertThat(a.contractsSkipped()).isZero();
     assertThat(a.settings()).isEqualTo(ENGINE.settings());
   }
@@ -77,7 +80,7 @@ class GexEngineTest {
     // sd = 0.048956, d1 = 0.024478, φ(d1) = 0.398823, gamma = 0.0020366: about $26.07M per 1% move
     assertThat(expected).isCloseTo(2.6069e7, within(0.0001e7));
     GexAnalysis a = ENGINE.analyze(TestChains.fourContracts());
-    assertThat(a.byStrike().callGex().get(1)).isCloseTo(expected, within(1e-6 * expected));
+    assertThat(a.exposures().byStrike().callGex().get(1)).isCloseTo(expected, within(1e-6 * expected));
   }
 
   @Test
@@ -90,7 +93,7 @@ class GexEngineTest {
             .build()
             .analyze(TestChains.fourContracts());
     assertThat(flipped.totalGex()).isCloseTo(-usual.totalGex(), within(1e-6));
-    assertThat(flipped.callGex()).isCloseTo(-usual.callGex(), within(1e-6));
+    assertThat(flipped.exposures().callGex()).isCloseTo(-usual.exposures().callGex(), within(1e-6));
     assertThat(flipped.settings().signConvention())
         .isEqualTo(SignConvention.DEALER_SHORT_CALLS_LONG_PUTS);
     assertThat(flipped.regime()).isNotEqualTo(usual.regime());
@@ -101,7 +104,7 @@ class GexEngineTest {
     GexAnalysis a = ENGINE.analyze(TestChains.fourContracts());
     assertThat(a.zeroGamma()).isPresent();
     double z = a.zeroGamma().getAsDouble();
-    double gross = Math.abs(a.callGex()) + Math.abs(a.putGex());
+    double gross = Math.abs(a.exposures().callGex()) + Math.abs(a.exposures().putGex());
     assertThat(exactTotalGex(TestChains.fourContracts(), z)).isCloseTo(0, within(1e-9 * gross));
     for (double c : a.zeroGammaCrossings().toArray()) {
       assertThat(Math.abs(c - a.spot())).isGreaterThanOrEqualTo(Math.abs(z - a.spot()));
@@ -164,9 +167,9 @@ class GexEngineTest {
                 OptionContract.of("SPXW", today, OptionRight.CALL, 5100, 100, 0.15),
                 OptionContract.of("SPXW", today.minusDays(1), OptionRight.PUT, 5000, 100, 0.15)));
     GexAnalysis a = ENGINE.analyze(chain);
-    assertThat(a.contractsUsed()).isEqualTo(1);
+    assertThat(a.coverage().contractsUsed()).isEqualTo(1);
     assertThat(a.skippedByReason()).containsEntry(Reason.SETTLED, 2);
-    assertThat(a.diagnostics())
+    assertThat(a.coverage().diagnostics())
         .extracting(d -> d.location())
         .containsExactlyInAnyOrder("SPX240315C05100000", "SPXW240314P05000000");
     // The PM contract has 4 hours left; at 15:55 it has 5 minutes, floored to 15.
@@ -214,8 +217,8 @@ class GexEngineTest {
     contracts.add(noVol);
     OptionChain chain = TestChains.fourContracts().withContracts(contracts);
     GexAnalysis skipped = ENGINE.analyze(chain);
-    assertThat(skipped.contractsUsed()).isEqualTo(4);
-    assertThat(skipped.diagnostics()).singleElement().satisfies(d -> {
+    assertThat(skipped.coverage().contractsUsed()).isEqualTo(4);
+    assertThat(skipped.coverage().diagnostics()).singleElement().satisfies(d -> {
       assertThat(d.reason()).isEqualTo(Reason.NO_IMPLIED_VOLATILITY);
       assertThat(d.field()).isEqualTo("impliedVolatility");
       assertThat(d.value()).isEqualTo("0.0");
@@ -225,7 +228,7 @@ class GexEngineTest {
       GexEngine engine = GexEngine.builder().ivSource(source).build();
       GexAnalysis solved = engine.analyze(chain);
       GexAnalysis without = engine.analyze(TestChains.fourContracts());
-      assertThat(solved.contractsUsed()).isEqualTo(5);
+      assertThat(solved.coverage().contractsUsed()).isEqualTo(5);
       double expected = gex(1, 4050, 300, 0.17);
       assertThat(solved.totalGex() - without.totalGex()).isCloseTo(expected, within(1e-6 * expected));
     }
@@ -264,7 +267,7 @@ class GexEngineTest {
   }
 
   private static List<LocalDate> usedExpiries(OptionChain chain, ExpirySelection selection) {
-    return GexEngine.builder().expirySelection(selection).build().analyze(chain).byExpiry().stream()
+    return GexEngine.builder().expirySelection(selection).build().analyze(chain).exposures().byExpiry().stream()
         .map(e -> e.expiry())
         .toList();
   }
@@ -281,7 +284,7 @@ class GexEngineTest {
             .listener(seen::add)
             .build();
     GexAnalysis a = engine.analyze(TestChains.fourContracts());
-    assertThat(a.analyzedAt()).isEqualTo(Instant.parse("2024-03-01T20:00:05Z"));
+    assertThat(a.provenance().analyzedAt()).isEqualTo(Instant.parse("2024-03-01T20:00:05Z"));
     assertThat(seen).singleElement().satisfies(t -> {
       assertThat(t.contracts()).isEqualTo(4);
       assertThat(t.resolveNanos()).isEqualTo(1000);
@@ -315,10 +318,10 @@ class GexEngineTest {
     assertThat(a.zeroGammaCrossings().size()).isZero();
     assertThat(a.callWall()).isEmpty();
     assertThat(a.putWall()).isEmpty();
-    assertThat(a.absGammaStrike()).isEmpty();
-    assertThat(a.strikeZeroGamma()).isEmpty();
+    assertThat(a.exposures().absGammaStrike()).isEmpty();
+    assertThat(a.exposures().strikeZeroGamma()).isEmpty();
     assertThat(a.dealer().zeroDelta()).isEmpty();
-    assertThat(a.contractsUsed()).isEqualTo(4); // priced, weighing nothing
+    assertThat(a.coverage().contractsUsed()).isEqualTo(4); // priced, weighing nothing
   }
 
   @Test
@@ -339,26 +342,73 @@ class GexEngineTest {
     assertThat(a.pinRisk().expiries()).singleElement().satisfies(e -> assertThat(e.maxPain()).isEqualTo(4050));
   }
   @Test
-  void analysisRecord_rejectsNaNOrInfinityNamingTheFigure() {
+  void analysisGroups_rejectNaNOrInfinityNamingTheFigure() {
     GexAnalysis a = GexEngine.builder().build().analyze(TestChains.random(5, 200));
+    GexExposures x = a.exposures();
     assertThatThrownBy(
             () ->
-                new GexAnalysis(
-                    a.symbol(), a.spot(), a.valuationTime(), a.analyzedAt(), a.settings(), Double.NaN,
-                    a.callGex(), a.putGex(), a.byStrike(), a.byExpiry(), a.heatmap(), a.profiles(),
-                    a.zeroGamma(), a.strikeZeroGamma(), a.regime(), a.callWall(), a.putWall(),
-                    a.absGammaStrike(), a.pinRisk(), a.dealer(), a.contractsUsed(), a.diagnostics(),
-                    a.dataQuality()))
+                new GexExposures(
+                    Double.NaN, x.putGex(), x.byStrike(), x.byExpiry(), x.heatmap(), x.callWall(),
+                    x.putWall(), x.absGammaStrike(), x.strikeZeroGamma()))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("totalGex must be finite, was NaN");
+        .hasMessage("callGex must be finite, was NaN");
+    // Two finite halves whose sum overflows: the derived total would be infinite.
     assertThatThrownBy(
             () ->
-                new GexAnalysis(
-                    a.symbol(), a.spot(), a.valuationTime(), a.analyzedAt(), a.settings(), a.totalGex(),
-                    a.callGex(), a.putGex(), a.byStrike(), a.byExpiry(), a.heatmap(), a.profiles(),
-                    java.util.OptionalDouble.of(Double.POSITIVE_INFINITY), a.strikeZeroGamma(),
-                    a.regime(), a.callWall(), a.putWall(), a.absGammaStrike(), a.pinRisk(), a.dealer(),
-                    a.contractsUsed(), a.diagnostics(), a.dataQuality()))
-        .hasMessage("zeroGamma must be finite, was Infinity");
+                new GexExposures(
+                    Double.MAX_VALUE, Double.MAX_VALUE, x.byStrike(), x.byExpiry(), x.heatmap(),
+                    x.callWall(), x.putWall(), x.absGammaStrike(), x.strikeZeroGamma()))
+        .hasMessage("totalGex must be finite, was Infinity");
+    double[] calls = x.byStrike().callGex().toArray();
+    calls[3] = Double.NaN;
+    GexByStrike badStrikes =
+        new GexByStrike(
+            x.byStrike().strikes(), DoubleArray.copyOf(calls), x.byStrike().putGex(), x.byStrike().netGex());
+    assertThatThrownBy(
+            () ->
+                new GexExposures(
+                    x.callGex(), x.putGex(), badStrikes, x.byExpiry(), x.heatmap(), x.callWall(),
+                    x.putWall(), x.absGammaStrike(), x.strikeZeroGamma()))
+        .hasMessage("byStrike.callGex[3] must be finite, was NaN");
+    GammaProfile p = a.gammaProfile();
+    GammaProfile infinite =
+        new GammaProfile(
+            p.scope(), p.excludedExpiry(), p.spots(), p.totalGex(), p.crossings(),
+            java.util.OptionalDouble.of(Double.POSITIVE_INFINITY));
+    assertThatThrownBy(() -> new GexAnalysis.Profiles(List.of(infinite)))
+        .hasMessage("profiles[0].zeroGamma must be finite, was Infinity");
+    assertThatThrownBy(() -> new GexAnalysis.Profiles(List.of()))
+        .hasMessage("profiles must hold at least the all-expiries profile");
+    GexAnalysis.Provenance q = a.provenance();
+    assertThatThrownBy(
+            () ->
+                new GexAnalysis.Provenance(
+                    q.symbol(), Double.NEGATIVE_INFINITY, q.valuationTime(), q.analyzedAt(),
+                    q.settings(), q.positions()))
+        .hasMessage("spot must be finite, was -Infinity");
+    assertThatThrownBy(
+            () -> new GexAnalysis.Coverage(-1, List.of(), a.coverage().dataQuality()))
+        .hasMessage("contractsUsed must be >= 0, was -1");
+  }
+
+  @Test
+  void analysis_derivesTotalRegimeZeroGammaAndSkippedCountFromTheirSources() {
+    GexEngine engine = GexEngine.builder().build();
+    for (int seed = 1; seed <= 10; seed++) {
+      GexAnalysis a = engine.analyze(TestChains.random(seed, 150));
+      assertThat(a.totalGex()).isEqualTo(a.exposures().callGex() + a.exposures().putGex());
+      assertThat(a.totalGex()).isEqualTo(a.exposures().totalGex());
+      assertThat(a.regime()).isEqualTo(GammaRegime.of(a.totalGex()));
+      assertThat(a.zeroGamma()).isEqualTo(a.profiles().all().get(0).zeroGamma());
+      assertThat(a.profiles().gamma().scope()).isEqualTo(GammaProfile.Scope.ALL_EXPIRIES);
+      assertThat(a.zeroGammaCrossings()).isEqualTo(a.gammaProfile().crossings());
+      assertThat(a.contractsSkipped()).isEqualTo(a.coverage().diagnostics().size());
+      assertThat(a.skippedByReason().values().stream().mapToInt(Integer::intValue).sum())
+          .isEqualTo(a.contractsSkipped());
+      assertThat(a.callWall()).isEqualTo(a.exposures().callWall());
+      assertThat(a.putWall()).isEqualTo(a.exposures().putWall());
+      assertThat(a.symbol()).isEqualTo(a.provenance().symbol());
+      assertThat(a.spot()).isEqualTo(a.provenance().spot());
+    }
   }
 }

@@ -29,7 +29,7 @@ class GexPropertiesTest {
   private static final GexEngine ENGINE = GexEngine.builder().build();
 
   private static double gross(GexAnalysis a) {
-    return Math.abs(a.callGex()) + Math.abs(a.putGex()) + 1e-300;
+    return Math.abs(a.exposures().callGex()) + Math.abs(a.exposures().putGex()) + 1e-300;
   }
 
   @Test
@@ -40,15 +40,14 @@ class GexPropertiesTest {
             (seed, n) -> {
               GexAnalysis a = ENGINE.analyze(TestChains.random(seed, n));
               double tol = 1e-9 * gross(a);
-              assertThat(a.byStrike().netGex().sum()).isCloseTo(a.totalGex(), within(tol));
-              assertThat(a.byStrike().callGex().sum()).isCloseTo(a.callGex(), within(tol));
-              assertThat(a.byStrike().putGex().sum()).isCloseTo(a.putGex(), within(tol));
-              assertThat(a.byExpiry().stream().mapToDouble(ExpiryGex::netGex).sum())
+              assertThat(a.exposures().byStrike().netGex().sum()).isCloseTo(a.totalGex(), within(tol));
+              assertThat(a.exposures().byStrike().callGex().sum()).isCloseTo(a.exposures().callGex(), within(tol));
+              assertThat(a.exposures().byStrike().putGex().sum()).isCloseTo(a.exposures().putGex(), within(tol));
+              assertThat(a.exposures().byExpiry().stream().mapToDouble(ExpiryGex::netGex).sum())
                   .isCloseTo(a.totalGex(), within(tol));
-              assertThat(a.heatmap().netGex().sum()).isCloseTo(a.totalGex(), within(tol));
-              assertThat(a.callGex() + a.putGex()).isCloseTo(a.totalGex(), within(tol));
-              assertThat(a.callGex()).isGreaterThanOrEqualTo(0);
-              assertThat(a.putGex()).isLessThanOrEqualTo(0);
+              assertThat(a.exposures().heatmap().netGex().sum()).isCloseTo(a.totalGex(), within(tol));
+              assertThat(a.exposures().callGex()).isGreaterThanOrEqualTo(0);
+              assertThat(a.exposures().putGex()).isLessThanOrEqualTo(0);
             });
   }
 
@@ -67,7 +66,7 @@ class GexPropertiesTest {
               GexAnalysis b = ENGINE.analyze(chain.withContracts(scaled));
               double tol = 1e-9 * k * gross(a);
               assertThat(b.totalGex()).isCloseTo(k * a.totalGex(), within(tol));
-              assertThat(b.callGex()).isCloseTo(k * a.callGex(), within(tol));
+              assertThat(b.exposures().callGex()).isCloseTo(k * a.exposures().callGex(), within(tol));
               GexAnalysis m = GexEngine.builder().multiplier(100.0 * k).build().analyze(chain);
               assertThat(m.totalGex()).isCloseTo(k * a.totalGex(), within(tol));
               // The flip level does not move when every position is scaled.
@@ -92,10 +91,10 @@ class GexPropertiesTest {
               GexAnalysis b = flipped.analyze(chain);
               double tol = 1e-12 * gross(a);
               assertThat(b.totalGex()).isCloseTo(-a.totalGex(), within(tol));
-              assertThat(b.putGex()).isCloseTo(-a.putGex(), within(tol));
-              for (int k = 0; k < a.byStrike().size(); k++) {
-                assertThat(b.byStrike().netGex().get(k))
-                    .isCloseTo(-a.byStrike().netGex().get(k), within(tol));
+              assertThat(b.exposures().putGex()).isCloseTo(-a.exposures().putGex(), within(tol));
+              for (int k = 0; k < a.exposures().byStrike().size(); k++) {
+                assertThat(b.exposures().byStrike().netGex().get(k))
+                    .isCloseTo(-a.exposures().byStrike().netGex().get(k), within(tol));
               }
               assertThat(b.zeroGammaCrossings().size()).isEqualTo(a.zeroGammaCrossings().size());
             });
@@ -110,7 +109,7 @@ class GexPropertiesTest {
               OptionChain chain = TestChains.random(seed, n);
               // exactTotalGex prices each contract at its own quoted IV: compare with the vendor source.
               GexAnalysis a = GexEngine.builder().ivSource(IvSource.VENDOR).build().analyze(chain);
-              for (GammaProfile p : a.profiles()) {
+              for (GammaProfile p : a.profiles().all()) {
                 double scale = 0;
                 for (double v : p.totalGex().toArray()) {
                   scale = Math.max(scale, Math.abs(v));
@@ -160,19 +159,19 @@ class GexPropertiesTest {
               } catch (NoUsableContractsException e) {
                 return; // every contract happened to be settled: a clear exception, not NaN
               }
-              assertFinite(a.totalGex(), a.callGex(), a.putGex());
+              assertFinite(a.totalGex(), a.exposures().callGex(), a.exposures().putGex());
               for (double[] column :
                   new double[][] {
-                    a.byStrike().netGex().toArray(), a.heatmap().netGex().toArray(),
+                    a.exposures().byStrike().netGex().toArray(), a.exposures().heatmap().netGex().toArray(),
                   }) {
                 assertFinite(column);
               }
-              for (GammaProfile p : a.profiles()) {
+              for (GammaProfile p : a.profiles().all()) {
                 assertFinite(p.totalGex().toArray());
                 assertFinite(p.crossings().toArray());
               }
               for (OptionalDouble level :
-                  List.of(a.zeroGamma(), a.strikeZeroGamma(), a.callWall(), a.putWall())) {
+                  List.of(a.zeroGamma(), a.exposures().strikeZeroGamma(), a.callWall(), a.putWall())) {
                 if (level.isPresent()) {
                   assertFinite(level.getAsDouble());
                 }

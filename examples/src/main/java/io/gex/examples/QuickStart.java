@@ -32,7 +32,8 @@ public final class QuickStart {
     GexEngine engine = GexEngine.builder().build(); // r = q = 0; dealers long calls, short puts
     GexAnalysis gex = engine.analyze(chain);
 
-    System.out.printf(Locale.ROOT, "%s spot %.2f, %d contracts%n", gex.symbol(), gex.spot(), gex.contractsUsed());
+    System.out.printf(
+        Locale.ROOT, "%s spot %.2f, %d contracts%n", gex.symbol(), gex.spot(), gex.coverage().contractsUsed());
     System.out.printf(Locale.ROOT, "total GEX  %.2f $bn per 1%% move (%s)%n", gex.totalGex() / 1e9, gex.regime());
     System.out.printf(Locale.ROOT, "zero gamma %.2f%n", gex.zeroGamma().orElse(Double.NaN));
     System.out.printf(Locale.ROOT, "call wall  %.2f%n", gex.callWall().orElse(Double.NaN));

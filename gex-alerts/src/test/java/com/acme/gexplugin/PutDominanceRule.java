@@ -43,8 +43,8 @@ public final class PutDominanceRule implements AlertRule {
   @Override
   public List<GexAlert> evaluate(
       GexAnalysis current, Optional<GexAnalysis> previous, RuleSettings settings) {
-    double calls = Math.abs(current.callGex());
-    double puts = Math.abs(current.putGex());
+    double calls = Math.abs(current.exposures().callGex());
+    double puts = Math.abs(current.exposures().putGex());
     if (calls + puts == 0) {
       return List.of();
     }

@@ -1,6 +1,5 @@
 package io.gex.alerts;
 
-import io.gex.GammaRegime;
 import io.gex.GexAnalysis;
 import io.gex.analysis.DealerExposuresByStrike;
 import io.gex.analysis.DealerPosition;
@@ -9,8 +8,11 @@ import io.gex.analysis.DoubleArray;
 import io.gex.analysis.ExpiryPinRisk;
 import io.gex.analysis.GammaProfile;
 import io.gex.analysis.GexByStrike;
+import io.gex.analysis.GexExposures;
 import io.gex.analysis.GexHeatmap;
+import io.gex.analysis.GreekExposures;
 import io.gex.analysis.PinRiskAnalysis;
+import io.gex.positions.PositionProvenance;
 import io.gex.settings.GexSettings;
 import io.gex.settings.SignConvention;
 import java.time.Instant;
@@ -22,7 +24,7 @@ import java.util.OptionalDouble;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds {@link GexAnalysis} values with chosen figures (spot, zero gamma, walls, regime, pin scores, dealer
+ * Builds {@link GexAnalysis} values with chosen figures (spot, zero gamma, walls, total GEX, pin scores, dealer
  * position, exposure by strike) for rule and engine tests. Unset figures are neutral: no zero gamma, no
  * walls, total GEX 0, no pin risk. Mutable; one per test.
  */
@@ -34,7 +36,6 @@ public final class AnalysisFixture {
   private double spot;
   private Instant valuationTime = T0;
   private double totalGex;
-  private @Nullable GammaRegime regime;
   private OptionalDouble zeroGamma = OptionalDouble.empty();
   private OptionalDouble callWall = OptionalDouble.empty();
   private OptionalDouble putWall = OptionalDouble.empty();
@@ -65,14 +66,13 @@ public final class AnalysisFixture {
     return this;
   }
 
-  /** Total GEX; the regime and dealer position follow its sign unless set. */
+  /**
+   * Total GEX; the regime follows its sign, and the dealer position too unless set. The call and put
+   * totals are chosen to add up to it exactly (the put total is that of the by-strike column when there
+   * is one).
+   */
   public AnalysisFixture totalGex(double value) {
     totalGex = value;
-    return this;
-  }
-
-  public AnalysisFixture regime(GammaRegime value) {
-    regime = value;
     return this;
   }
 
@@ -154,11 +154,9 @@ public final class AnalysisFixture {
             201,
             GexSettings.DEFAULT.ivSource());
     double[] net = new double[strikes.length];
-    double calls = 0;
     double puts = 0;
     for (int i = 0; i < strikes.length; i++) {
       net[i] = callGex[i] + putGex[i];
-      calls += callGex[i];
       puts += putGex[i];
     }
     GexByStrike byStrike =
@@ -201,29 +199,30 @@ public final class AnalysisFixture {
             flow,
             pos.hedgingPressure().destabilising(),
             OptionalDouble.empty());
+    // The analysis derives total GEX as call + put: split the chosen total so that the sum is exact.
+    double putTotal = puts;
+    double callTotal = totalGex - putTotal;
+    if (callTotal + putTotal != totalGex) {
+      callTotal = totalGex;
+      putTotal = 0;
+    }
     return new GexAnalysis(
-        symbol,
-        spot,
-        valuationTime,
-        valuationTime,
-        settings,
-        totalGex,
-        calls,
-        puts,
-        byStrike,
-        List.of(),
-        new GexHeatmap(List.of(), DoubleArray.empty(), DoubleArray.empty()),
-        List.of(profile),
-        zeroGamma,
-        OptionalDouble.empty(),
-        regime != null ? regime : GammaRegime.of(totalGex),
-        callWall,
-        putWall,
-        OptionalDouble.empty(),
+        new GexAnalysis.Provenance(
+            symbol, spot, valuationTime, valuationTime, settings, PositionProvenance.OPEN_INTEREST),
+        new GexExposures(
+            callTotal,
+            putTotal,
+            byStrike,
+            List.of(),
+            new GexHeatmap(List.of(), DoubleArray.empty(), DoubleArray.empty()),
+            callWall,
+            putWall,
+            OptionalDouble.empty(),
+            OptionalDouble.empty()),
+        GreekExposures.none(),
+        new GexAnalysis.Profiles(List.of(profile)),
         pins.isEmpty() ? PinRiskAnalysis.EMPTY : new PinRiskAnalysis(pins, List.of()),
         dealer,
-        strikes.length,
-        List.of(),
-        io.gex.analysis.DataQuality.NONE);
+        new GexAnalysis.Coverage(strikes.length, List.of(), io.gex.analysis.DataQuality.NONE));
   }
 }

@@ -73,12 +73,12 @@ class EndToEndTest {
     // the strike share is the engine's own by-strike figures
     GexAlert strike = first.raised().stream()
         .filter(a -> a.type().equals(GexConcentrationRule.STRIKE)).findFirst().orElseThrow();
-    int i = callHeavy.byStrike().indexOf(strike.figure("strike"));
+    int i = callHeavy.exposures().byStrike().indexOf(strike.figure("strike"));
     double gross = 0;
-    for (int j = 0; j < callHeavy.byStrike().size(); j++) {
-      gross += Math.abs(callHeavy.byStrike().callGex().get(j)) + Math.abs(callHeavy.byStrike().putGex().get(j));
+    for (int j = 0; j < callHeavy.exposures().byStrike().size(); j++) {
+      gross += Math.abs(callHeavy.exposures().byStrike().callGex().get(j)) + Math.abs(callHeavy.exposures().byStrike().putGex().get(j));
     }
-    double own = Math.abs(callHeavy.byStrike().callGex().get(i)) + Math.abs(callHeavy.byStrike().putGex().get(i));
+    double own = Math.abs(callHeavy.exposures().byStrike().callGex().get(i)) + Math.abs(callHeavy.exposures().byStrike().putGex().get(i));
     assertThat(strike.figure("share")).isCloseTo(own / gross, within(1e-15));
     assertThat(strike.figure("strike")).isEqualTo(4000.0); // at the money gamma is highest
     assertThat(alerts.evaluate(putHeavy, Optional.empty()).raisedBy(RegimeChangeRule.ID)).isEmpty();

@@ -21,7 +21,7 @@ import java.util.Objects;
  * GexAnalysis b = engine.analyze(chain); // from the cache
  * }</pre>
  *
- * <p>A cached analysis is the one first computed, so its {@link GexAnalysis#analyzedAt()} is when (and the
+ * <p>A cached analysis is the one first computed, so its {@link GexAnalysis.Provenance#analyzedAt()} is when (and the
  * clock of the instance where) it was computed.
  *
  * <p>This class is immutable and thread-safe.

@@ -92,8 +92,8 @@ class CachingGexEngineTest {
     GexAnalysis b = volume.analyze(chain);
 
     assertThat(volume.positionModel()).isSameAs(io.gex.positions.PositionModels.VOLUME);
-    assertThat(a.positions().model()).isEqualTo("oi");
-    assertThat(b.positions().model()).isEqualTo("volume");
+    assertThat(a.provenance().positions().model()).isEqualTo("oi");
+    assertThat(b.provenance().positions().model()).isEqualTo("volume");
     assertThat(b.totalGex()).isZero(); // the test chain carries no volume
     assertThat(cache.tieredStats().loads()).isEqualTo(2);
   }
@@ -112,7 +112,7 @@ class CachingGexEngineTest {
     GexAnalysis withFlow = engine.analyze(chain, tape);
 
     assertThat(withFlow.totalGex()).isEqualTo(flow.analyze(chain, tape).totalGex());
-    assertThat(withFlow.positions().trades()).isEqualTo(1);
+    assertThat(withFlow.provenance().positions().trades()).isEqualTo(1);
     assertThat(engine.cache().tieredStats().loads()).isZero();
     assertThat(engine.analyze(chain, io.gex.positions.CustomerFlow.EMPTY)).isSameAs(engine.analyze(chain));
   }
@@ -133,7 +133,7 @@ class CachingGexEngineTest {
     GexAnalysis a = engine.analyze(chain);
     GexAnalysis b = engine.analyze(more);
 
-    assertThat(b.putGex()).isLessThan(a.putGex());
+    assertThat(b.exposures().putGex()).isLessThan(a.exposures().putGex());
     assertThat(engine.cache().tieredStats().loads()).isEqualTo(2);
   }
 }

@@ -178,9 +178,9 @@ public final class GexReport {
                 + " "
                 + Formats.GEX_UNIT
                 + " (calls "
-                + Formats.billions(analysis.callGex())
+                + Formats.billions(analysis.exposures().callGex())
                 + ", puts "
-                + Formats.billions(analysis.putGex())
+                + Formats.billions(analysis.exposures().putGex())
                 + ")"));
     rows.add(new HeadlineRow("Gamma state", analysis.gammaState()));
     String zeroGamma = "none in the profile range";
@@ -196,11 +196,11 @@ public final class GexReport {
               + " in the profile)";
     }
     rows.add(new HeadlineRow("Zero gamma", zeroGamma));
-    rows.add(new HeadlineRow("Strike zero gamma", Formats.level(analysis.strikeZeroGamma(), "none")));
+    rows.add(new HeadlineRow("Strike zero gamma", Formats.level(analysis.exposures().strikeZeroGamma(), "none")));
     rows.add(new HeadlineRow("Call wall", Formats.level(analysis.callWall(), "none")));
     rows.add(new HeadlineRow("Put wall", Formats.level(analysis.putWall(), "none")));
     rows.add(
-        new HeadlineRow("Absolute gamma strike", Formats.level(analysis.absGammaStrike(), "none")));
+        new HeadlineRow("Absolute gamma strike", Formats.level(analysis.exposures().absGammaStrike(), "none")));
     Optional<ExpiryPinRisk> pin = analysis.pinRisk().headline();
     rows.add(
         new HeadlineRow(
@@ -298,7 +298,7 @@ public final class GexReport {
       sb.append("</ul>\n");
     }
     sb.append("\n<h2 id=\"top-strikes-title\">Top ")
-        .append(Math.min(ReportTables.TOP_STRIKES, analysis.byStrike().size()))
+        .append(Math.min(ReportTables.TOP_STRIKES, analysis.exposures().byStrike().size()))
         .append(" strikes by |net GEX| ($bn per 1% move)</h2>\n")
         .append(ReportTables.topStrikesTable(analysis));
     for (ChartKind kind : ChartKind.values()) {
@@ -325,17 +325,17 @@ public final class GexReport {
       }
     }
     sb.append("\n<h2 id=\"expiries-title\">Expiries (")
-        .append(analysis.byExpiry().size())
+        .append(analysis.exposures().byExpiry().size())
         .append("; GEX in $bn per 1% move, expected move to settlement in index points)</h2>\n")
         .append(ReportTables.expiryTable(analysis))
         .append("\n<h2 id=\"skipped-title\">Skipped contracts</h2>\n")
         .append(ReportTables.skippedTable(analysis));
     sb.append("\n<footer>")
-        .append(String.format(Locale.ROOT, "%,d", analysis.contractsUsed()))
+        .append(String.format(Locale.ROOT, "%,d", analysis.coverage().contractsUsed()))
         .append(" contracts priced; ")
         .append(escape(analysis.settings().describe()))
         .append("; analysed ")
-        .append(escape(UTC_TIME.format(analysis.analyzedAt())))
+        .append(escape(UTC_TIME.format(analysis.provenance().analyzedAt())))
         .append(" by gex.</footer>\n</main>\n</body>\n</html>\n");
     return sb.toString();
   }

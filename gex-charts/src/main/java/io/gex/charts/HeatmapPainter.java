@@ -123,7 +123,7 @@ final class HeatmapPainter {
 
   /** The page images of the analysis's heatmap. */
   static List<BufferedImage> render(GexAnalysis analysis, GexCharts settings) {
-    GexHeatmap map = analysis.heatmap();
+    GexHeatmap map = analysis.exposures().heatmap();
     Bins bins = bins(analysis.spot(), settings.strikeWindow());
     int rows = map.expiries().size();
     int cols = bins.count();
@@ -141,7 +141,7 @@ final class HeatmapPainter {
     }
     double[][] normalized = normalizeRows(cells, rows, cols);
     Map<LocalDate, ExpiryGex> byDate = new HashMap<>();
-    for (ExpiryGex e : analysis.byExpiry()) {
+    for (ExpiryGex e : analysis.exposures().byExpiry()) {
       byDate.put(e.expiry(), e);
     }
     double[] gross = new double[rows];
@@ -174,7 +174,7 @@ final class HeatmapPainter {
     int width = settings.width();
     int height = settings.height();
     int cols = bins.count();
-    GexHeatmap map = analysis.heatmap();
+    GexHeatmap map = analysis.exposures().heatmap();
     LocalDate valuationDate =
         analysis.valuationTime().atZone(analysis.settings().settlementZone()).toLocalDate();
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);

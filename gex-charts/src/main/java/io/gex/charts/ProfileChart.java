@@ -59,7 +59,7 @@ final class ProfileChart {
     double[][] mainCurve = clip(main, range);
 
     List<GammaProfile> others = new ArrayList<>();
-    for (GammaProfile p : analysis.profiles()) {
+    for (GammaProfile p : analysis.profiles().all()) {
       if (p.scope() != GammaProfile.Scope.ALL_EXPIRIES && p.spots().size() > 1) {
         others.add(p);
       }

@@ -38,7 +38,7 @@ final class ReportTables {
   }
 
   static String topStrikesTable(GexAnalysis analysis) {
-    GexByStrike b = analysis.byStrike();
+    GexByStrike b = analysis.exposures().byStrike();
     StringBuilder sb = new StringBuilder();
     sb.append("<table class=\"grid\" id=\"top-strikes\">\n  <thead><tr><th>Strike</th><th>Call GEX</th>")
         .append("<th>Put GEX</th><th>Net GEX</th></tr></thead>\n  <tbody>\n");
@@ -67,7 +67,7 @@ final class ReportTables {
     sb.append("<table class=\"grid\" id=\"expiries\">\n  <thead><tr><th>Expiry</th><th>DTE</th>")
         .append("<th>Call GEX</th><th>Put GEX</th><th>Net GEX</th><th>Open interest</th>")
         .append("<th>Max pain</th><th>Expected move</th><th>Pin score</th></tr></thead>\n  <tbody>\n");
-    for (ExpiryGex e : analysis.byExpiry()) {
+    for (ExpiryGex e : analysis.exposures().byExpiry()) {
       ExpiryPinRisk p = pins.get(e.expiry());
       sb.append("    <tr><td>")
           .append(e.expiry())
@@ -99,11 +99,11 @@ final class ReportTables {
 
   /** Skipped contracts by reason, with the count and one example of each. */
   static String skippedTable(GexAnalysis analysis) {
-    if (analysis.diagnostics().isEmpty()) {
+    if (analysis.coverage().diagnostics().isEmpty()) {
       return "<p class=\"none\">No contract was skipped.</p>\n";
     }
     Map<ContractDiagnostic.Reason, ContractDiagnostic> example = new LinkedHashMap<>();
-    for (ContractDiagnostic d : analysis.diagnostics()) {
+    for (ContractDiagnostic d : analysis.coverage().diagnostics()) {
       example.putIfAbsent(d.reason(), d);
     }
     StringBuilder sb = new StringBuilder();

@@ -31,7 +31,7 @@ final class StrikeCharts {
   }
 
   static LevelChart.Rendered gexByStrike(GexAnalysis analysis, GexCharts settings) {
-    GexByStrike byStrike = analysis.byStrike();
+    GexByStrike byStrike = analysis.exposures().byStrike();
     int[] range = XyCharts.window(byStrike.strikes(), analysis.spot(), settings.strikeWindow());
     double[] strikes = slice(byStrike.strikes(), range, 1);
     double[] calls = slice(byStrike.callGex(), range, Formats.BILLION);

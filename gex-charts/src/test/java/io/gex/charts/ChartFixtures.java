@@ -106,7 +106,7 @@ final class ChartFixtures {
    * vanna and charm changing sign at spot), for the dealer-exposure chart whatever the engine computes.
    */
   static GexAnalysis withDealerByStrike(GexAnalysis a) {
-    double[] strikes = a.byStrike().strikes().toArray();
+    double[] strikes = a.exposures().byStrike().strikes().toArray();
     double[] delta = new double[strikes.length];
     double[] vanna = new double[strikes.length];
     double[] charm = new double[strikes.length];
@@ -200,5 +200,16 @@ final class ChartFixtures {
       case 'G' -> g > r + 25 && g > b + 15;
       default -> b > r + 60 && b > g + 30;
     };
+  }
+
+  /**
+   * The analysis with another zero-gamma level: its all-expiries profile's (the analysis derives its level
+   * from that profile).
+   */
+  static GexAnalysis withZeroGamma(GexAnalysis a, java.util.OptionalDouble zeroGamma) {
+    java.util.List<io.gex.analysis.GammaProfile> profiles =
+        new java.util.ArrayList<>(a.profiles().all());
+    profiles.set(0, Records.with(profiles.get(0), "zeroGamma", zeroGamma));
+    return Records.with(a, "profiles", new GexAnalysis.Profiles(profiles));
   }
 }

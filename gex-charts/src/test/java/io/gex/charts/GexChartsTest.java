@@ -111,10 +111,10 @@ class GexChartsTest {
     GexAnalysis close =
         Records.with(
             Records.with(
-                Records.with(analysis, "zeroGamma", java.util.OptionalDouble.of(4001.0)),
-                "callWall",
+                ChartFixtures.withZeroGamma(analysis, java.util.OptionalDouble.of(4001.0)),
+                "exposures.callWall",
                 java.util.OptionalDouble.of(4005.0)),
-            "putWall",
+            "exposures.putWall",
             java.util.OptionalDouble.of(3995.0));
 
     for (GexAnalysis a : List.of(analysis, close)) {
@@ -190,7 +190,7 @@ class GexChartsTest {
 
     assertThat(analysis.zeroGamma()).isPresent();
     assertThat(r.lineX()).containsKeys("Spot", "Zero gamma");
-    assertThat(analysis.profiles()).hasSize(3);
+    assertThat(analysis.profiles().all()).hasSize(3);
     assertThat(ProfileChart.scopeName(analysis.profile(io.gex.analysis.GammaProfile.Scope.EXCLUDING_NEXT_EXPIRY)))
         .startsWith("Ex next expiry (2022-12-16)");
   }
@@ -243,8 +243,8 @@ class GexChartsTest {
   void gexByStrike_levelsOutsideTheWindowOrMissing_stillDraws() {
     GexAnalysis odd =
         Records.with(
-            Records.with(analysis, "zeroGamma", java.util.OptionalDouble.of(9_000.0)),
-            "callWall",
+            ChartFixtures.withZeroGamma(analysis, java.util.OptionalDouble.of(9_000.0)),
+            "exposures.callWall",
             java.util.OptionalDouble.empty());
 
     BufferedImage image = GexCharts.defaults().gexByStrike(odd);
@@ -257,10 +257,10 @@ class GexChartsTest {
   void window_tenPercentAroundSpot4000_keepsStrikes3600To4400() {
     GexCharts charts = GexCharts.builder().strikeWindow(0.10).build();
 
-    int[] range = charts.window(analysis.byStrike().strikes(), analysis.spot());
+    int[] range = charts.window(analysis.exposures().byStrike().strikes(), analysis.spot());
 
-    assertThat(analysis.byStrike().strikes().get(range[0])).isEqualTo(3600.0);
-    assertThat(analysis.byStrike().strikes().get(range[1] - 1)).isEqualTo(4400.0);
+    assertThat(analysis.exposures().byStrike().strikes().get(range[0])).isEqualTo(3600.0);
+    assertThat(analysis.exposures().byStrike().strikes().get(range[1] - 1)).isEqualTo(4400.0);
     assertThat(range[1] - range[0]).isEqualTo(33);
   }
 
@@ -268,9 +268,9 @@ class GexChartsTest {
   void window_noStrikeInside_fallsBackToAllStrikes() {
     GexCharts charts = GexCharts.builder().strikeWindow(0.001).build();
 
-    int[] range = charts.window(analysis.byStrike().strikes(), 4010.0);
+    int[] range = charts.window(analysis.exposures().byStrike().strikes(), 4010.0);
 
-    assertThat(range).containsExactly(0, analysis.byStrike().size());
+    assertThat(range).containsExactly(0, analysis.exposures().byStrike().size());
   }
 
   @Test

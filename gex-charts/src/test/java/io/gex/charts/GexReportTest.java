@@ -62,8 +62,8 @@ class GexReportTest {
     assertThat(files.index()).isEqualTo(dir.resolve("index.html")).exists();
     assertThat(files.images().keySet()).containsExactly(ChartKind.values());
     // 12 expiries a page: SPX's 50 analysed expiries (IV otm prices the LEAPS too) make 5 pages.
-    int pages = (analysis.byExpiry().size() + 11) / 12;
-    assertThat(analysis.byExpiry()).hasSize(50);
+    int pages = (analysis.exposures().byExpiry().size() + 11) / 12;
+    assertThat(analysis.exposures().byExpiry()).hasSize(50);
     assertThat(files.pages().get(ChartKind.HEATMAP)).hasSize(pages);
     assertThat(files.all()).hasSize(5 + pages).endsWith(files.index());
     String html = Files.readString(files.index(), StandardCharsets.UTF_8);
@@ -119,8 +119,8 @@ class GexReportTest {
     }
     // One row per expiry, with DTE, GEX, open interest, max pain and expected move.
     String expiries = section(html, "id=\"expiries\"");
-    assertThat(count(expiries, "<tr><td>")).isEqualTo(spx.byExpiry().size());
-    ExpiryGex first = spx.byExpiry().get(0);
+    assertThat(count(expiries, "<tr><td>")).isEqualTo(spx.exposures().byExpiry().size());
+    ExpiryGex first = spx.exposures().byExpiry().get(0);
     ExpiryPinRisk pin = spx.pinRisk().expiries().get(0);
     assertThat(pin.expiry()).isEqualTo(first.expiry());
     assertThat(expiries)
@@ -133,19 +133,19 @@ class GexReportTest {
     // The top strikes by |net GEX|, largest first.
     String top = section(html, "id=\"top-strikes\"");
     assertThat(count(top, "<tr><td>")).isEqualTo(10);
-    List<Integer> order = ReportTables.topStrikes(spx.byStrike(), 10);
+    List<Integer> order = ReportTables.topStrikes(spx.exposures().byStrike(), 10);
     double previous = Double.POSITIVE_INFINITY;
     for (int i : order) {
-      double net = Math.abs(spx.byStrike().netGex().get(i));
+      double net = Math.abs(spx.exposures().byStrike().netGex().get(i));
       assertThat(net).isLessThanOrEqualTo(previous);
       previous = net;
     }
-    for (int i = 0; i < spx.byStrike().size(); i++) {
+    for (int i = 0; i < spx.exposures().byStrike().size(); i++) {
       if (!order.contains(i)) {
-        assertThat(Math.abs(spx.byStrike().netGex().get(i))).isLessThanOrEqualTo(previous);
+        assertThat(Math.abs(spx.exposures().byStrike().netGex().get(i))).isLessThanOrEqualTo(previous);
       }
     }
-    assertThat(top).contains("<tr><td>" + Formats.level(spx.byStrike().strikes().get(order.get(0))) + "</td>");
+    assertThat(top).contains("<tr><td>" + Formats.level(spx.exposures().byStrike().strikes().get(order.get(0))) + "</td>");
   }
 
   private static String section(String html, String id) {
@@ -206,7 +206,7 @@ class GexReportTest {
             ChartKind.GEX_BY_STRIKE, ChartKind.GAMMA_PROFILE, ChartKind.OPEN_INTEREST, ChartKind.HEATMAP);
     assertThat(dir.resolve("dealer-exposures.png")).doesNotExist();
     String html = Files.readString(files.index(), StandardCharsets.UTF_8);
-    int heatmapPages = (analysis.byExpiry().size() + 11) / 12;
+    int heatmapPages = (analysis.exposures().byExpiry().size() + 11) / 12;
     assertThat(imageSources(html)).hasSize(3 + heatmapPages).doesNotContain("dealer-exposures.png");
     assertThat(html)
         .contains("<h2>Dealer exposures by strike</h2>\n<p class=\"none\">Not available for this analysis.</p>");
@@ -268,19 +268,19 @@ class GexReportTest {
     assertThat(rows.get("Total GEX"))
         .isEqualTo(
             Formats.billions(spx.totalGex()) + " $bn per 1% move (calls "
-                + Formats.billions(spx.callGex()) + ", puts " + Formats.billions(spx.putGex()) + ")")
+                + Formats.billions(spx.exposures().callGex()) + ", puts " + Formats.billions(spx.exposures().putGex()) + ")")
         .startsWith(String.format(java.util.Locale.ROOT, "%+.2f ", spx.totalGex() / 1e9));
     assertThat(rows.get("Contracts"))
-        .startsWith(String.format(java.util.Locale.ROOT, "%,d used, %,d skipped", spx.contractsUsed(),
+        .startsWith(String.format(java.util.Locale.ROOT, "%,d used, %,d skipped", spx.coverage().contractsUsed(),
             spx.contractsSkipped()));
     assertThat(rows.get("Pin risk")).startsWith("score ").contains(" of 100 at strike ");
   }
 
   @Test
   void headline_missingLevelsAndPinRisk_readNoneAndNa() {
-    GexAnalysis bare = spx;
-    for (String level : List.of("zeroGamma", "strikeZeroGamma", "callWall", "putWall", "absGammaStrike")) {
-      bare = Records.with(bare, level, OptionalDouble.empty());
+    GexAnalysis bare = ChartFixtures.withZeroGamma(spx, OptionalDouble.empty());
+    for (String level : List.of("strikeZeroGamma", "callWall", "putWall", "absGammaStrike")) {
+      bare = Records.with(bare, "exposures." + level, OptionalDouble.empty());
     }
     bare = Records.with(bare, "pinRisk", PinRiskAnalysis.EMPTY);
 
@@ -300,7 +300,7 @@ class GexReportTest {
 
   @Test
   void html_alertLinesAndSymbol_areEscaped(@TempDir Path dir) throws IOException {
-    GexAnalysis analysis = Records.with(spx, "symbol", "S&P <500>");
+    GexAnalysis analysis = Records.with(spx, "provenance.symbol", "S&P <500>");
 
     ReportFiles files =
         GexReport.write(analysis, List.of("<script>alert('x')</script> & \"more\""), dir);

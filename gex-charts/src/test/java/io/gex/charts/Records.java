@@ -7,13 +7,20 @@ import java.util.Arrays;
 
 /**
  * Copies a record with one component replaced, through the canonical constructor, so the fixtures keep
- * compiling when core records gain components.
+ * compiling when core records gain components. A dotted path ({@code "exposures.callWall"}) replaces a
+ * component of a component.
  */
 final class Records {
 
   private Records() {}
 
   static <R extends Record> R with(R record, String component, Object value) {
+    int dot = component.indexOf('.');
+    if (dot > 0) {
+      String outer = component.substring(0, dot);
+      Record inner = (Record) get(record, outer);
+      return with(record, outer, with(inner, component.substring(dot + 1), value));
+    }
     @SuppressWarnings("unchecked")
     Class<R> type = (Class<R>) record.getClass();
     RecordComponent[] components = type.getRecordComponents();
@@ -40,5 +47,19 @@ final class Records {
     } catch (InvocationTargetException e) {
       throw new IllegalStateException("cannot copy " + type.getSimpleName(), e.getCause());
     }
+  }
+
+  private static Object get(Record record, String component) {
+    for (RecordComponent c : record.getClass().getRecordComponents()) {
+      if (c.getName().equals(component)) {
+        try {
+          return c.getAccessor().invoke(record);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+          throw new IllegalStateException("cannot read " + component, e);
+        }
+      }
+    }
+    throw new IllegalArgumentException(
+        record.getClass().getSimpleName() + " has no component " + component);
   }
 }

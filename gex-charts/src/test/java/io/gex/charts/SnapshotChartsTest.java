@@ -32,8 +32,8 @@ class SnapshotChartsTest {
 
     assertThat(spx.symbol()).isEqualTo("SPX");
     assertThat(spx.spot()).isEqualTo(3990.5601);
-    assertThat(spx.byStrike().size()).isGreaterThan(200);
-    assertThat(spx.byExpiry()).hasSizeGreaterThan(12);
+    assertThat(spx.exposures().byStrike().size()).isGreaterThan(200);
+    assertThat(spx.exposures().byExpiry()).hasSizeGreaterThan(12);
   }
 
   @TestFactory
@@ -75,7 +75,7 @@ class SnapshotChartsTest {
       }
     }
     // Every expiry reachable: the pages hold them all.
-    int expiries = analysis.heatmap().expiries().size();
+    int expiries = analysis.exposures().heatmap().expiries().size();
     int perPage = charts.heatmapExpiries();
     int pages = expiries <= perPage ? 1 : 1 + (expiries - perPage + perPage - 1) / perPage;
     assertThat(charts.heatmapPages(analysis)).as(name + " heatmap pages").hasSize(pages);
@@ -86,7 +86,7 @@ class SnapshotChartsTest {
     if (analysis.zeroGamma().isPresent()) {
       assertThat(profile.lineX()).containsKey("Zero gamma");
     }
-    assertThat(analysis.profiles())
+    assertThat(analysis.profiles().all())
         .extracting(GammaProfile::scope)
         .contains(GammaProfile.Scope.EXCLUDING_NEXT_EXPIRY, GammaProfile.Scope.EXCLUDING_NEXT_MONTHLY);
 

@@ -64,7 +64,6 @@ public final class ExposureCalculator {
     double putTotal = measures.putTotal[g];
     DoubleArray strikeLabels = DoubleArray.copyOf(chain.strikes);
     return new GexExposures(
-        callTotal + putTotal,
         callTotal,
         putTotal,
         new GexByStrike(

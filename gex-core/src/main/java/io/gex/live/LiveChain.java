@@ -252,7 +252,7 @@ public final class LiveChain {
 
   /**
    * The analysis of the current state, equal in every figure to {@code engine.analyze(chain(), customerFlow())}. Any
-   * thread. (The engine's analysis listeners are not called, and {@link GexAnalysis#analyzedAt()} is the
+   * thread. (The engine's analysis listeners are not called, and {@link GexAnalysis.Provenance#analyzedAt()} is the
    * system time.)
    *
    * @throws NoUsableContractsException if no contract of the current state can be priced

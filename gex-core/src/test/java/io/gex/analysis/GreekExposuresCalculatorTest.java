@@ -153,19 +153,4 @@ class GreekExposuresCalculatorTest {
     // Dealers long calls and short puts are long delta, more so as spot rises.
     assertThat(profiles.get(0).values().get(200)).isGreaterThan(profiles.get(0).values().get(100));
   }
-
-  @Test
-  void oldConstructor_carriesNoGreekExposures() {
-    GexAnalysis a = GexEngine.builder().build().analyze(TestChains.fourContracts());
-    GexAnalysis old =
-        new GexAnalysis(
-            a.symbol(), a.spot(), a.valuationTime(), a.analyzedAt(), a.settings(), a.totalGex(),
-            a.callGex(), a.putGex(), a.byStrike(), a.byExpiry(), a.heatmap(), a.profiles(), a.zeroGamma(),
-            a.strikeZeroGamma(), a.regime(), a.callWall(), a.putWall(), a.absGammaStrike(), a.pinRisk(),
-            a.dealer(), a.contractsUsed(), a.diagnostics(), a.dataQuality());
-
-    assertThat(old.greeks()).isEqualTo(GreekExposures.none());
-    assertThat(old.greeks().exposure(Measure.VOMMA)).isEmpty();
-    assertThat(a.greeks().exposure(Measure.VOMMA)).isPresent();
-  }
 }

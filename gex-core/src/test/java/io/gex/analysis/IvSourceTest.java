@@ -54,7 +54,7 @@ class IvSourceTest {
   }
 
   private static double putGexAt(GexAnalysis a, double strike) {
-    GexByStrike b = a.byStrike();
+    GexByStrike b = a.exposures().byStrike();
     for (int i = 0; i < b.strikes().size(); i++) {
       if (b.strikes().get(i) == strike) {
         return b.putGex().get(i);
@@ -64,7 +64,7 @@ class IvSourceTest {
   }
 
   private static double callGexAt(GexAnalysis a, double strike) {
-    GexByStrike b = a.byStrike();
+    GexByStrike b = a.exposures().byStrike();
     for (int i = 0; i < b.strikes().size(); i++) {
       if (b.strikes().get(i) == strike) {
         return b.callGex().get(i);
@@ -84,7 +84,7 @@ class IvSourceTest {
 
     double expected = gex(-1, 4100, 200, 0.18);
     assertThat(putGexAt(otm, 4100)).isCloseTo(expected, within(1e-9 * Math.abs(expected)));
-    assertThat(otm.dataQuality().contractsSubstituted()).isZero(); // the mode's first rule
+    assertThat(otm.coverage().dataQuality().contractsSubstituted()).isZero(); // the mode's first rule
     assertThat(otm.contractsSkipped()).isZero();
     // vendor keeps 0.001: the put's gamma at spot, 2.5% out of its strike, is nil.
     double placeholder = gex(-1, 4100, 200, 0.001);
@@ -115,7 +115,7 @@ class IvSourceTest {
     double putGex = gex(-1, 4100, 300, 0.22);
     assertThat(callGexAt(a, 4100)).isCloseTo(callGex, within(1e-9 * callGex));
     assertThat(putGexAt(a, 4100)).isCloseTo(putGex, within(1e-9 * Math.abs(putGex)));
-    DataQuality q = a.dataQuality();
+    DataQuality q = a.coverage().dataQuality();
     assertThat(q.substitutions())
         .extracting(ContractDiagnostic::location)
         .containsExactly("SPXW240328C04100000", "SPXW240328P04100000");
@@ -126,7 +126,7 @@ class IvSourceTest {
         .isCloseTo((Math.abs(callGex) + Math.abs(putGex)) / gross, within(1e-12));
     // Substitutions are not skips.
     assertThat(a.contractsSkipped()).isZero();
-    assertThat(a.contractsUsed()).isEqualTo(3);
+    assertThat(a.coverage().contractsUsed()).isEqualTo(3);
   }
 
   @Test
@@ -137,13 +137,13 @@ class IvSourceTest {
 
     GexAnalysis a = analyze(IvSource.OTM, call, put);
 
-    assertThat(a.contractsUsed()).isEqualTo(2);
+    assertThat(a.coverage().contractsUsed()).isEqualTo(2);
     double callGex = gex(1, 4050, 100, 0.17);
     assertThat(callGexAt(a, 4050)).isCloseTo(callGex, within(1e-6 * callGex));
     assertThat(putGexAt(a, 4050)).isCloseTo(-callGex, within(1e-6 * callGex));
-    assertThat(a.dataQuality().substitutionsByReason())
+    assertThat(a.coverage().dataQuality().substitutionsByReason())
         .containsExactlyEntriesOf(java.util.Map.of(Reason.SUBSTITUTED_SOLVED_IV, 2));
-    assertThat(a.dataQuality().substitutedGexShare()).isCloseTo(1.0, within(1e-12));
+    assertThat(a.coverage().dataQuality().substitutedGexShare()).isCloseTo(1.0, within(1e-12));
   }
 
   @Test
@@ -154,20 +154,20 @@ class IvSourceTest {
 
     GexAnalysis a = analyze(IvSource.OTM, call, put, good);
 
-    assertThat(a.contractsUsed()).isEqualTo(1);
+    assertThat(a.coverage().contractsUsed()).isEqualTo(1);
     assertThat(a.contractsSkipped()).isEqualTo(2);
     assertThat(a.skippedByReason())
         .containsEntry(Reason.IMPLAUSIBLE_IMPLIED_VOLATILITY, 1)
         .containsEntry(Reason.NO_IMPLIED_VOLATILITY, 1);
-    assertThat(a.dataQuality().contractsSubstituted()).isZero();
+    assertThat(a.coverage().dataQuality().contractsSubstituted()).isZero();
     // 400 of the chain's 1000 contracts of open interest are left out.
-    assertThat(a.dataQuality().skippedOpenInterestShare()).isCloseTo(0.4, within(1e-15));
-    assertThat(a.dataQuality().skippedOpenInterestShareByReason())
+    assertThat(a.coverage().dataQuality().skippedOpenInterestShare()).isCloseTo(0.4, within(1e-15));
+    assertThat(a.coverage().dataQuality().skippedOpenInterestShareByReason())
         .containsEntry(Reason.IMPLAUSIBLE_IMPLIED_VOLATILITY, 0.1)
         .containsEntry(Reason.NO_IMPLIED_VOLATILITY, 0.3);
     // vendor takes 7.0 as given and skips only the put.
     GexAnalysis vendor = analyze(IvSource.VENDOR, call, put, good);
-    assertThat(vendor.contractsUsed()).isEqualTo(2);
+    assertThat(vendor.coverage().contractsUsed()).isEqualTo(2);
     assertThat(callGexAt(vendor, 4200)).isCloseTo(gex(1, 4200, 100, 7.0), within(1e-9 * gex(1, 4200, 100, 7.0)));
   }
 
@@ -193,7 +193,7 @@ class IvSourceTest {
             IvSource.OTM,
             contract(OptionRight.CALL, 4100, 100, Math.nextDown(0.03)),
             contract(OptionRight.PUT, 4100, 1, 0.3));
-    assertThat(below.dataQuality().substitutionsByReason())
+    assertThat(below.coverage().dataQuality().substitutionsByReason())
         .containsExactlyEntriesOf(java.util.Map.of(Reason.SUBSTITUTED_OTHER_MEMBER_IV, 2));
   }
 
@@ -210,7 +210,7 @@ class IvSourceTest {
     assertThat(callGexAt(a, 4100)).isCloseTo(callGex, within(1e-6 * callGex));
     double putGex = gex(-1, 4100, 100, 0.30);
     assertThat(putGexAt(a, 4100)).isCloseTo(putGex, within(1e-9 * Math.abs(putGex)));
-    assertThat(a.dataQuality().substitutions())
+    assertThat(a.coverage().dataQuality().substitutions())
         .singleElement()
         .satisfies(
             d -> {
@@ -226,9 +226,9 @@ class IvSourceTest {
 
     GexAnalysis a = analyze(IvSource.VENDOR, call, put);
 
-    assertThat(a.contractsUsed()).isEqualTo(1);
+    assertThat(a.coverage().contractsUsed()).isEqualTo(1);
     assertThat(a.skippedByReason()).containsExactlyEntriesOf(java.util.Map.of(Reason.NO_IMPLIED_VOLATILITY, 1));
-    assertThat(a.dataQuality().contractsSubstituted()).isZero();
+    assertThat(a.coverage().dataQuality().contractsSubstituted()).isZero();
   }
 
   @Test
@@ -243,7 +243,7 @@ class IvSourceTest {
     GexAnalysis a = analyze(IvSource.OTM, contracts.toArray(new OptionContract[0]));
 
     double expected = gex(-1, 4100, 200, 0.18);
-    assertThat(a.byExpiry().get(0).putGex())
+    assertThat(a.exposures().byExpiry().get(0).putGex())
         .isCloseTo(expected + gex(-1, 3900, 10, 0.25), within(1e-9 * Math.abs(expected)));
   }
 

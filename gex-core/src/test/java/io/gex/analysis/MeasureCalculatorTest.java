@@ -156,8 +156,8 @@ class MeasureCalculatorTest {
         MeasureCalculator.DEFAULT.calculate(
             ResolvedChain.resolve(chain, settings()), EnumSet.allOf(Measure.class));
 
-    assertThat(analysis.callGex()).isEqualTo(all.exposure(Measure.GAMMA).call());
-    assertThat(analysis.putGex()).isEqualTo(all.exposure(Measure.GAMMA).put());
+    assertThat(analysis.exposures().callGex()).isEqualTo(all.exposure(Measure.GAMMA).call());
+    assertThat(analysis.exposures().putGex()).isEqualTo(all.exposure(Measure.GAMMA).put());
     assertThat(analysis.dealer().deltaExposure()).isEqualTo(all.netTotal[Measure.DELTA.ordinal()]);
     assertThat(analysis.dealer().grossGex()).isEqualTo(all.gross(Measure.GAMMA));
     assertThat(analysis.greeks().exposures())

@@ -85,13 +85,13 @@ class LiveChainTest {
       assertThat(levels.version()).isEqualTo(live.version());
       assertThat(levels.spot()).isEqualTo(full.spot());
       assertThat(levels.totalGex()).isEqualTo(full.totalGex());
-      assertThat(levels.callGex()).isEqualTo(full.callGex());
-      assertThat(levels.putGex()).isEqualTo(full.putGex());
-      assertThat(levels.byStrike()).isEqualTo(full.byStrike());
+      assertThat(levels.callGex()).isEqualTo(full.exposures().callGex());
+      assertThat(levels.putGex()).isEqualTo(full.exposures().putGex());
+      assertThat(levels.byStrike()).isEqualTo(full.exposures().byStrike());
       assertThat(levels.callWall()).isEqualTo(full.callWall());
       assertThat(levels.putWall()).isEqualTo(full.putWall());
       assertThat(levels.regime()).isEqualTo(full.regime());
-      assertThat(levels.contractsUsed()).isEqualTo(full.contractsUsed());
+      assertThat(levels.contractsUsed()).isEqualTo(full.coverage().contractsUsed());
       assertThat(levels.zeroGamma().isPresent()).isEqualTo(full.zeroGamma().isPresent());
       if (full.zeroGamma().isPresent()) {
         double expected = full.zeroGamma().getAsDouble();
@@ -162,7 +162,7 @@ class LiveChainTest {
 
   /** The detail of the one substitution by a solved volatility: "priced with 0.xxxx, solved from ...". */
   private static String solvedDetail(GexAnalysis analysis) {
-    return analysis.dataQuality().substitutions().stream()
+    return analysis.coverage().dataQuality().substitutions().stream()
         .filter(d -> d.reason() == io.gex.chain.ContractDiagnostic.Reason.SUBSTITUTED_SOLVED_IV)
         .map(io.gex.chain.ContractDiagnostic::detail)
         .findFirst()
@@ -232,15 +232,20 @@ class LiveChainTest {
       return;
     }
     GexAnalysis actual = live.analysis();
-    assertThat(withAnalyzedAt(actual, expected.analyzedAt())).isEqualTo(expected);
+    assertThat(withAnalyzedAt(actual, expected.provenance().analyzedAt())).isEqualTo(expected);
   }
 
   private static GexAnalysis withAnalyzedAt(GexAnalysis a, Instant at) {
+    GexAnalysis.Provenance p = a.provenance();
     return new GexAnalysis(
-        a.symbol(), a.spot(), a.valuationTime(), at, a.settings(), a.totalGex(), a.callGex(),
-        a.putGex(), a.byStrike(), a.byExpiry(), a.heatmap(), a.profiles(), a.zeroGamma(),
-        a.strikeZeroGamma(), a.regime(), a.callWall(), a.putWall(), a.absGammaStrike(), a.pinRisk(),
-        a.dealer(), a.contractsUsed(), a.diagnostics(), a.dataQuality(), a.greeks(), a.positions());
+        new GexAnalysis.Provenance(
+            p.symbol(), p.spot(), p.valuationTime(), at, p.settings(), p.positions()),
+        a.exposures(),
+        a.greeks(),
+        a.profiles(),
+        a.pinRisk(),
+        a.dealer(),
+        a.coverage());
   }
 
   /** A chain of three expiries (0DTE PM, 0DTE AM monthly, 1 month) around 5000, with awkward IVs. */

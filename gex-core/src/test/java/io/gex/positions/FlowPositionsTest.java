@@ -50,10 +50,10 @@ class FlowPositionsTest {
 
   private static double at(GexAnalysis a, double strike) {
     int k = 0;
-    while (a.byStrike().strikes().get(k) != strike) {
+    while (a.exposures().byStrike().strikes().get(k) != strike) {
       k++;
     }
-    return a.byStrike().netGex().get(k);
+    return a.exposures().byStrike().netGex().get(k);
   }
 
   @Test
@@ -91,7 +91,7 @@ class FlowPositionsTest {
     assertThat(at(a, 4000)).isCloseTo(net4000, within(1e-9 * Math.abs(net4000)));
     assertThat(at(a, 4100)).isCloseTo(1200 * u4100c, within(1e-9 * 1200 * u4100c));
 
-    PositionProvenance p = a.positions();
+    PositionProvenance p = a.provenance().positions();
     assertThat(p.model()).isEqualTo("flow");
     assertThat(p.trades()).isEqualTo(4);
     assertThat(p.classified()).isEqualTo(3);
@@ -118,11 +118,11 @@ class FlowPositionsTest {
     List<Trade> tape = List.of(new Trade(T, C4000, 12.5, 5000, 12.0, 12.5));
     GexAnalysis plain = engine(PositionModels.OI).analyze(TestChains.fourContracts());
     GexAnalysis withTape = engine(PositionModels.OI).analyze(TestChains.fourContracts(), tape);
-    assertThat(withTape.byStrike()).isEqualTo(plain.byStrike());
+    assertThat(withTape.exposures().byStrike()).isEqualTo(plain.exposures().byStrike());
     assertThat(withTape.totalGex()).isEqualTo(plain.totalGex());
-    assertThat(plain.positions()).isEqualTo(PositionProvenance.OPEN_INTEREST);
-    assertThat(withTape.positions().trades()).isEqualTo(1);
-    assertThat(withTape.positions().flowGexShare()).isZero();
+    assertThat(plain.provenance().positions()).isEqualTo(PositionProvenance.OPEN_INTEREST);
+    assertThat(withTape.provenance().positions().trades()).isEqualTo(1);
+    assertThat(withTape.provenance().positions().flowGexShare()).isZero();
   }
 
   @Test
@@ -141,9 +141,9 @@ class FlowPositionsTest {
     assertThat(at(a, 3900)).isCloseTo(-4000 * unit(3900, 0.25), within(1e-9 * 4000 * unit(3900, 0.25)));
     assertThat(at(a, 4000)).isCloseTo(250 * unit(4000, 0.18), within(1e-9 * 250 * unit(4000, 0.18)));
     assertThat(at(a, 4100)).isZero();
-    assertThat(a.positions()).isEqualTo(PositionProvenance.none("volume"));
+    assertThat(a.provenance().positions()).isEqualTo(PositionProvenance.none("volume"));
     // Open interest still feeds the open-interest figures.
-    assertThat(a.byExpiry().get(0).openInterest()).isEqualTo(3000);
+    assertThat(a.exposures().byExpiry().get(0).openInterest()).isEqualTo(3000);
   }
 
   @Test
@@ -158,8 +158,8 @@ class FlowPositionsTest {
         engine(PositionModels.FLOW).analyze(chain, List.of(new Trade(T, C4000, 10.0, 40, 10.5, 11.0)));
     // A customer sell of 40: dealers long 40.
     assertThat(a.totalGex()).isCloseTo(40 * unit(4000, 0.18), within(1e-9 * 40 * unit(4000, 0.18)));
-    assertThat(a.positions().flaggedCount()).isEqualTo(1);
-    assertThat(a.positions().flowGexShare()).isEqualTo(1.0);
+    assertThat(a.provenance().positions().flaggedCount()).isEqualTo(1);
+    assertThat(a.provenance().positions().flowGexShare()).isEqualTo(1.0);
   }
 
   @Test
@@ -181,11 +181,11 @@ class FlowPositionsTest {
         };
     GexAnalysis a = engine(broken).analyze(TestChains.fourContracts());
     GexAnalysis oi = engine(PositionModels.OI).analyze(TestChains.fourContracts());
-    assertThat(a.positions().modelFailures()).isEqualTo(3);
-    assertThat(a.positions().model()).isEqualTo("broken");
-    assertThat(a.callGex()).isEqualTo(oi.callGex());
+    assertThat(a.provenance().positions().modelFailures()).isEqualTo(3);
+    assertThat(a.provenance().positions().model()).isEqualTo("broken");
+    assertThat(a.exposures().callGex()).isEqualTo(oi.exposures().callGex());
     assertThat(at(a, 3900)).isEqualTo(at(oi, 3900));
-    assertThat(a.putGex()).isCloseTo(oi.putGex() - 500 * unit(4000, 0.20), within(1e-6 * Math.abs(oi.putGex())));
+    assertThat(a.exposures().putGex()).isCloseTo(oi.exposures().putGex() - 500 * unit(4000, 0.20), within(1e-6 * Math.abs(oi.exposures().putGex())));
   }
 
   @Test

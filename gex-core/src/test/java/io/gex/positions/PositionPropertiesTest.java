@@ -36,9 +36,9 @@ class PositionPropertiesTest {
               OptionChain chain = TestChains.random(seed, size);
               GexAnalysis oi = OI.analyze(chain);
               GexAnalysis flow = FLOW.analyze(chain, List.of());
-              assertThat(flow.positions()).isEqualTo(PositionProvenance.none("flow"));
+              assertThat(flow.provenance().positions()).isEqualTo(PositionProvenance.none("flow"));
               // Every figure bit for bit; only the model's name differs.
-              assertThat(withPositions(flow, oi.positions())).isEqualTo(oi);
+              assertThat(withPositions(flow, oi.provenance().positions())).isEqualTo(oi);
             });
   }
 
@@ -66,11 +66,11 @@ class PositionPropertiesTest {
               GexAnalysis gb = FLOW.analyze(chain, fb);
               GexAnalysis gab = FLOW.analyze(chain, fa.plus(fb));
               double scale = 1e-9 * (base.dealer().grossGex() + 1);
-              for (int k = 0; k < base.byStrike().strikes().size(); k++) {
-                double b0 = base.byStrike().netGex().get(k);
+              for (int k = 0; k < base.exposures().byStrike().strikes().size(); k++) {
+                double b0 = base.exposures().byStrike().netGex().get(k);
                 double sum =
-                    (ga.byStrike().netGex().get(k) - b0) + (gb.byStrike().netGex().get(k) - b0);
-                assertThat(gab.byStrike().netGex().get(k) - b0).isCloseTo(sum, within(scale + 1e-9 * Math.abs(sum)));
+                    (ga.exposures().byStrike().netGex().get(k) - b0) + (gb.exposures().byStrike().netGex().get(k) - b0);
+                assertThat(gab.exposures().byStrike().netGex().get(k) - b0).isCloseTo(sum, within(scale + 1e-9 * Math.abs(sum)));
               }
             });
   }
@@ -100,11 +100,16 @@ class PositionPropertiesTest {
     return tape;
   }
 
-  static GexAnalysis withPositions(GexAnalysis a, PositionProvenance p) {
+  static GexAnalysis withPositions(GexAnalysis a, PositionProvenance positions) {
+    GexAnalysis.Provenance p = a.provenance();
     return new GexAnalysis(
-        a.symbol(), a.spot(), a.valuationTime(), a.analyzedAt(), a.settings(), a.totalGex(), a.callGex(),
-        a.putGex(), a.byStrike(), a.byExpiry(), a.heatmap(), a.profiles(), a.zeroGamma(),
-        a.strikeZeroGamma(), a.regime(), a.callWall(), a.putWall(), a.absGammaStrike(), a.pinRisk(),
-        a.dealer(), a.contractsUsed(), a.diagnostics(), a.dataQuality(), a.greeks(), p);
+        new GexAnalysis.Provenance(
+            p.symbol(), p.spot(), p.valuationTime(), p.analyzedAt(), p.settings(), positions),
+        a.exposures(),
+        a.greeks(),
+        a.profiles(),
+        a.pinRisk(),
+        a.dealer(),
+        a.coverage());
   }
 }

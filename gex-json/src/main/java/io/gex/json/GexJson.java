@@ -18,7 +18,9 @@ import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdDelegatingSerializer;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.databind.util.StdConverter;
 import com.fasterxml.jackson.databind.cfg.MapperBuilder;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -34,12 +36,17 @@ import java.util.Objects;
 
 /**
  * The JSON form of gex values: {@link GexAnalysis} and {@link OptionChain} with every record component,
- * read back into equal values. Instants and dates are ISO-8601 strings, {@link DoubleArray} a JSON array of
+ * read back into equal values. An analysis is one flat object ({@code symbol, spot, valuationTime,
+ * analyzedAt, settings, totalGex, callGex, putGex, byStrike, byExpiry, heatmap, profiles, zeroGamma,
+ * strikeZeroGamma, regime, callWall, putWall, absGammaStrike, pinRisk, dealer, contractsUsed, diagnostics,
+ * dataQuality, greeks, positions}), the same bytes as before the record was grouped, so stored entries stay
+ * readable; its derived figures ({@code totalGex}, {@code zeroGamma}, {@code regime}) are written too and
+ * checked on reading. Instants and dates are ISO-8601 strings, {@link DoubleArray} a JSON array of
  * numbers, an empty {@code OptionalDouble} is {@code null}, an OCC symbol its compact string. Unknown
  * properties are ignored on reading, so a reader accepts the output of a newer writer that added fields;
  * callers that store this form put their own version marker around it. An analysis written before {@link
  * GexAnalysis#greeks()} existed reads back with {@link GreekExposures#none()}, one written before {@link
- * GexAnalysis#positions()} existed with {@link PositionProvenance#OPEN_INTEREST}, and settings written before
+ * GexAnalysis.Provenance#positions()} existed with {@link PositionProvenance#OPEN_INTEREST}, and settings written before
  * their opt-in figures existed with those figures off.
  *
  * <p>This class is stateless and thread-safe.
@@ -75,6 +82,9 @@ public final class GexJson {
     gex.addDeserializer(DoubleArray.class, new DoubleArrayDeserializer());
     gex.addSerializer(OccSymbol.class, new OccSymbolSerializer());
     gex.addDeserializer(OccSymbol.class, new OccSymbolDeserializer());
+    // The analysis is written and read in its flat stored form (StoredAnalysis), not through its groups.
+    gex.addSerializer(GexAnalysis.class, new StdDelegatingSerializer(new ToStored()));
+    gex.addDeserializer(GexAnalysis.class, new StoredAnalysisDeserializer());
     gex.setDeserializerModifier(new AbsentGreeksModifier());
     return builder
         .addModule(new Jdk8Module())
@@ -150,6 +160,35 @@ public final class GexJson {
       return MAPPER.readValue(json, OptionChain.class);
     } catch (IOException | IllegalArgumentException e) {
       throw new GexException("cannot read a chain from JSON: " + e.getMessage(), e);
+    }
+  }
+
+  private static final class ToStored extends StdConverter<GexAnalysis, StoredAnalysis> {
+    @Override
+    public StoredAnalysis convert(GexAnalysis value) {
+      return StoredAnalysis.of(value);
+    }
+  }
+
+  /**
+   * Reads the stored form and builds the analysis from it; a refusal of the analysis's constructors is
+   * reported as Jackson reports a record constructor's (an instantiation exception, with the message).
+   */
+  private static final class StoredAnalysisDeserializer extends StdDeserializer<GexAnalysis> {
+    private static final long serialVersionUID = 1L;
+
+    StoredAnalysisDeserializer() {
+      super(GexAnalysis.class);
+    }
+
+    @Override
+    public GexAnalysis deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      StoredAnalysis stored = ctxt.readValue(p, StoredAnalysis.class);
+      try {
+        return stored.toAnalysis();
+      } catch (IllegalArgumentException | NullPointerException e) {
+        throw ctxt.instantiationException(GexAnalysis.class, e);
+      }
     }
   }
 

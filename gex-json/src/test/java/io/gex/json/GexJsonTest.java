@@ -76,7 +76,7 @@ class GexJsonTest {
                 java.util.List.of(
                     new io.gex.positions.Trade(
                         Instant.parse("2024-03-01T19:00:00Z"), call, 12.5, 5000, 12.0, 12.5)));
-    assertThat(analysis.positions().flaggedCount()).isEqualTo(1);
+    assertThat(analysis.provenance().positions().flaggedCount()).isEqualTo(1);
     String json = new String(GexJson.toBytes(analysis), StandardCharsets.UTF_8);
     assertThat(json).contains("\"positions\":{\"model\":\"flow\",\"trades\":1");
     assertThat(GexJson.analysisFromBytes(GexJson.toBytes(analysis))).isEqualTo(analysis);
@@ -89,7 +89,7 @@ class GexJsonTest {
     tree.remove("positions");
     GexAnalysis back = GexJson.analysisFromBytes(GexJson.mapper().writeValueAsBytes(tree));
     assertThat(back).isEqualTo(analysis);
-    assertThat(back.positions()).isEqualTo(io.gex.positions.PositionProvenance.OPEN_INTEREST);
+    assertThat(back.provenance().positions()).isEqualTo(io.gex.positions.PositionProvenance.OPEN_INTEREST);
   }
 
   @Test
@@ -101,6 +101,82 @@ class GexJsonTest {
         .contains("\"valuationTime\":\"2024-03-01T20:00:00Z\"")
         .contains("\"signConvention\":\"DEALER_LONG_CALLS_SHORT_PUTS\"")
         .doesNotContain("\"gammaProfile\"");
+  }
+
+  @Test
+  void analysis_storedForm_isTheFlatObjectOfEarlierVersionsInItsOrder() throws Exception {
+    GexAnalysis analysis = engine.analyze(TestChains.random(3, 120));
+    com.fasterxml.jackson.databind.JsonNode tree = GexJson.mapper().readTree(GexJson.toBytes(analysis));
+    java.util.List<String> keys = new java.util.ArrayList<>();
+    tree.fieldNames().forEachRemaining(keys::add);
+    assertThat(keys)
+        .containsExactly(
+            "symbol", "spot", "valuationTime", "analyzedAt", "settings", "totalGex", "callGex",
+            "putGex", "byStrike", "byExpiry", "heatmap", "profiles", "zeroGamma", "strikeZeroGamma",
+            "regime", "callWall", "putWall", "absGammaStrike", "pinRisk", "dealer", "contractsUsed",
+            "diagnostics", "dataQuality", "greeks", "positions");
+    assertThat(tree.get("totalGex").doubleValue()).isEqualTo(analysis.totalGex());
+    assertThat(tree.get("regime").textValue()).isEqualTo(analysis.regime().name());
+    assertThat(tree.get("analyzedAt").textValue()).isEqualTo("2024-03-01T20:00:01Z");
+    assertThat(tree.get("contractsUsed").intValue()).isEqualTo(analysis.coverage().contractsUsed());
+  }
+
+  /**
+   * golden/analysis-before-grouping.json was written by the flat analysis record of earlier versions (a
+   * 21-contract SPX chain, one settled contract): it reads back into the grouped record, and writing that
+   * gives the same bytes, so stored entries stay readable and the stored form did not change.
+   */
+  @Test
+  void analysis_writtenBeforeTheRecordWasGrouped_readsBackAndWritesTheSameBytes() throws Exception {
+    byte[] old;
+    try (java.io.InputStream in =
+        GexJsonTest.class.getResourceAsStream("/golden/analysis-before-grouping.json")) {
+      old = java.util.Objects.requireNonNull(in, "golden file").readAllBytes();
+    }
+    GexAnalysis back = GexJson.analysisFromBytes(old);
+
+    assertThat(back.symbol()).isEqualTo("SPX");
+    assertThat(back.provenance().analyzedAt()).isEqualTo(Instant.parse("2024-03-01T15:00:01Z"));
+    assertThat(back.totalGex()).isEqualTo(-5.392846284810305E8);
+    assertThat(back.regime()).isEqualTo(io.gex.GammaRegime.NEGATIVE);
+    assertThat(back.zeroGamma()).isEqualTo(back.profiles().gamma().zeroGamma());
+    assertThat(back.coverage().contractsUsed()).isEqualTo(20);
+    assertThat(back.contractsSkipped()).isEqualTo(1);
+    assertThat(GexJson.toBytes(back)).isEqualTo(old);
+  }
+
+  @Test
+  void analysis_storedDerivedFiguresThatDisagree_areRefusedNamingThem() throws Exception {
+    GexAnalysis analysis = engine.analyze(TestChains.random(3, 120));
+    assertThat(analysis.zeroGamma()).isPresent();
+    assertRefused(analysis, t -> t.put("totalGex", analysis.totalGex() * 2 + 1), "totalGex ");
+    assertRefused(analysis, t -> t.put("totalGex", "NaN"), "totalGex must be finite, was NaN");
+    assertRefused(
+        analysis,
+        t -> t.put("regime", analysis.totalGex() > 0 ? "NEGATIVE" : "POSITIVE"),
+        "is not the sign of totalGex");
+    assertRefused(
+        analysis,
+        t -> t.put("zeroGamma", analysis.zeroGamma().getAsDouble() + 1),
+        "is not the all-expiries profile's");
+    // Within the sum tolerance, and without a regime: the analysis derives both.
+    com.fasterxml.jackson.databind.node.ObjectNode tree = GexJson.mapper().valueToTree(analysis);
+    tree.put("totalGex", analysis.totalGex() * (1 + 1e-12));
+    tree.remove("regime");
+    assertThat(GexJson.analysisFromBytes(GexJson.mapper().writeValueAsBytes(tree))).isEqualTo(analysis);
+  }
+
+  private static void assertRefused(
+      GexAnalysis analysis,
+      java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> change,
+      String message)
+      throws Exception {
+    com.fasterxml.jackson.databind.node.ObjectNode tree = GexJson.mapper().valueToTree(analysis);
+    change.accept(tree);
+    byte[] json = GexJson.mapper().writeValueAsBytes(tree);
+    assertThatThrownBy(() -> GexJson.analysisFromBytes(json))
+        .isInstanceOf(GexException.class)
+        .hasMessageContaining(message);
   }
 
   @Test

@@ -175,31 +175,31 @@ public final class AnalysisJson {
     root.put("valuationTime", analysis.valuationTime().toString());
     root.set("convention", convention(analysis.settings()));
     root.put("totalGex", analysis.totalGex());
-    root.put("callGex", analysis.callGex());
-    root.put("putGex", analysis.putGex());
+    root.put("callGex", analysis.exposures().callGex());
+    root.put("putGex", analysis.exposures().putGex());
     level(root, "zeroGamma", analysis.zeroGamma());
     ArrayNode crossings = root.putArray("zeroGammaCrossings");
     analysis.zeroGammaCrossings().stream().forEach(crossings::add);
     level(root, "flipDistancePercent", analysis.flipDistancePercent());
-    level(root, "strikeZeroGamma", analysis.strikeZeroGamma());
+    level(root, "strikeZeroGamma", analysis.exposures().strikeZeroGamma());
     root.put("regime", analysis.regime().name());
     level(root, "callWall", analysis.callWall());
     level(root, "putWall", analysis.putWall());
-    level(root, "absGammaStrike", analysis.absGammaStrike());
-    root.put("contractsUsed", analysis.contractsUsed());
+    level(root, "absGammaStrike", analysis.exposures().absGammaStrike());
+    root.put("contractsUsed", analysis.coverage().contractsUsed());
     root.put("contractsSkipped", analysis.contractsSkipped());
     ObjectNode skipped = root.putObject("skippedByReason");
     for (Map.Entry<ContractDiagnostic.Reason, Integer> e : analysis.skippedByReason().entrySet()) {
       skipped.put(e.getKey().name(), e.getValue());
     }
-    DataQuality quality = analysis.dataQuality();
+    DataQuality quality = analysis.coverage().dataQuality();
     ObjectNode q = root.putObject("dataQuality");
     q.put("contractsSubstituted", quality.contractsSubstituted());
     ObjectNode substituted = q.putObject("substitutionsByReason");
     quality.substitutionsByReason().forEach((reason, n) -> substituted.put(reason.name(), n));
     q.put("substitutedGexShare", quality.substitutedGexShare());
     q.put("skippedOpenInterestShare", quality.skippedOpenInterestShare());
-    PositionProvenance pp = analysis.positions();
+    PositionProvenance pp = analysis.provenance().positions();
     ObjectNode positions = root.putObject("positions");
     positions.put("model", pp.model());
     positions.put("trades", pp.trades());
@@ -222,7 +222,7 @@ public final class AnalysisJson {
     positions.put("summary", pp.summary());
 
     ArrayNode byStrike = root.putArray("byStrike");
-    GexByStrike s = analysis.byStrike();
+    GexByStrike s = analysis.exposures().byStrike();
     for (int i = 0; i < s.size(); i++) {
       ObjectNode row = byStrike.addObject();
       row.put("strike", s.strikes().get(i));
@@ -232,7 +232,7 @@ public final class AnalysisJson {
     }
     GreekExposures greeks = analysis.greeks();
     ArrayNode byExpiry = root.putArray("byExpiry");
-    for (ExpiryGex e : analysis.byExpiry()) {
+    for (ExpiryGex e : analysis.exposures().byExpiry()) {
       ObjectNode row = byExpiry.addObject();
       row.put("expiry", e.expiry().toString());
       row.put("daysToExpiry", e.daysToExpiry());
@@ -377,7 +377,7 @@ public final class AnalysisJson {
   }
 
   private static void profiles(ArrayNode array, GexAnalysis analysis) {
-    for (GammaProfile p : analysis.profiles()) {
+    for (GammaProfile p : analysis.profiles().all()) {
       ObjectNode node = array.addObject();
       node.put("scope", scopeId(p.scope()));
       if (p.excludedExpiry().isPresent()) {

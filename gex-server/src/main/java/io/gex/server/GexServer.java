@@ -632,7 +632,7 @@ public final class GexServer implements AutoCloseable {
     GexAnalysis a = e.latest().analysis();
     ObjectNode root = header(doc);
     root.set("byExpiry", doc.get("byExpiry"));
-    GexHeatmap h = a.heatmap();
+    GexHeatmap h = a.exposures().heatmap();
     ObjectNode heat = root.putObject("heatmap");
     ArrayNode ex = heat.putArray("expiries");
     h.expiries().forEach(d -> ex.add(d.toString()));

@@ -319,8 +319,8 @@ public final class ServerStorage implements AutoCloseable {
     row.put("time", a.valuationTime().toString());
     row.put("spot", a.spot());
     row.put("totalGex", a.totalGex());
-    row.put("callGex", a.callGex());
-    row.put("putGex", a.putGex());
+    row.put("callGex", a.exposures().callGex());
+    row.put("putGex", a.exposures().putGex());
     level(row, "zeroGamma", a.zeroGamma());
     level(row, "callWall", a.callWall());
     level(row, "putWall", a.putWall());

@@ -82,7 +82,7 @@ class FuzzRegressionTest {
             org.assertj.core.groups.Tuple.tuple("line 6", ContractDiagnostic.Reason.MALFORMED));
     assertThat(chain.diagnostics().get(0).detail()).contains("impliedVolatility", "1.0E-320");
     assertThat(chain.diagnostics().get(1).detail()).contains("impliedVolatility", "1.0E300");
-    assertThat(analyse(chain).contractsUsed()).isEqualTo(1);
+    assertThat(analyse(chain).coverage().contractsUsed()).isEqualTo(1);
   }
 
   @Test
@@ -101,7 +101,7 @@ class FuzzRegressionTest {
       assertThat(d.location()).contains("RUT231020P01800000");
       assertThat(d.detail()).contains("impliedVolatility", "4.9E-324");
     });
-    assertThat(analyse(chain).contractsUsed()).isEqualTo(1);
+    assertThat(analyse(chain).coverage().contractsUsed()).isEqualTo(1);
   }
 
   @Test
@@ -118,7 +118,7 @@ class FuzzRegressionTest {
       assertThat(d.location()).isEqualTo("line 5");
       assertThat(d.detail()).contains("openInterest must be <= 10000000000, was 9000000000000000");
     });
-    assertThat(analyse(chain).contractsUsed()).isEqualTo(1);
+    assertThat(analyse(chain).coverage().contractsUsed()).isEqualTo(1);
   }
 
   // Chain values out of range: a ChainSourceException naming the line and field, where before the chain

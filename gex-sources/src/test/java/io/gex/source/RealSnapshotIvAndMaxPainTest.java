@@ -51,7 +51,7 @@ class RealSnapshotIvAndMaxPainTest {
    */
   private static Map<LocalDate, double[]> oracle(OptionChain chain) {
     Set<String> settled = new HashSet<>();
-    for (ContractDiagnostic d : analyze(chain, IvSource.VENDOR).diagnostics()) {
+    for (ContractDiagnostic d : analyze(chain, IvSource.VENDOR).coverage().diagnostics()) {
       if (d.reason() == ContractDiagnostic.Reason.SETTLED) {
         settled.add(d.location());
       }
@@ -161,9 +161,9 @@ class RealSnapshotIvAndMaxPainTest {
         .containsOnlyKeys(ContractDiagnostic.Reason.SETTLED, ContractDiagnostic.Reason.IMPLAUSIBLE_IMPLIED_VOLATILITY);
     GexAnalysis spxOtm = analyze(spx, IvSource.OTM);
     // SPX LEAPS quoted without IVs are priced from their mids: substitutions, not skips.
-    assertThat(spxOtm.dataQuality().substitutionsByReason())
+    assertThat(spxOtm.coverage().dataQuality().substitutionsByReason())
         .containsKey(ContractDiagnostic.Reason.SUBSTITUTED_SOLVED_IV);
-    assertThat(spxOtm.contractsSkipped() + spxOtm.contractsUsed()).isEqualTo(spx.contracts().size());
-    assertThat(spxOtm.dataQuality().substitutedGexShare()).isBetween(0.0, 0.05);
+    assertThat(spxOtm.contractsSkipped() + spxOtm.coverage().contractsUsed()).isEqualTo(spx.contracts().size());
+    assertThat(spxOtm.coverage().dataQuality().substitutedGexShare()).isBetween(0.0, 0.05);
   }
 }

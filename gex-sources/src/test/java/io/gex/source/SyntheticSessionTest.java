@@ -152,9 +152,9 @@ class SyntheticSessionTest {
     GexAnalysis end = live.analysis();
 
     assertThat(beforeClose).isNotNull();
-    assertThat(java.util.Objects.requireNonNull(beforeClose).byExpiry()).extracting(ExpiryGex::expiry).contains(TODAY);
+    assertThat(java.util.Objects.requireNonNull(beforeClose).exposures().byExpiry()).extracting(ExpiryGex::expiry).contains(TODAY);
     assertThat(end.valuationTime()).isEqualTo(Instant.parse("2022-12-16T21:15:00Z"));
-    assertThat(end.byExpiry()).extracting(ExpiryGex::expiry).doesNotContain(TODAY);
+    assertThat(end.exposures().byExpiry()).extracting(ExpiryGex::expiry).doesNotContain(TODAY);
     long zeroDte = SPX.contracts().stream().filter(c -> c.expiry().equals(TODAY)).count();
     assertThat(zeroDte).isGreaterThan(10);
     assertThat(end.skippedByReason().get(ContractDiagnostic.Reason.SETTLED)).isEqualTo((int) zeroDte);

@@ -74,7 +74,7 @@ class GexStoreRecorderTest {
     GexStorageException down = new GexStorageException("connection refused");
     GexStoreRecorder.Recorded r = new GexStoreRecorder(engine, failing(down)).analyzeAndStore(chain);
     assertThat(r.analysis().symbol()).isEqualTo("SPX");
-    assertThat(r.analysis().contractsUsed()).isEqualTo(4);
+    assertThat(r.analysis().coverage().contractsUsed()).isEqualTo(4);
     assertThat(r.stored()).isFalse();
     assertThat(r.storageFailure()).containsSame(down);
   }

@@ -47,7 +47,7 @@ public final class AnalysisCsv {
     Objects.requireNonNull(analysis, "analysis");
     // Columns come from three tables of the analysis; each has its own strikes, so rows are joined by strike.
     TreeMap<Double, Double[]> rows = new TreeMap<>();
-    GexByStrike g = analysis.byStrike();
+    GexByStrike g = analysis.exposures().byStrike();
     for (int i = 0; i < g.size(); i++) {
       Double[] row = row(rows, g.strikes().get(i));
       row[0] = g.callGex().get(i);

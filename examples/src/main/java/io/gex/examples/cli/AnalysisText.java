@@ -98,14 +98,14 @@ public final class AnalysisText {
         "Total GEX",
         "%s $bn per 1%% move (calls %s, puts %s; gross %s)",
         bn(analysis.totalGex()),
-        bn(analysis.callGex()),
-        bn(analysis.putGex()),
+        bn(analysis.exposures().callGex()),
+        bn(analysis.exposures().putGex()),
         String.format(Locale.ROOT, "%,.2f", d.grossGex() / 1e9));
     zeroGamma(out, analysis, window);
-    row(out, "Strike zero gamma", "%s", level(analysis.strikeZeroGamma()));
+    row(out, "Strike zero gamma", "%s", level(analysis.exposures().strikeZeroGamma()));
     row(out, "Call wall", "%s", level(analysis.callWall()));
     row(out, "Put wall", "%s", level(analysis.putWall()));
-    row(out, "Abs gamma strike", "%s", level(analysis.absGammaStrike()));
+    row(out, "Abs gamma strike", "%s", level(analysis.exposures().absGammaStrike()));
     Optional<ExpiryPinRisk> pin = analysis.pinRisk().headline();
     if (pin.isPresent()) {
       ExpiryPinRisk p = pin.get();
@@ -135,9 +135,9 @@ public final class AnalysisText {
     row(out, "Zero delta", "%s", level(d.zeroDelta()));
     row(out, "Contracts", "%s", analysis.contractsSummary());
     row(out, "IV repairs", "%s", analysis.ivRepairsSummary());
-    if (!analysis.positions().equals(io.gex.positions.PositionProvenance.OPEN_INTEREST)) {
+    if (!analysis.provenance().positions().equals(io.gex.positions.PositionProvenance.OPEN_INTEREST)) {
       // Shown when the positions are not open interest alone (the default output stays as it was).
-      row(out, "Positions", "%s", analysis.positions().summary());
+      row(out, "Positions", "%s", analysis.provenance().positions().summary());
     }
     out.append('\n');
     topStrikes(out, analysis, window);
@@ -201,7 +201,7 @@ public final class AnalysisText {
 
   /** The profile of exactly this scope, if the analysis has one. */
   static Optional<GammaProfile> profile(GexAnalysis analysis, GammaProfile.Scope scope) {
-    return analysis.profiles().stream().filter(p -> p.scope() == scope).findFirst();
+    return analysis.profiles().all().stream().filter(p -> p.scope() == scope).findFirst();
   }
 
   /** The option value of an expiry selection, as {@code --expiries} takes it. */
@@ -216,7 +216,7 @@ public final class AnalysisText {
   }
 
   private static void topStrikes(StringBuilder out, GexAnalysis analysis, double window) {
-    GexByStrike byStrike = analysis.byStrike();
+    GexByStrike byStrike = analysis.exposures().byStrike();
     double spot = analysis.spot();
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < byStrike.size(); i++) {

@@ -12,6 +12,7 @@ import io.gex.alerts.AlertRule;
 import io.gex.alerts.AlertSettings;
 import io.gex.alerts.AlertSeverity;
 import io.gex.alerts.GexAlert;
+import io.gex.analysis.GammaProfile;
 import io.gex.chain.OptionChain;
 import io.gex.chain.OptionContract;
 import io.gex.chain.OptionRight;
@@ -61,14 +62,33 @@ class ZeroGammaShiftRuleTest {
     base = GexEngine.builder().clock(CLOCK).build().analyze(chain);
   }
 
-  /** The analysis with another zero-gamma level and valuation time: the "crafted" snapshots. */
+  /**
+   * The analysis with another zero-gamma level (its all-expiries profile's, from which the analysis derives
+   * it) and valuation time: the "crafted" snapshots.
+   */
   static GexAnalysis with(double zeroGamma, Instant valuationTime) {
     GexAnalysis a = base;
+    GexAnalysis.Provenance p = a.provenance();
+    List<GammaProfile> profiles = new ArrayList<>(a.profiles().all());
+    GammaProfile all = profiles.get(0);
+    profiles.set(
+        0,
+        new GammaProfile(
+            all.scope(),
+            all.excludedExpiry(),
+            all.spots(),
+            all.totalGex(),
+            all.crossings(),
+            OptionalDouble.of(zeroGamma)));
     return new GexAnalysis(
-        a.symbol(), a.spot(), valuationTime, a.analyzedAt(), a.settings(), a.totalGex(), a.callGex(),
-        a.putGex(), a.byStrike(), a.byExpiry(), a.heatmap(), a.profiles(), OptionalDouble.of(zeroGamma),
-        a.strikeZeroGamma(), a.regime(), a.callWall(), a.putWall(), a.absGammaStrike(), a.pinRisk(),
-        a.dealer(), a.contractsUsed(), a.diagnostics(), a.dataQuality());
+        new GexAnalysis.Provenance(
+            p.symbol(), p.spot(), valuationTime, p.analyzedAt(), p.settings(), p.positions()),
+        a.exposures(),
+        a.greeks(),
+        new GexAnalysis.Profiles(profiles),
+        a.pinRisk(),
+        a.dealer(),
+        a.coverage());
   }
 
   /** The default engine (discovery on), with rules on the calling thread and a generous budget. */

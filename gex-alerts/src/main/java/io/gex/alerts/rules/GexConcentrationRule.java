@@ -97,7 +97,7 @@ public final class GexConcentrationRule implements AlertRule {
               .build());
     }
 
-    GexByStrike byStrike = current.byStrike();
+    GexByStrike byStrike = current.exposures().byStrike();
     double gross = 0;
     double largest = -1;
     int at = -1;

@@ -2,7 +2,6 @@ package io.gex.alerts.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gex.GammaRegime;
 import io.gex.GexAnalysis;
 import io.gex.alerts.AlertSeverity;
 import io.gex.alerts.AnalysisFixture;
@@ -57,13 +56,5 @@ class RegimeChangeRuleTest {
     assertThat(change(1e9, 0)).singleElement().extracting(GexAlert::severity).isEqualTo(AlertSeverity.LOW);
     assertThat(change(0, 1e9)).singleElement().extracting(GexAlert::severity).isEqualTo(AlertSeverity.LOW);
     assertThat(change(0, -1e9)).singleElement().extracting(GexAlert::severity).isEqualTo(AlertSeverity.HIGH);
-  }
-
-  @Test
-  void regimeIsReadFromTheAnalysis_notRecomputed() {
-    GexAnalysis before = AnalysisFixture.spot(4000).totalGex(1e9).regime(GammaRegime.NEUTRAL).build();
-    GexAnalysis now = AnalysisFixture.spot(4000).totalGex(1e9).build();
-    assertThat(rule.evaluate(now, Optional.of(before), defaults)).extracting(GexAlert::key)
-        .containsExactly("to:POSITIVE");
   }
 }

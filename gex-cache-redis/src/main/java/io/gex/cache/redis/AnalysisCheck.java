@@ -1,6 +1,5 @@
 package io.gex.cache.redis;
 
-import io.gex.GammaRegime;
 import io.gex.GexAnalysis;
 import io.gex.GexException;
 import io.gex.analysis.DealerExposuresByStrike;
@@ -18,20 +17,21 @@ import java.util.OptionalDouble;
 /**
  * Whether an analysis read back from Redis is one the engine could have produced: the cache serves nothing
  * else. Decoding through the records' constructors already checks part of it (the dealer and pin-risk
- * figures); this checks the rest.
+ * figures, every figure finite, counts not negative) and the stored form's derived figures (total GEX,
+ * regime and zero gamma, which {@code gex-json} checks against what the analysis derives); this checks the
+ * rest.
  *
  * <ul>
  *   <li>it is the key's: same symbol and valuation instant;
- *   <li>every figure is finite (spot, totals, every column of by-strike, by-expiry, heatmap, profiles,
- *       dealer exposures by strike), the spot is {@code > 0};
+ *   <li>every figure is finite (checked again here for the dealer exposures by strike), the spot is
+ *       {@code > 0};
  *   <li>strikes are positive and strictly ascending, the heatmap has the by-strike strikes;
- *   <li>the totals add up: {@code total = call + put}, per strike and per expiry {@code net = call + put}
- *       (to a relative 1e-9, the engine's own sums are exact);
- *   <li>the regime is the sign of the total;
+ *   <li>the parts add up: per strike and per expiry {@code net = call + put} (to a relative 1e-9, the
+ *       engine's own sums are exact);
  *   <li>the walls and the absolute-gamma strike are listed strikes, the call wall at or above spot, the put
  *       wall at or below; the zero-gamma levels are finite and {@code > 0}; each profile's zero gamma is
- *       one of its crossings and the analysis's is the all-expiries profile's;
- *   <li>counts are not negative;
+ *       one of its crossings;
+ *   <li>expiry counts are not negative;
  *   <li>the higher-order exposures ({@link GexAnalysis#greeks()}) have the by-strike strikes.
  * </ul>
  *
@@ -65,25 +65,15 @@ final class AnalysisCheck {
    */
   static void check(GexAnalysis a) {
     positive("spot", a.spot());
-    finite("totalGex", a.totalGex());
-    finite("callGex", a.callGex());
-    finite("putGex", a.putGex());
-    sum("totalGex", a.totalGex(), a.callGex(), a.putGex());
-    if (a.regime() != GammaRegime.of(a.totalGex())) {
-      throw bad("regime", a.regime() + " with totalGex " + a.totalGex());
-    }
-    if (a.contractsUsed() < 0) {
-      throw bad("contractsUsed", Integer.toString(a.contractsUsed()));
-    }
 
-    GexByStrike byStrike = a.byStrike();
+    GexByStrike byStrike = a.exposures().byStrike();
     strikes("byStrike.strikes", byStrike.strikes());
     for (int i = 0; i < byStrike.size(); i++) {
       double call = finite("byStrike.callGex", byStrike.callGex(), i);
       double put = finite("byStrike.putGex", byStrike.putGex(), i);
       sum("byStrike.netGex[" + i + "]", finite("byStrike.netGex", byStrike.netGex(), i), call, put);
     }
-    for (ExpiryGex e : a.byExpiry()) {
+    for (ExpiryGex e : a.exposures().byExpiry()) {
       String where = "byExpiry[" + e.expiry() + "].";
       finite(where + "callGex", e.callGex());
       finite(where + "putGex", e.putGex());
@@ -94,13 +84,13 @@ final class AnalysisCheck {
       }
     }
 
-    GexHeatmap heatmap = a.heatmap();
+    GexHeatmap heatmap = a.exposures().heatmap();
     if (!heatmap.strikes().equals(byStrike.strikes())) {
       throw bad("heatmap.strikes", "not the by-strike strikes (" + heatmap.strikes().size() + " strikes)");
     }
     allFinite("heatmap.netGex", heatmap.netGex());
 
-    for (GammaProfile p : a.profiles()) {
+    for (GammaProfile p : a.profiles().all()) {
       String where = "profiles[" + p.scope() + "].";
       strikes(where + "spots", p.spots());
       allFinite(where + "totalGex", p.totalGex());
@@ -111,14 +101,11 @@ final class AnalysisCheck {
       }
     }
     level("zeroGamma", a.zeroGamma());
-    if (!a.zeroGamma().equals(a.gammaProfile().zeroGamma())) {
-      throw bad("zeroGamma", a.zeroGamma() + " is not the profile's " + a.gammaProfile().zeroGamma());
-    }
-    level("strikeZeroGamma", a.strikeZeroGamma());
+    level("strikeZeroGamma", a.exposures().strikeZeroGamma());
 
     listedStrike("callWall", a.callWall(), byStrike);
     listedStrike("putWall", a.putWall(), byStrike);
-    listedStrike("absGammaStrike", a.absGammaStrike(), byStrike);
+    listedStrike("absGammaStrike", a.exposures().absGammaStrike(), byStrike);
     if (a.callWall().isPresent() && a.callWall().getAsDouble() < a.spot()) {
       throw bad("callWall", a.callWall().getAsDouble() + " is below spot " + a.spot());
     }

@@ -9,6 +9,9 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import io.gex.GexAnalysis;
 import io.gex.GexEngine;
 import io.gex.GexException;
+import io.gex.analysis.DoubleArray;
+import io.gex.analysis.GammaProfile;
+import io.gex.analysis.GexExposures;
 import io.gex.analysis.GreekExposures;
 import io.gex.cache.redis.AnalysisCodec.Compression;
 import io.gex.chain.OptionChain;
@@ -35,31 +38,33 @@ class AnalysisCodecTest {
 
   /** The analysis with every part that may be empty emptied: no greeks, diagnostics or levels. */
   private static GexAnalysis withEmptyParts(GexAnalysis a) {
+    GexExposures x = a.exposures();
+    GammaProfile p = a.gammaProfile();
     return new GexAnalysis(
-        a.symbol(),
-        a.spot(),
-        a.valuationTime(),
-        a.analyzedAt(),
-        a.settings(),
-        a.totalGex(),
-        a.callGex(),
-        a.putGex(),
-        a.byStrike(),
-        List.of(),
-        a.heatmap(),
-        List.of(a.gammaProfile()),
-        OptionalDouble.empty(),
-        OptionalDouble.empty(),
-        a.regime(),
-        OptionalDouble.empty(),
-        OptionalDouble.empty(),
-        OptionalDouble.empty(),
+        a.provenance(),
+        new GexExposures(
+            x.callGex(),
+            x.putGex(),
+            x.byStrike(),
+            List.of(),
+            x.heatmap(),
+            OptionalDouble.empty(),
+            OptionalDouble.empty(),
+            OptionalDouble.empty(),
+            OptionalDouble.empty()),
+        GreekExposures.none(),
+        new GexAnalysis.Profiles(
+            List.of(
+                new GammaProfile(
+                    p.scope(),
+                    p.excludedExpiry(),
+                    p.spots(),
+                    p.totalGex(),
+                    DoubleArray.empty(),
+                    OptionalDouble.empty()))),
         a.pinRisk(),
         a.dealer(),
-        a.contractsUsed(),
-        List.of(),
-        a.dataQuality(),
-        GreekExposures.none());
+        new GexAnalysis.Coverage(a.coverage().contractsUsed(), List.of(), a.coverage().dataQuality()));
   }
 
   @Test
@@ -74,7 +79,7 @@ class AnalysisCodecTest {
       OptionChain chain =
           ChainSources.discover().load(s[0], SourceRequest.of(AnalysisCheckTest.dataFile(s[1])));
       GexAnalysis a = FULL.analyze(chain);
-      assertThat(a.diagnostics()).as(s[1]).isNotEmpty();
+      assertThat(a.coverage().diagnostics()).as(s[1]).isNotEmpty();
       assertThat(a.greeks().profiles()).as(s[1]).isNotEmpty();
       assertRoundTrips(a, s[1]);
     }

@@ -131,7 +131,7 @@ class CacheLatencyBenchmarkTest {
               Locale.ROOT,
               "SPX 2022-12-12: %d contracts, %d used; stored form %.1f KiB (JSON); Redis %s%n",
               spx.contracts().size(),
-              stored.contractsUsed(),
+              stored.coverage().contractsUsed(),
               bytes / 1024.0,
               RedisTestSupport.external() ? url : "embedded 6.2.6"));
       lines.add(row("local (Caffeine) hit via CachingGexEngine", localHit));

@@ -81,7 +81,7 @@ class RedisGexCacheTest {
 
     assertThat(read).isEqualTo(analysis);
     assertThat(read.totalGex()).isEqualTo(analysis.totalGex()).isNotZero();
-    assertThat(read.byStrike().strikes().size()).isEqualTo(analysis.byStrike().strikes().size());
+    assertThat(read.exposures().byStrike().strikes().size()).isEqualTo(analysis.exposures().byStrike().strikes().size());
     assertThat(cache.get(keyAt(1))).isEmpty();
     CacheStats stats = cache.stats();
     assertThat(stats.hits()).isEqualTo(1);

@@ -48,7 +48,7 @@ class RedisOutageTest {
     GexAnalysis analyze(OptionChain chain) {
       GexAnalysis a = engine.analyze(chain);
       assertThat(a.valuationTime()).isEqualTo(chain.valuationTime());
-      assertThat(a.contractsUsed()).isEqualTo(chain.contracts().size());
+      assertThat(a.coverage().contractsUsed()).isEqualTo(chain.contracts().size());
       return a;
     }
 

@@ -321,24 +321,24 @@ public final class PostgresGexStore implements GexStore {
     }
     long id;
     try (PreparedStatement ps = c.prepareStatement(sql.insertSnapshot)) {
-      GexByStrike s = a.byStrike();
+      GexByStrike s = a.exposures().byStrike();
       int i = 1;
       ps.setString(i++, a.symbol());
       ps.setObject(i++, valuation);
       ps.setObject(i++, snapshot.tradingDate());
-      ps.setObject(i++, timestamp(a.analyzedAt()));
+      ps.setObject(i++, timestamp(a.provenance().analyzedAt()));
       ps.setDouble(i++, snapshot.chain().spot());
       ps.setDouble(i++, a.totalGex());
-      ps.setDouble(i++, a.callGex());
-      ps.setDouble(i++, a.putGex());
+      ps.setDouble(i++, a.exposures().callGex());
+      ps.setDouble(i++, a.exposures().putGex());
       setOptional(ps, i++, a.zeroGamma());
-      setOptional(ps, i++, a.strikeZeroGamma());
+      setOptional(ps, i++, a.exposures().strikeZeroGamma());
       setOptional(ps, i++, a.callWall());
       setOptional(ps, i++, a.putWall());
-      setOptional(ps, i++, a.absGammaStrike());
+      setOptional(ps, i++, a.exposures().absGammaStrike());
       ps.setString(i++, a.regime().name());
       ps.setString(i++, a.settings().signConvention().name());
-      ps.setInt(i++, a.contractsUsed());
+      ps.setInt(i++, a.coverage().contractsUsed());
       ps.setInt(i++, a.contractsSkipped());
       ps.setInt(i++, snapshot.chain().contracts().size());
       PGConnection pg = c.unwrap(PGConnection.class);

@@ -2,6 +2,8 @@ package io.gex.storage.postgres;
 
 import io.gex.GexAnalysis;
 import io.gex.GexEngine;
+import io.gex.analysis.GammaProfile;
+import io.gex.analysis.GexExposures;
 import io.gex.chain.ContractDiagnostic;
 import io.gex.chain.OccSymbol;
 import io.gex.chain.OptionChain;
@@ -108,31 +110,35 @@ final class Fixtures {
         Map.of("level", figure, "spot", 4012.25, "tiny", 1.0e-300));
   }
 
-  /** A copy of an analysis with other headline figures, to control daily history. */
+  /**
+   * A copy of an analysis with other headline figures, to control daily history: the total becomes the
+   * call total (puts 0, so call + put is exactly {@code totalGex}), the zero gamma the all-expiries
+   * profile's.
+   */
   static GexAnalysis withTotals(GexAnalysis a, double totalGex, OptionalDouble zeroGamma) {
+    GexExposures x = a.exposures();
+    List<GammaProfile> profiles = new ArrayList<>(a.profiles().all());
+    GammaProfile all = profiles.get(0);
+    profiles.set(
+        0,
+        new GammaProfile(
+            all.scope(), all.excludedExpiry(), all.spots(), all.totalGex(), all.crossings(), zeroGamma));
     return new GexAnalysis(
-        a.symbol(),
-        a.spot(),
-        a.valuationTime(),
-        a.analyzedAt(),
-        a.settings(),
-        totalGex,
-        a.callGex(),
-        a.putGex(),
-        a.byStrike(),
-        a.byExpiry(),
-        a.heatmap(),
-        a.profiles(),
-        zeroGamma,
-        a.strikeZeroGamma(),
-        a.regime(),
-        a.callWall(),
-        a.putWall(),
-        a.absGammaStrike(),
+        a.provenance(),
+        new GexExposures(
+            totalGex,
+            0,
+            x.byStrike(),
+            x.byExpiry(),
+            x.heatmap(),
+            x.callWall(),
+            x.putWall(),
+            x.absGammaStrike(),
+            x.strikeZeroGamma()),
+        a.greeks(),
+        new GexAnalysis.Profiles(profiles),
         a.pinRisk(),
         a.dealer(),
-        a.contractsUsed(),
-        a.diagnostics(),
-        a.dataQuality());
+        a.coverage());
   }
 }

@@ -86,8 +86,8 @@ class PostgresGexStoreTest {
                     + " FROM " + SCHEMA + ".gex_snapshots WHERE symbol = 'ARR'")) {
       try (ResultSet rs = ps.executeQuery()) {
         assertThat(rs.next()).isTrue();
-        assertThat(doubles(rs.getArray(1))).containsExactly(s.analysis().byStrike().strikes().toArray());
-        assertThat(doubles(rs.getArray(2))).containsExactly(s.analysis().byStrike().netGex().toArray());
+        assertThat(doubles(rs.getArray(1))).containsExactly(s.analysis().exposures().byStrike().strikes().toArray());
+        assertThat(doubles(rs.getArray(2))).containsExactly(s.analysis().exposures().byStrike().netGex().toArray());
         assertThat(rs.getDouble(3)).isEqualTo(s.analysis().totalGex());
         assertThat(rs.getInt(4)).isEqualTo(300);
         assertThat(rs.getObject(5, LocalDate.class)).isEqualTo(LocalDate.of(2024, 3, 1));

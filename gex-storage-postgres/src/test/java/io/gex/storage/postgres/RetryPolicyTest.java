@@ -177,7 +177,7 @@ class RetryPolicyTest {
       GexStoreRecorder.Recorded r = new GexStoreRecorder(Fixtures.ENGINE, store).analyzeAndStore(chain);
 
       assertThat(r.analysis()).isEqualTo(Fixtures.ENGINE.analyze(chain));
-      assertThat(r.analysis().contractsUsed()).isEqualTo(200);
+      assertThat(r.analysis().coverage().contractsUsed()).isEqualTo(200);
       assertThat(r.stored()).isFalse();
       assertThat(r.storageFailure().orElseThrow())
           .isInstanceOf(GexStorageException.class)
