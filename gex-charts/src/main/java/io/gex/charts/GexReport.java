@@ -3,6 +3,7 @@ package io.gex.charts;
 import io.gex.GexAnalysis;
 import io.gex.analysis.DealerPositioning;
 import io.gex.analysis.ExpiryPinRisk;
+import io.gex.positions.PositionProvenance;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -152,7 +153,8 @@ public final class GexReport {
 
   /**
    * The headline figures of an analysis as labelled, formatted rows, in the order the report shows them:
-   * symbol, spot, valuation time, conventions ({@link io.gex.settings.GexSettings#describe()}), total GEX ($bn per
+   * symbol, spot, valuation time, conventions ({@link io.gex.settings.GexSettings#describe()}), the position
+   * model and its tape when positions are not plain open interest ({@link PositionProvenance#summary()}), total GEX ($bn per
    * 1% move, with the call and put parts), gamma state ({@link GexAnalysis#gammaState()}), zero gamma
    * (with its distance from spot and the number of crossings), strike zero gamma, call wall, put wall,
    * absolute gamma strike, max pain and pin risk (of the nearest expiry, from {@link
@@ -171,6 +173,10 @@ public final class GexReport {
     rows.add(new HeadlineRow("Spot", Formats.level(analysis.spot())));
     rows.add(new HeadlineRow("Valuation time", Formats.valuationTime(analysis)));
     rows.add(new HeadlineRow("Conventions", analysis.settings().describe()));
+    if (!analysis.provenance().positions().equals(PositionProvenance.OPEN_INTEREST)) {
+      // Dealer positions from another model than open interest (or with a tape): which, from what.
+      rows.add(new HeadlineRow("Positions", analysis.provenance().positions().summary()));
+    }
     rows.add(
         new HeadlineRow(
             "Total GEX",

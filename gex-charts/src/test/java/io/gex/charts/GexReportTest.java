@@ -277,6 +277,26 @@ class GexReportTest {
   }
 
   @Test
+  void headline_underAFlowModel_namesTheModelAndItsTapeAfterTheConventions() {
+    io.gex.positions.PositionProvenance flow =
+        new io.gex.positions.PositionProvenance(
+            "flow", 41_250, 39_804, 1_201, 245, 12, 0.184, 0, List.of(), 3, 0);
+    GexAnalysis withFlow = Records.with(spx, "provenance.positions", flow);
+    List<String> labels =
+        GexReport.headline(withFlow).stream().map(HeadlineRow::label).collect(Collectors.toList());
+    assertThat(labels.subList(3, 5)).containsExactly("Conventions", "Positions");
+    assertThat(GexReport.headline(withFlow))
+        .contains(
+            new HeadlineRow(
+                "Positions",
+                "flow: 41,250 trades, 39,804 classified, 1,446 left out (1,201 unclassified, 245 stale"
+                    + " quote), 12 outside the chain; flow is 18.4% of gross GEX; 3 contracts' net flow"
+                    + " above 5x open interest"));
+    // Plain open interest, as the SPX snapshot is analysed, needs no row.
+    assertThat(GexReport.headline(spx)).extracting(HeadlineRow::label).doesNotContain("Positions");
+  }
+
+  @Test
   void headline_missingLevelsAndPinRisk_readNoneAndNa() {
     GexAnalysis bare = ChartFixtures.withZeroGamma(spx, OptionalDouble.empty());
     for (String level : List.of("strikeZeroGamma", "callWall", "putWall", "absGammaStrike")) {
