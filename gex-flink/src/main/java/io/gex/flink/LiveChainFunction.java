@@ -48,11 +48,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Alert state per key</b> ({@link KeyedAlertStateStore}, the alert engine's state store): {@code
  * alertCooldowns}, the last raise of each alert key (those whose cooldown is over are dropped when a new key
- * is raised), and {@code previousAnalysis}, the
- * key's latest analysis, which the next one's alert rules compare with (its gex-json form, deflated: about
- * 0.2 MB for SPX). Both are checkpointed with the rest, so after a restore an alert raised before the
- * checkpoint is not raised again within its cooldown, and the rules compare with the analysis before the
- * failure, as in a run without one.
+ * is raised), and {@code previousAnalysis}, the key's latest analysis, which the next one's alert rules
+ * compare with (its gex-json form, deflated: about 0.2 MB for SPX). Both are checkpointed with the rest, so
+ * after a restore an alert raised before the checkpoint is not raised again within its cooldown, and the
+ * rules compare with the analysis before the failure, as in a run without one.
  *
  * <p><b>Emission</b> ({@code gex live}'s rule): an event of a later window than the open one first emits the
  * open window's analysis; the window's event-time timer emits it when the watermark passes the window's

@@ -97,7 +97,8 @@ public final class AnalysisSerializer extends ImmutableSerializer<GexAnalysis> {
       }
       if (n != length || !inflater.finished()) {
         throw new IOException(
-            "corrupt analysis: the deflated JSON ends after " + n + " of the " + length + " bytes announced");
+            "corrupt analysis: the deflated JSON ends after " + n + " of the " + length + " bytes announced, or"
+                + " is cut short");
       }
       return json;
     } catch (DataFormatException e) {
