@@ -3,6 +3,7 @@ package io.gex.flink;
 import io.gex.GexEngine;
 import io.gex.alerts.AlertEngine;
 import io.gex.alerts.AlertSettings;
+import io.gex.alerts.AlertStateStore;
 import io.gex.settings.ExpirySelection;
 import io.gex.settings.GexSettings;
 import io.gex.settings.IvSource;
@@ -109,12 +110,21 @@ public record GexJobSettings(
    * the calling thread, cooldowns measured on {@code clock}.
    */
   public AlertEngine alerts(Clock clock) {
+    return alerts(clock, AlertStateStore.inMemory());
+  }
+
+  /**
+   * A new alert engine as {@link #alerts(Clock)}, its cooldowns and latest analyses kept in {@code store}
+   * (the job's keyed state: {@link io.gex.flink.internal.KeyedAlertStateStore}).
+   */
+  public AlertEngine alerts(Clock clock, AlertStateStore store) {
     return AlertEngine.builder()
         .settings(alertSettings(alertProperties))
         .logAlerts(false)
         .discoverListeners(false)
         .executor(Runnable::run)
         .clock(clock)
+        .stateStore(store)
         .build();
   }
 

@@ -9,6 +9,7 @@ import io.gex.alerts.AlertFailure;
 import io.gex.alerts.GexAlert;
 import io.gex.chain.OptionChain;
 import io.gex.flink.internal.EventClock;
+import io.gex.flink.internal.KeyedAlertStateStore;
 import io.gex.flink.internal.Windows;
 import io.gex.live.LiveChain;
 import io.gex.live.MarketEvent;
@@ -21,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -46,19 +46,23 @@ import org.slf4j.LoggerFactory;
  * task-local map and is rebuilt from {@code chain} and {@code pending} after a restore, so a checkpoint never
  * holds a mutable object and a restored key analyses exactly as before.
  *
+ * <p><b>Alert state per key</b> ({@link KeyedAlertStateStore}, the alert engine's state store): {@code
+ * alertCooldowns}, the last raise of each alert key (those whose cooldown is over are dropped when a new key
+ * is raised), and {@code previousAnalysis}, the key's latest analysis, which the next one's alert rules
+ * compare with (its gex-json form, deflated: about 0.2 MB for SPX). Both are checkpointed with the rest, so
+ * after a restore an alert raised before the checkpoint is not raised again within its cooldown, and the
+ * rules compare with the analysis before the failure, as in a run without one.
+ *
  * <p><b>Emission</b> ({@code gex live}'s rule): an event of a later window than the open one first emits the
  * open window's analysis; the window's event-time timer emits it when the watermark passes the window's
  * end. Before an analysis the clock moves to the time of the last event ({@link MarketEvent.Clock}). The
  * analysis is written as {@link AnalysisJson#writeLine} does, with the alerts raised against the key's
- * previous analysis.
+ * previous analysis; alert cooldowns are measured in event time (the time of the analysis).
  *
  * <p>Events of a key before its first snapshot have no chain to apply to: they are counted (metric {@code
  * eventsBeforeSnapshot}) and dropped; events naming a contract the chain does not hold are counted ({@code
  * ignoredEvents}); a state with no usable contract yields no analysis and is counted ({@code
  * unanalysable}) and logged, and the job goes on.
- *
- * <p>Not shared: the alert cooldowns and the previous analysis each alert rule compares with are task-local
- * and start afresh after a restore.
  */
 public final class LiveChainFunction extends KeyedProcessFunction<String, GexEvent, GexResult> {
   private static final long serialVersionUID = 1L;
@@ -70,7 +74,6 @@ public final class LiveChainFunction extends KeyedProcessFunction<String, GexEve
   private transient @Nullable AlertEngine alerts;
   private transient @Nullable EventClock clock;
   private transient @Nullable Map<String, LiveChain> live;
-  private transient @Nullable Map<String, GexAnalysis> previous;
 
   private transient @Nullable ValueState<OptionChain> chainState;
   private transient @Nullable ListState<GexEvent> pendingState;
@@ -91,12 +94,11 @@ public final class LiveChainFunction extends KeyedProcessFunction<String, GexEve
   public void open(OpenContext openContext) {
     engine = settings.engine();
     clock = new EventClock(Instant.EPOCH);
-    alerts = settings.alerts(clock);
+    alerts = settings.alerts(clock, new KeyedAlertStateStore(getRuntimeContext()));
     for (AlertFailure f : alerts.setupProblems()) {
       LOG.warn("alert setup: {}", f);
     }
     live = new HashMap<>();
-    previous = new HashMap<>();
     chainState =
         getRuntimeContext()
             .getState(new ValueStateDescriptor<>("chain", ChainSerializer.INSTANCE));
@@ -201,13 +203,11 @@ public final class LiveChainFunction extends KeyedProcessFunction<String, GexEve
       return;
     }
     Objects.requireNonNull(clock).set(at);
-    Map<String, GexAnalysis> prev = Objects.requireNonNull(previous);
-    AlertEvaluation evaluation =
-        Objects.requireNonNull(alerts).evaluate(analysis, Optional.ofNullable(prev.get(key)));
+    // against the key's previous analysis in keyed state, which it then replaces
+    AlertEvaluation evaluation = Objects.requireNonNull(alerts).evaluate(analysis);
     for (AlertFailure f : evaluation.failures()) {
       LOG.warn("alert rule failed on {} at {}: {}", key, at, f);
     }
-    prev.put(key, analysis);
     List<GexAlert> raised = evaluation.raised();
     StoredSnapshot stored =
         settings.storeSnapshots() ? new StoredSnapshot(analysis, state, records(raised)) : null;
