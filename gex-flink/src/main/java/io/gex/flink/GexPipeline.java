@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -206,9 +207,12 @@ public final class GexPipeline {
   private static final Pattern PART = Pattern.compile("part-(.+)-(\\d+)\\.jsonl");
 
   /**
-   * Joins the committed part files behind PATH into PATH (in order of writer, then part, so each
-   * underlying's lines stay in time order), then deletes them. In-progress files (hidden, starting with a
-   * dot) are not committed output and are left out.
+   * Joins the committed part files behind PATH into PATH, then deletes them. Parts are taken in the order
+   * they were last written, then by writer and part number: each underlying is analysed by one subtask at a
+   * time, whose parts follow one another in time, so its lines stay in time order, across a restore too (a
+   * restored subtask's writer has a new id, which need not sort after the old one's, and numbers its parts
+   * from zero again). In-progress files (hidden, starting with a dot) are not committed output and are left
+   * out.
    *
    * @return the number of lines written
    */
@@ -222,7 +226,18 @@ public final class GexPipeline {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + dir, e);
     }
-    parts.sort(Comparator.comparing(GexPipeline::writer).thenComparingLong(GexPipeline::partNumber));
+    Map<Path, java.nio.file.attribute.FileTime> written = new java.util.HashMap<>();
+    for (Path p : parts) {
+      try {
+        written.put(p, Files.getLastModifiedTime(p));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the time of " + p, e);
+      }
+    }
+    parts.sort(
+        Comparator.comparing((Path p) -> written.get(p))
+            .thenComparing(GexPipeline::writer)
+            .thenComparingLong(GexPipeline::partNumber));
     long lines = 0;
     try (var out = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
       for (Path p : parts) {
