@@ -24,6 +24,33 @@ public record OccSymbol(String root, LocalDate expiry, OptionRight right, double
   private static final Pattern OCC =
       Pattern.compile("\\.?([A-Z0-9]{1,6}) *(\\d{2})(\\d{2})(\\d{2})([CP])(\\d{8})");
 
+  /**
+   * Roots and expiry dates already met, so that the symbols of a chain share one object per root and per
+   * date. A chain of 20,000 contracts has a handful of roots and some fifty dates; sharing them saves the
+   * memory of 40,000 small objects and, more, the cache misses of reading them: resolving a chain compares
+   * each contract's root and expiry with its neighbour's, and equal references compare without a load.
+   * Bounded, so that hostile input cannot grow them without end: past the bound a symbol keeps its own.
+   */
+  private static final java.util.concurrent.ConcurrentHashMap<String, String> ROOTS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final java.util.concurrent.ConcurrentHashMap<LocalDate, LocalDate> DATES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final int SHARED_MAX = 8192;
+
+  private static <T> T shared(java.util.concurrent.ConcurrentHashMap<T, T> known, T value) {
+    T seen = known.get(value);
+    if (seen != null) {
+      return seen;
+    }
+    if (known.size() >= SHARED_MAX) {
+      return value;
+    }
+    seen = known.putIfAbsent(value, value);
+    return seen != null ? seen : value;
+  }
+
   /** Validates the parts. */
   public OccSymbol {
     Objects.requireNonNull(root, "root");
@@ -35,6 +62,8 @@ public record OccSymbol(String root, LocalDate expiry, OptionRight right, double
     if (!(strike > 0) || Double.isInfinite(strike)) {
       throw new IllegalArgumentException("strike must be > 0, was " + strike);
     }
+    root = shared(ROOTS, root);
+    expiry = shared(DATES, expiry);
   }
 
   /**

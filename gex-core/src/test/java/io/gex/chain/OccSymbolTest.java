@@ -19,6 +19,20 @@ class OccSymbolTest {
   }
 
   @Test
+  void symbolsOfOneRootAndDate_shareTheirRootAndDateObjects() {
+    OccSymbol call = OccSymbol.parse("SPXW231215C04500000");
+    OccSymbol put = OccSymbol.parse("spxw231215p04400000");
+    assertThat(put.root()).isSameAs(call.root());
+    assertThat(put.expiry()).isSameAs(call.expiry());
+    // Built from equal but distinct objects too.
+    OccSymbol built =
+        new OccSymbol(new String("SPXW".toCharArray()), LocalDate.parse("2023-12-15"), OptionRight.PUT, 1);
+    assertThat(built.root()).isSameAs(call.root());
+    assertThat(built.expiry()).isSameAs(call.expiry());
+    assertThat(built).isEqualTo(new OccSymbol("SPXW", LocalDate.of(2023, 12, 15), OptionRight.PUT, 1));
+  }
+
+  @Test
   void parse_paddedRootAndFractionalStrike_works() {
     OccSymbol s = OccSymbol.parse("SPY   240119P00472500");
     assertThat(s.root()).isEqualTo("SPY");
