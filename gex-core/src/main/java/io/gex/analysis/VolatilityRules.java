@@ -61,7 +61,7 @@ final class VolatilityRules {
 
     /** Whether the memo holds this contract solved at this spot ({@link #solvedVol(int)}). */
     boolean hasSolved(int index, OptionContract contract, double spot) {
-      OptionContract[] f = solvedFor;
+      @Nullable OptionContract[] f = solvedFor;
       double[] at = solvedAt;
       return f != null && at != null && f[index] == contract && at[index] == spot;
     }
@@ -73,7 +73,7 @@ final class VolatilityRules {
     }
 
     void remember(int index, OptionContract contract, double spot, double vol) {
-      OptionContract[] f = solvedFor;
+      @Nullable OptionContract[] f = solvedFor;
       double[] at = solvedAt;
       double[] v = solvedVol;
       if (f == null || at == null || v == null) {
