@@ -34,6 +34,8 @@ public final class ExposureCalculator {
    */
   public GexExposures calculate(MeasureExposures measures) {
     Objects.requireNonNull(measures, "measures");
+    // The measures' arrays are written only by the pass that made them: the heatmap (expiries × strikes,
+    // 0.2 MB on SPX) is wrapped, not copied.
     int g = measures.index(Measure.GAMMA);
     ResolvedChain chain = measures.chain;
     int strikes = chain.strikes.length;
@@ -73,7 +75,7 @@ public final class ExposureCalculator {
             DoubleArray.wrap(net)),
         byExpiry,
         new GexHeatmap(
-            List.of(chain.expiries), strikeLabels, DoubleArray.copyOf(measures.gammaHeatmap)),
+            List.of(chain.expiries), strikeLabels, DoubleArray.wrap(measures.gammaHeatmap)),
         callWall(chain.strikes, callByStrike, spot),
         putWall(chain.strikes, putByStrike, spot),
         absGammaStrike(chain.strikes, callByStrike, putByStrike),
