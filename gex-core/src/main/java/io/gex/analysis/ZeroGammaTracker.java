@@ -18,11 +18,19 @@ import org.jspecify.annotations.Nullable;
  * is the crossing {@link GammaProfileCalculator#zeroGamma} finds, to the root solver's tolerance (a crossing
  * located from another spot's grid lies within about 1e-10 of spot of it).
  *
+ * <p>The tracker remembers the last two searches, of two kernels: when spot hovers about a strike, as it
+ * does where open interest is large, under {@link io.gex.settings.IvSource#OTM} the pair at that strike takes
+ * one member's volatility below it and the other's above, so the kernel alternates between two states, each
+ * searched once.
+ *
  * <p>Not thread-safe: one tracker per chain, used by one thread at a time (a live chain's lock).
  */
 public final class ZeroGammaTracker {
 
+  /** The last search, and the one before it (of another kernel, or of another window of this one). */
   private GammaProfileCalculator.@Nullable FlipSearch last;
+
+  private GammaProfileCalculator.@Nullable FlipSearch before;
   private long searches;
   private long reused;
 
@@ -31,16 +39,28 @@ public final class ZeroGammaTracker {
 
   /** The zero-gamma level of this chain: as {@link GammaProfileCalculator#zeroGamma} finds it. */
   public OptionalDouble zeroGamma(ResolvedChain chain) {
-    GammaProfileCalculator.FlipSearch known = last;
-    if (known != null && sameKernel(known.terms, chain.terms())) {
-      OptionalDouble answer = fromProven(known, chain);
+    GammaTerms terms = chain.terms();
+    GammaProfileCalculator.FlipSearch recent = last;
+    if (recent != null && sameKernel(recent.terms, terms)) {
+      OptionalDouble answer = fromProven(recent, chain);
       if (answer != null) {
         reused++;
         return answer;
       }
     }
+    GammaProfileCalculator.FlipSearch older = before;
+    if (older != null && sameKernel(older.terms, terms)) {
+      OptionalDouble answer = fromProven(older, chain);
+      if (answer != null) {
+        reused++;
+        before = recent;
+        last = older;
+        return answer;
+      }
+    }
     GammaProfileCalculator.FlipSearch search = GammaProfileCalculator.flipSearch(chain);
     searches++;
+    before = recent;
     last = search;
     return search.nearest;
   }

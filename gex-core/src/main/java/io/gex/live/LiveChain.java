@@ -47,7 +47,9 @@ import org.jspecify.annotations.Nullable;
  * an open interest), the last resolve's columns and indices are reused, recomputed only at the contracts
  * whose volatility or open interest changed. When only spot moved since the last resolve and no strike
  * lies between the two spots, the last resolve is moved to the new spot whole ({@link
- * ResolvedChain#atSpot}): nothing is resolved again. An analysis is kept until the next event: readers asking
+ * ResolvedChain#atSpot}): nothing is resolved again; the resolve before it is kept too, so that spot
+ * hovering about a strike (moneyness, hence the {@code otm} volatilities, alternating between two states)
+ * resolves and searches each side once. An analysis is kept until the next event: readers asking
  * again between events get the same object. {@link #levels()} computes only what a tick changes for a
  * trader's screen (totals, by strike, walls, regime, flip); it searches the profile for the flip only near
  * spot, and not at all while only spot moved and the crossings proven by the last search still decide the
@@ -58,13 +60,14 @@ import org.jspecify.annotations.Nullable;
  * events, never a state in the middle of one. Analyses are computed under the chain's lock, so the writer
  * waits for a reader's analysis to finish (and the other way round); analyses and levels are immutable.
  *
- * <p><b>Memory.</b> The chain holds its contracts (those of the chain it started from, copied where a
- * two-sided quote is stamped with the snapshot's spot: about 320 bytes each with their symbols and quotes,
- * 6.1 MB for the 19,156 contracts of the SPX snapshot), their quoted IVs
- * and open interest as columns (0.3 MB), a list and an
- * index from symbol to position (1.3 MB for SPX), and the last resolved state with its levels (2.5 MB) and
- * analysis (0.3 MB more). Measured as heap retained after full collections; a replaced contract's old
- * object is garbage at once ({@code io.gex.bench.LiveMemoryReport} in gex-bench prints these figures).
+ * <p><b>Memory.</b> Measured as heap retained after full collections on the SPX snapshot's 19,156 contracts
+ * ({@code io.gex.bench.LiveMemoryReport} in gex-bench): the chain as read holds 3.5 MB (symbols share their
+ * root and expiry objects); the live chain's list, index from symbol to position and its copies of the
+ * contracts whose quotes it stamps with the snapshot's spot, 3.0 MB more while the caller still holds the
+ * snapshot (the snapshot's own contract objects are garbage once it does not); the last resolved state with
+ * its levels and the IV and open-interest columns, 3.6 MB; its analysis, 0.3 MB. After spot has crossed a strike the state on the
+ * strike's other side is kept too, sharing the columns that did not change. A replaced contract's old object
+ * is garbage at once.
  */
 public final class LiveChain {
 
@@ -86,10 +89,13 @@ public final class LiveChain {
   private @Nullable ResolvedChain resolved;
 
   /**
-   * The last state resolved, and whether only spot has moved since: then it may be moved to the new spot
-   * without resolving again ({@link ResolvedChain#atSpot}).
+   * The last state resolved and the one before it, and whether only spot has moved since both: then either
+   * may be moved to the new spot without resolving again ({@link ResolvedChain#atSpot}), the one before when
+   * spot went back across a strike (spot hovering about a strike alternates between two states).
    */
   private @Nullable ResolvedChain lastResolved;
+
+  private @Nullable ResolvedChain resolvedBefore;
 
   private boolean onlySpotMoved;
 
@@ -307,42 +313,55 @@ public final class LiveChain {
 
   private ResolvedChain resolvedLocked() {
     ResolvedChain r = resolved;
-    ResolvedChain before = lastResolved;
-    if (r == null && onlySpotMoved && before != null) {
-      r = before.atSpot(spot).orElse(null);
+    if (r != null) {
+      return r;
     }
+    // The last two states resolved serve only while nothing but spot has moved since they were made.
+    ResolvedChain recent = onlySpotMoved ? lastResolved : null;
+    ResolvedChain older = onlySpotMoved ? resolvedBefore : null;
+    r = recent == null ? null : recent.atSpot(spot).orElse(null);
     if (r == null) {
-      double[] iv = ivColumn;
-      double[] oi = oiColumn;
-      if (iv == null || oi == null) {
-        int n = contracts.size();
-        iv = new double[n];
-        oi = new double[n];
-        for (int i = 0; i < n; i++) {
-          iv[i] = contracts.get(i).impliedVolatility();
-          oi[i] = contracts.get(i).openInterest();
-        }
-        ivColumn = iv;
-        oiColumn = oi;
+      // Back across a strike: the state before; else resolve again.
+      r = older == null ? null : older.atSpot(spot).orElse(null);
+      if (r == null) {
+        r = resolveAgain();
       }
-      r =
-          ResolvedChain.resolve(
-              underlying,
-              spot,
-              valuationTime,
-              contracts,
-              iv,
-              oi,
-              sourceDiagnostics,
-              engine.settings(),
-              instruments,
-              engine.positionModel(),
-              flowLocked());
-      instruments = r.instruments();
+      resolvedBefore = recent;
     }
     resolved = r;
     lastResolved = r;
     onlySpotMoved = true;
+    return r;
+  }
+
+  private ResolvedChain resolveAgain() {
+    double[] iv = ivColumn;
+    double[] oi = oiColumn;
+    if (iv == null || oi == null) {
+      int n = contracts.size();
+      iv = new double[n];
+      oi = new double[n];
+      for (int i = 0; i < n; i++) {
+        iv[i] = contracts.get(i).impliedVolatility();
+        oi[i] = contracts.get(i).openInterest();
+      }
+      ivColumn = iv;
+      oiColumn = oi;
+    }
+    ResolvedChain r =
+        ResolvedChain.resolve(
+            underlying,
+            spot,
+            valuationTime,
+            contracts,
+            iv,
+            oi,
+            sourceDiagnostics,
+            engine.settings(),
+            instruments,
+            engine.positionModel(),
+            flowLocked());
+    instruments = r.instruments();
     return r;
   }
 

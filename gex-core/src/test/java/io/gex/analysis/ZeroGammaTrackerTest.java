@@ -106,4 +106,45 @@ class ZeroGammaTrackerTest {
     assertThat(tracker.searches()).isEqualTo(2);
     assertThat(tracked).isEqualTo(GammaProfileCalculator.DEFAULT.zeroGamma(next));
   }
+
+  @Test
+  void spotHoveringAboutAStrike_searchesEachOfItsTwoKernelsOnce() {
+    // Under otm the pair at 5000 takes the call's volatility at or below 5000 and the put's above it: two
+    // kernels, one each side of the strike.
+    SplittableRandom random = new SplittableRandom(11);
+    List<OptionContract> contracts = contracts(random);
+    GexSettings otm = GexEngine.builder().ivSource(IvSource.OTM).build().settings();
+    ZeroGammaTracker tracker = new ZeroGammaTracker();
+    ResolvedChain.Instruments instruments = null;
+    ResolvedChain below = null;
+    ResolvedChain above = null;
+    for (int step = 0; step < 20; step++) {
+      double spot = step % 2 == 0 ? 4999.5 - step * 0.01 : 5000.5 + step * 0.01;
+      // A live chain moves each side's last resolve to the new spot (ResolvedChain.atSpot).
+      ResolvedChain side = step % 2 == 0 ? below : above;
+      ResolvedChain chain =
+          side != null
+              ? side.atSpot(spot).orElseThrow()
+              : ResolvedChain.resolve("SPX", spot, NOW, contracts, List.of(), otm, instruments);
+      instruments = chain.instruments();
+      if (step % 2 == 0) {
+        below = chain;
+      } else {
+        above = chain;
+      }
+      OptionalDouble expected =
+          GammaProfileCalculator.DEFAULT.zeroGamma(
+              ResolvedChain.resolve(OptionChain.of("SPX", spot, NOW, contracts), otm));
+      OptionalDouble tracked = tracker.zeroGamma(chain);
+      assertThat(tracked.isPresent()).isEqualTo(expected.isPresent());
+      if (expected.isPresent()) {
+        double e = expected.getAsDouble();
+        assertThat(tracked.getAsDouble()).as("spot %s", spot).isCloseTo(e, within(1e-9 * e));
+      }
+    }
+    assertThat(java.util.Objects.requireNonNull(below).gexCoef)
+        .isNotSameAs(java.util.Objects.requireNonNull(above).gexCoef); // two kernels indeed
+    assertThat(tracker.searches()).isEqualTo(2);
+    assertThat(tracker.reused()).isEqualTo(18);
+  }
 }
