@@ -80,7 +80,8 @@ public final class CsvChainSource implements OptionChainSource {
           "symbol", "occ",
           "option", "occ",
           "oi", "open_interest",
-          "iv", "implied_volatility");
+          "iv", "implied_volatility",
+          "underlying_price", "spot_at_quote");
 
   /** Creates the source (for {@link java.util.ServiceLoader} and direct use). */
   public CsvChainSource() {}
@@ -321,6 +322,7 @@ public final class CsvChainSource implements OptionChainSource {
     final int delta;
     final int gamma;
     final int settlement;
+    final int spotAtQuote;
 
     private Columns(int width, Map<String, Integer> index) {
       this.width = width;
@@ -338,6 +340,7 @@ public final class CsvChainSource implements OptionChainSource {
       this.delta = index.getOrDefault("delta", -1);
       this.gamma = index.getOrDefault("gamma", -1);
       this.settlement = index.getOrDefault("settlement", -1);
+      this.spotAtQuote = index.getOrDefault("spot_at_quote", -1);
     }
 
     static Columns of(CsvRecord header, Path file) {
@@ -391,6 +394,9 @@ public final class CsvChainSource implements OptionChainSource {
       }
       if (gamma >= 0) {
         Fields.nonNegative("gamma", r.getField(gamma)).ifPresent(b::vendorGamma);
+      }
+      if (spotAtQuote >= 0) {
+        Fields.positiveOrAbsent("spot_at_quote", r.getField(spotAtQuote)).ifPresent(b::spotAtQuote);
       }
       if (settlement >= 0) {
         SettlementStyle style = settlement(r.getField(settlement));

@@ -67,6 +67,32 @@ class CsvChainSourceTest {
   }
 
   @Test
+  void csv_spotAtQuote_isReadUnderItsNameAndAlias_andBadValuesAreRowDiagnostics() throws IOException {
+    for (String column : new String[] {"spot_at_quote", "Underlying Price"}) {
+      String text =
+          "# spot=3990.56\n# valuation_time=2022-12-13T01:30:00Z\n"
+              + "occ,oi,bid,ask," + column + "\n"
+              + "SPXW221216C04000000,10,31.2,31.9,3995.25\n"
+              + "SPXW221216P04000000,10,40.1,40.9,\n"
+              + "SPXW221216C04100000,10,1.2,1.4,0\n"
+              + "SPXW221216P04100000,10,100,101,-3\n";
+      OptionChain chain = SOURCE.load(SourceRequest.of(write(text)));
+      assertThat(Chains.contract(chain, "SPXW221216C04000000").spotAtQuote()).hasValue(3995.25);
+      assertThat(Chains.contract(chain, "SPXW221216P04000000").spotAtQuote()).isEmpty();
+      assertThat(Chains.contract(chain, "SPXW221216C04100000").spotAtQuote()).isEmpty();
+      assertThat(chain.contracts()).hasSize(3);
+      assertThat(chain.diagnostics())
+          .singleElement()
+          .satisfies(
+              d -> {
+                assertThat(d.reason()).isEqualTo(ContractDiagnostic.Reason.MALFORMED);
+                assertThat(d.field()).isEqualTo("spot_at_quote");
+                assertThat(d.value()).isEqualTo("-3");
+              });
+    }
+  }
+
+  @Test
   void csv_partsColumnsInAnyOrderWithAliases_read() throws IOException {
     String text =
         """
