@@ -133,13 +133,17 @@ public record GexAnalysis(
      * Validates and copies.
      *
      * @throws NullPointerException if the list or a profile is null
-     * @throws IllegalArgumentException if there is no profile, or a figure is NaN or infinite (naming it,
-     *     such as {@code profiles[0].totalGex[7]})
+     * @throws IllegalArgumentException if there is no profile, the first is not the all-expiries one, or a
+     *     figure is NaN or infinite (naming it, such as {@code profiles[0].totalGex[7]})
      */
     public Profiles {
       all = List.copyOf(all);
       if (all.isEmpty()) {
         throw new IllegalArgumentException("profiles must hold at least the all-expiries profile");
+      }
+      if (all.get(0).scope() != GammaProfile.Scope.ALL_EXPIRIES) {
+        throw new IllegalArgumentException(
+            "the first profile must be the all-expiries profile, was " + all.get(0).scope());
       }
       for (int i = 0; i < all.size(); i++) {
         GammaProfile p = all.get(i);

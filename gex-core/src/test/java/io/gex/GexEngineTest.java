@@ -379,6 +379,10 @@ class GexEngineTest {
         .hasMessage("profiles[0].zeroGamma must be finite, was Infinity");
     assertThatThrownBy(() -> new GexAnalysis.Profiles(List.of()))
         .hasMessage("profiles must hold at least the all-expiries profile");
+    List<GammaProfile> exNextFirst = new java.util.ArrayList<>(a.profiles().all());
+    java.util.Collections.reverse(exNextFirst);
+    assertThatThrownBy(() -> new GexAnalysis.Profiles(exNextFirst))
+        .hasMessage("the first profile must be the all-expiries profile, was EXCLUDING_NEXT_MONTHLY");
     GexAnalysis.Provenance q = a.provenance();
     assertThatThrownBy(
             () ->
