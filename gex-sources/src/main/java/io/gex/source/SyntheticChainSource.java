@@ -270,8 +270,11 @@ public final class SyntheticChainSource implements OptionChainSource {
     return 10 * magnitude;
   }
 
-  private static double gaussian(SplittableRandom random) {
-    // Box-Muller: SplittableRandom has no nextGaussian on Java 17.
+  /**
+   * A standard normal draw for the synthetic generators of this package (Box-Muller: SplittableRandom has
+   * no nextGaussian on Java 17); two uniform draws, always in the same order, so seeded output is stable.
+   */
+  static double gaussian(SplittableRandom random) {
     double u = 1 - random.nextDouble();
     double v = random.nextDouble();
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);

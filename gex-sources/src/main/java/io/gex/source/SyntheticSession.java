@@ -1,5 +1,7 @@
 package io.gex.source;
 
+import static io.gex.source.SyntheticChainSource.gaussian;
+
 import io.gex.chain.OccSymbol;
 import io.gex.chain.OptionChain;
 import io.gex.chain.OptionContract;
@@ -206,12 +208,6 @@ public final class SyntheticSession {
   private static Instant settlement(OptionContract c) {
     LocalTime at = c.settlement() == SettlementStyle.AM ? LocalTime.of(9, 30) : LocalTime.of(16, 0);
     return ZonedDateTime.of(c.expiry(), at, Times.NEW_YORK).toInstant();
-  }
-
-  private static double gaussian(SplittableRandom random) {
-    double u = 1 - random.nextDouble();
-    double v = random.nextDouble();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.gex.source;
 
+import static io.gex.source.SyntheticChainSource.gaussian;
+
 import io.gex.chain.OptionChain;
 import io.gex.chain.OptionContract;
 import io.gex.positions.Trade;
@@ -242,13 +244,6 @@ public final class SyntheticTape {
 
   private static double cents(double price) {
     return Math.max(0.01, Math.round(price * 100) / 100.0);
-  }
-
-  /** A standard normal draw (Box-Muller: SplittableRandom has no nextGaussian on Java 17). */
-  private static double gaussian(SplittableRandom random) {
-    double u1 = 1 - random.nextDouble();
-    double u2 = random.nextDouble();
-    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
   }
 
   @Override
