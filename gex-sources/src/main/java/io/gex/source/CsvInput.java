@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -98,6 +99,43 @@ final class CsvInput implements Closeable {
   /** A record's fields joined back with commas, clipped, for messages. */
   static String text(CsvRecord record) {
     return Fields.clip(String.join(",", record.getFields()));
+  }
+
+  /**
+   * The first line of a file's first bytes (decompressed) that is neither blank nor a {@code #} comment,
+   * stripped, after a byte-order mark; null when there is none.
+   */
+  static @Nullable String firstLine(byte[] head) {
+    for (String line : Fields.headText(head).split("\r?\n", -1)) {
+      String t = line.strip();
+      if (!t.isEmpty() && !t.startsWith("#")) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  /** Whether header names are exactly these columns, in order (case and blanks around names ignored). */
+  static boolean isHeader(List<String> names, String[] columns) {
+    if (names.size() != columns.length) {
+      return false;
+    }
+    for (int i = 0; i < columns.length; i++) {
+      if (!names.get(i).strip().equalsIgnoreCase(columns[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether every field of a record is blank. */
+  static boolean isBlank(CsvRecord record) {
+    for (String f : record.getFields()) {
+      if (!f.isBlank()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The field at an index, or "" when the record is shorter. */

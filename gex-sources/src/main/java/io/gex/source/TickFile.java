@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -102,14 +103,8 @@ public final class TickFile {
    */
   public static boolean recognises(byte[] head) {
     Objects.requireNonNull(head, "head");
-    for (String line : Fields.headText(head).split("\r?\n", -1)) {
-      String t = line.strip();
-      if (t.isEmpty() || t.startsWith("#")) {
-        continue;
-      }
-      return isHeader(t.split(",", -1));
-    }
-    return false;
+    String first = CsvInput.firstLine(head);
+    return first != null && CsvInput.isHeader(Arrays.asList(first.split(",", -1)), COLUMNS);
   }
 
   /**
@@ -139,11 +134,11 @@ public final class TickFile {
     try (CsvInput in = CsvInput.open(file, true)) {
       boolean header = false;
       for (CsvRecord record = in.next(); record != null; record = in.next()) {
-        if (record.isComment() || isBlank(record)) {
+        if (record.isComment() || CsvInput.isBlank(record)) {
           continue;
         }
         if (!header) {
-          if (!isHeader(record.getFields().toArray(new String[0]))) {
+          if (!CsvInput.isHeader(record.getFields(), COLUMNS)) {
             throw new ChainSourceException(
                 file + " line " + record.getStartingLineNumber() + ": not a tick file: the header must be '"
                     + HEADER + "', was '" + CsvInput.text(record) + "'");
@@ -159,27 +154,6 @@ public final class TickFile {
       }
     }
     return new TickFile(file, r.events, r.lines, r.diagnostics, r.rejected, r.underlying);
-  }
-
-  private static boolean isHeader(String[] fields) {
-    if (fields.length != COLUMNS.length) {
-      return false;
-    }
-    for (int i = 0; i < COLUMNS.length; i++) {
-      if (!fields[i].strip().equalsIgnoreCase(COLUMNS[i])) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean isBlank(CsvRecord record) {
-    for (String f : record.getFields()) {
-      if (!f.isBlank()) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** The state of one reading. */

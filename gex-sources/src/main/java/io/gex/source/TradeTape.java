@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -74,27 +75,14 @@ public final class TradeTape {
    */
   public static boolean recognises(byte[] head) {
     Objects.requireNonNull(head, "head");
-    for (String line : Fields.headText(head).split("\r?\n", -1)) {
-      String t = line.strip();
-      if (t.isEmpty() || t.startsWith("#")) {
-        continue;
-      }
-      if (t.startsWith("{")) {
-        return t.contains("\"time\"") && t.contains("\"option\"") && t.contains("\"size\"");
-      }
-      String[] names = t.split(",", -1);
-      String[] expected = HEADER.split(",");
-      if (names.length != expected.length) {
-        return false;
-      }
-      for (int i = 0; i < names.length; i++) {
-        if (!names[i].strip().equalsIgnoreCase(expected[i])) {
-          return false;
-        }
-      }
-      return true;
+    String first = CsvInput.firstLine(head);
+    if (first == null) {
+      return false;
     }
-    return false;
+    if (first.startsWith("{")) {
+      return first.contains("\"time\"") && first.contains("\"option\"") && first.contains("\"size\"");
+    }
+    return CsvInput.isHeader(Arrays.asList(first.split(",", -1)), COLUMNS);
   }
 
   /**
@@ -155,11 +143,11 @@ public final class TradeTape {
     try (CsvInput in = CsvInput.open(file, true)) {
       boolean header = false;
       for (CsvRecord record = in.next(); record != null; record = in.next()) {
-        if (record.isComment() || blank(record)) {
+        if (record.isComment() || CsvInput.isBlank(record)) {
           continue;
         }
         if (!header) {
-          if (!isHeader(record.getFields())) {
+          if (!CsvInput.isHeader(record.getFields(), COLUMNS)) {
             throw new ChainSourceException(
                 file + " line " + record.getStartingLineNumber() + ": not a trade tape: the header must be '"
                     + HEADER + "', was '" + CsvInput.text(record) + "'");
@@ -243,27 +231,6 @@ public final class TradeTape {
       throw new Fields.BadField("row", Fields.clip(line), "not JSON: " + e.getMessage());
     }
     return fields;
-  }
-
-  private static boolean isHeader(List<String> fields) {
-    if (fields.size() != COLUMNS.length) {
-      return false;
-    }
-    for (int i = 0; i < COLUMNS.length; i++) {
-      if (!fields.get(i).strip().equalsIgnoreCase(COLUMNS[i])) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean blank(CsvRecord record) {
-    for (String f : record.getFields()) {
-      if (!f.isBlank()) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** The state of one reading. */
