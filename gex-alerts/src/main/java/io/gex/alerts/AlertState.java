@@ -1,5 +1,6 @@
 package io.gex.alerts;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -28,6 +29,23 @@ public record AlertState(AlertSeverity severity, Instant raisedAt, Instant suppr
       throw new IllegalArgumentException(
           "suppressedUntil must not be before raisedAt " + raisedAt + ", was " + suppressedUntil);
     }
+  }
+
+  /**
+   * A raise at {@code now} at this severity, suppressing repeats for {@code cooldown}: what an {@link
+   * AlertStateStore} records when {@link AlertStateStore#tryRaise} raises.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the cooldown is negative
+   */
+  public static AlertState raised(AlertSeverity severity, Instant now, Duration cooldown) {
+    Objects.requireNonNull(severity, "severity");
+    Objects.requireNonNull(now, "now");
+    Objects.requireNonNull(cooldown, "cooldown");
+    if (cooldown.isNegative()) {
+      throw new IllegalArgumentException("cooldown must be >= 0, was " + cooldown);
+    }
+    return new AlertState(severity, now, now.plus(cooldown));
   }
 
   /**

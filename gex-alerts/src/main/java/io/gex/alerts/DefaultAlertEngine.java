@@ -307,7 +307,7 @@ final class DefaultAlertEngine implements AlertEngine {
           suppressed.add(alert);
         } else {
           raised.add(alert);
-          pending.put(key, new AlertState(alert.severity(), now, now.plus(s.cooldown())));
+          pending.put(key, AlertState.raised(alert.severity(), now, s.cooldown()));
         }
       }
     }

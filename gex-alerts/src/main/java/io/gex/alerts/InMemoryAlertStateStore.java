@@ -20,13 +20,7 @@ final class InMemoryAlertStateStore implements AlertStateStore {
   @Override
   public boolean tryRaise(AlertKey key, AlertSeverity severity, Instant now, Duration cooldown) {
     Objects.requireNonNull(key, "key");
-    Objects.requireNonNull(severity, "severity");
-    Objects.requireNonNull(now, "now");
-    Objects.requireNonNull(cooldown, "cooldown");
-    if (cooldown.isNegative()) {
-      throw new IllegalArgumentException("cooldown must be >= 0, was " + cooldown);
-    }
-    AlertState candidate = new AlertState(severity, now, now.plus(cooldown));
+    AlertState candidate = AlertState.raised(severity, now, cooldown);
     boolean[] raised = new boolean[1];
     states.compute(
         key,

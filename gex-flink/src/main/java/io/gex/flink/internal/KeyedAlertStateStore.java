@@ -65,12 +65,7 @@ public final class KeyedAlertStateStore implements AlertStateStore {
   @Override
   public boolean tryRaise(AlertKey key, AlertSeverity severity, Instant now, Duration cooldown) {
     Objects.requireNonNull(key, "key");
-    Objects.requireNonNull(severity, "severity");
-    Objects.requireNonNull(now, "now");
-    Objects.requireNonNull(cooldown, "cooldown");
-    if (cooldown.isNegative()) {
-      throw new IllegalArgumentException("cooldown must be >= 0, was " + cooldown);
-    }
+    AlertState raised = AlertState.raised(severity, now, cooldown);
     try {
       AlertState old = cooldowns.get(key);
       if (old != null && old.suppresses(severity, now)) {
@@ -79,7 +74,7 @@ public final class KeyedAlertStateStore implements AlertStateStore {
       if (old == null) {
         dropExpired(now);
       }
-      cooldowns.put(key, new AlertState(severity, now, now.plus(cooldown)));
+      cooldowns.put(key, raised);
       return true;
     } catch (Exception e) {
       throw failure("recording a raise of " + key, e);
