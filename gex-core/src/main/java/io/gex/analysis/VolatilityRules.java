@@ -46,48 +46,34 @@ final class VolatilityRules {
     private final int size;
 
     /**
-     * By contract index: the contract whose mid was last solved, the spot it was solved at and the result
-     * (NaN for none). Times to settlement are fixed with the instruments, so these decide the answer.
+     * By contract index: the mid last solved, with what decides its answer (the contract and the spot it
+     * was solved at; times to settlement are fixed with the instruments); allocated on the first solve.
      */
-    private @Nullable OptionContract @Nullable [] solvedFor;
-
-    private double @Nullable [] solvedAt;
-    private double @Nullable [] solvedVol;
+    private Solved @Nullable [] solved;
 
     /** A memo for the contracts of a chain of this many. */
     Memo(int size) {
       this.size = size;
     }
 
-    /** Whether the memo holds this contract solved at this spot ({@link #solvedVol(int)}). */
-    boolean hasSolved(int index, OptionContract contract, double spot) {
-      @Nullable OptionContract[] f = solvedFor;
-      double[] at = solvedAt;
-      return f != null && at != null && f[index] == contract && at[index] == spot;
+    /** The solve of this contract at this spot, if the memo holds it. */
+    @Nullable Solved solved(int index, OptionContract contract, double spot) {
+      Solved[] known = solved;
+      Solved s = known == null ? null : known[index];
+      return s != null && s.contract() == contract && s.spot() == spot ? s : null;
     }
 
-    /** The volatility remembered for contract {@code index} (NaN: none); after {@link #hasSolved}. */
-    double solvedVol(int index) {
-      double[] v = solvedVol;
-      return v == null ? Double.NaN : v[index];
-    }
-
-    void remember(int index, OptionContract contract, double spot, double vol) {
-      @Nullable OptionContract[] f = solvedFor;
-      double[] at = solvedAt;
-      double[] v = solvedVol;
-      if (f == null || at == null || v == null) {
-        f = new OptionContract[size];
-        at = new double[size];
-        v = new double[size];
-        solvedFor = f;
-        solvedAt = at;
-        solvedVol = v;
+    void remember(int index, Solved s) {
+      Solved[] known = solved;
+      if (known == null) {
+        known = new Solved[size];
+        solved = known;
       }
-      f[index] = contract;
-      at[index] = spot;
-      v[index] = vol;
+      known[index] = s;
     }
+
+    /** A mid solved: the contract, the spot it was solved at, and the volatility (NaN: none). */
+    record Solved(OptionContract contract, double spot, double vol) {}
 
     private record Entry(
         OptionContract contract,
@@ -273,8 +259,9 @@ final class VolatilityRules {
       double at = c.spotAtQuote().orElse(spot);
       solvedAtChainSpot |= c.spotAtQuote().isEmpty();
       Memo m = memo;
-      if (m != null && m.hasSolved(i, c, at)) {
-        return m.solvedVol(i);
+      Memo.Solved known = m == null ? null : m.solved(i, c, at);
+      if (known != null) {
+        return known.vol();
       }
       OptionalDouble v =
           ImpliedVolatility.solve(
@@ -289,7 +276,7 @@ final class VolatilityRules {
               IvSource.MAX_PLAUSIBLE_VOLATILITY);
       double vol = v.isPresent() ? v.getAsDouble() : Double.NaN;
       if (m != null) {
-        m.remember(i, c, at, vol);
+        m.remember(i, new Memo.Solved(c, at, vol));
       }
       return vol;
     }

@@ -65,9 +65,9 @@ import org.jspecify.annotations.Nullable;
  * root and expiry objects); the live chain's list, index from symbol to position and its copies of the
  * contracts whose quotes it stamps with the snapshot's spot, 3.0 MB more while the caller still holds the
  * snapshot (the snapshot's own contract objects are garbage once it does not); the last resolved state with
- * its levels and the IV and open-interest columns, 3.6 MB; its analysis, 0.3 MB. After spot has crossed a strike the state on the
- * strike's other side is kept too, sharing the columns that did not change. A replaced contract's old object
- * is garbage at once.
+ * its levels and the IV and open-interest columns, 3.6 MB; its analysis, 0.3 MB. After spot has crossed a
+ * strike the state on the strike's other side is kept too, sharing the columns that did not change. A
+ * replaced contract's old object is garbage at once.
  */
 public final class LiveChain {
 
