@@ -42,9 +42,10 @@ import java.util.OptionalDouble;
  *
  * <p>Speed: contract {@code i}'s gamma at grid point {@code j} is a Gaussian in {@code d1}, which is linear
  * in {@code j} on a log grid, so successive values follow from multiplications by a ratio that itself
- * changes by a constant factor. Four interleaved lanes of that recurrence (points {@code j, j+1, j+2,
- * j+3} advance by four) keep the multiplier pipelines busy, and an exact exponential re-anchors the lanes
- * every {@value #RESYNC} points. Only points with {@code |d1| <= }{@value #CUTOFF} are visited. The bounds
+ * changes by a constant factor. Interleaved lanes of that recurrence (one per residue of the point, each
+ * advanced by several points) keep the multiplier pipelines busy, exact exponentials re-anchor them
+ * periodically, and large chains sum the lanes of many contracts point by point in vector instructions
+ * ({@link GridSweep}). Only points with {@code |d1| <= }{@value #CUTOFF} are visited. The bounds
  * come from keeping each contract's values on the two sides of its peak, and of either sign, in separate
  * sums; only cells that these bounds cannot settle (those holding a crossing, or a short-dated contract
  * whose peak is large next to the profile there) are searched further, with the contracts whose window
@@ -60,9 +61,6 @@ public final class GammaProfileCalculator {
 
   /** Contracts contribute only where |d1| is at most this (their weight beyond is below 1.3e-14 of their peak). */
   static final double CUTOFF = 8.0;
-
-  /** Grid points between exact re-anchorings of the Gaussian recurrence. */
-  static final int RESYNC = 128;
 
   /**
    * Total GEX at a hypothetical spot, dollars per 1% move, leaving out the contracts of one expiry.

@@ -20,8 +20,8 @@ final class ProfileGrid {
 
   /**
    * Above this step of d1 between grid points (a window of fewer than 9 points) the recurrence saves
-   * nothing; evaluate directly. Below it, two exponentials per {@value GammaProfileCalculator#RESYNC}
-   * points replace one per point.
+   * nothing; evaluate directly. Below it, a few exponentials per window replace one per point
+   * ({@link GridSweep}).
    */
   private static final double MAX_RECURRENCE_STEP = 2.0;
 
@@ -95,13 +95,24 @@ final class ProfileGrid {
     absCoefSlope = new double[classes];
     cellLo = new int[chain.n];
     cellHi = new int[chain.n];
+    // Buckets of the sweep: 2 × group + 0 for positive coefficients, + 1 for negative ones.
+    double[][] left = new double[2 * groups][];
+    double[][] right = new double[2 * groups][];
+    for (int g = 0; g < groups; g++) {
+      left[2 * g] = leftPos[g];
+      left[2 * g + 1] = leftNeg[g];
+      right[2 * g] = rightPos[g];
+      right[2 * g + 1] = rightNeg[g];
+    }
+    GridSweep sweep = new GridSweep(points, left, right, chain.n);
     for (int i = 0, n = chain.n; i < n; i++) {
       cellLo[i] = 1; // empty until add() says otherwise
       int cl = classOf[i];
       if (cl >= 0 && chain.gexCoef[i] != 0) {
-        add(chain, i, cl);
+        add(chain, i, cl, sweep);
       }
     }
+    sweep.run();
   }
 
   /** ln S at point j. */
@@ -109,7 +120,7 @@ final class ProfileGrid {
     return x0 + j * h;
   }
 
-  private void add(GammaTerms chain, int i, int cl) {
+  private void add(GammaTerms chain, int i, int cl, GridSweep sweep) {
     double c = chain.gexCoef[i];
     absCoef[cl] += Math.abs(c);
     absCoefSlope[cl] += Math.abs(c) * chain.invSd[i];
@@ -129,10 +140,15 @@ final class ProfileGrid {
     int jLo = (int) Math.max(from, Math.ceil(lo));
     int jHi = (int) Math.min(to, Math.floor(hi));
     int group = 2 * cl + (step > NARROW_STEP ? 1 : 0);
-    double[] left = c > 0 ? leftPos[group] : leftNeg[group];
-    double[] right = c > 0 ? rightPos[group] : rightNeg[group];
-    if (jLo <= jHi) {
-      accumulate(c, d0, step, jLo, jHi, p, left, right);
+    if (step > MAX_RECURRENCE_STEP || jHi - jLo < 8) {
+      double[] left = c > 0 ? leftPos[group] : leftNeg[group];
+      double[] right = c > 0 ? rightPos[group] : rightNeg[group];
+      for (int j = jLo; j <= jHi; j++) {
+        double d = d0 + j * step;
+        (j <= p ? left : right)[j] += c * Math.exp(-0.5 * d * d);
+      }
+    } else {
+      sweep.add(c, d0, step, jLo, jHi, p, 2 * group + (c > 0 ? 0 : 1));
     }
     if (p >= from && p < to) {
       // In its peak cell a contract's bounds are min(g_p, g_p+1) and 1; the arrays hold g_p (left) and
@@ -151,109 +167,6 @@ final class ProfileGrid {
         highFix[group][p] -= c * larger;
       }
     }
-  }
-
-  /**
-   * Adds {@code c exp(-d²/2)} with {@code d = d0 + j step} at points jLo..jHi: to {@code left} up to point
-   * p, to {@code right} after it.
-   */
-  private static void accumulate(
-      double c, double d0, double step, int jLo, int jHi, int p, double[] left, double[] right) {
-    if (step > MAX_RECURRENCE_STEP || jHi - jLo < 8) {
-      for (int j = jLo; j <= jHi; j++) {
-        double d = d0 + j * step;
-        (j <= p ? left : right)[j] += c * Math.exp(-0.5 * d * d);
-      }
-      return;
-    }
-    // Along d(j) = d0 + j step: g(j+1) = g(j) r(j) and r(j+1) = r(j) kappa, with g = exp(-d^2/2),
-    // r(j) = exp(-d(j) step - step^2/2), kappa = exp(-step^2). Four lanes advance by four points:
-    // g(j+4) = g(j) s(j) with s(j) = r(j)^4 kappa^6, and s(j+4) = s(j) kappa^16. An exact exponential
-    // re-anchors the lanes every RESYNC points.
-    double kappa = Math.exp(-step * step);
-    double kappa2 = kappa * kappa;
-    double kappa6 = kappa2 * kappa2 * kappa2;
-    double kappa16 = Math.pow(kappa2 * kappa2, 4);
-    int j = jLo;
-    while (j <= jHi) {
-      double d = d0 + j * step;
-      double g0 = Math.exp(-0.5 * d * d);
-      double r0 = Math.exp(-d * step - 0.5 * step * step);
-      double r1 = r0 * kappa;
-      double r2 = r1 * kappa;
-      double r3 = r2 * kappa;
-      double g1 = g0 * r0;
-      double g2 = g1 * r1;
-      double g3 = g2 * r2;
-      double s0 = pow4(r0) * kappa6;
-      double s1 = pow4(r1) * kappa6;
-      double s2 = pow4(r2) * kappa6;
-      double s3 = pow4(r3) * kappa6;
-      int end = Math.min(jHi, j + GammaProfileCalculator.RESYNC - 1);
-      // Three loops with one target each (a branch inside would keep the JIT from packing the lanes):
-      // groups wholly left of the peak, the group that holds it, groups wholly right.
-      for (; j + 3 <= end && j + 3 <= p; j += 4) {
-        left[j] += c * g0;
-        left[j + 1] += c * g1;
-        left[j + 2] += c * g2;
-        left[j + 3] += c * g3;
-        g0 *= s0;
-        g1 *= s1;
-        g2 *= s2;
-        g3 *= s3;
-        s0 *= kappa16;
-        s1 *= kappa16;
-        s2 *= kappa16;
-        s3 *= kappa16;
-      }
-      if (j + 3 <= end && j <= p) {
-        (j <= p ? left : right)[j] += c * g0;
-        (j + 1 <= p ? left : right)[j + 1] += c * g1;
-        (j + 2 <= p ? left : right)[j + 2] += c * g2;
-        right[j + 3] += c * g3;
-        g0 *= s0;
-        g1 *= s1;
-        g2 *= s2;
-        g3 *= s3;
-        s0 *= kappa16;
-        s1 *= kappa16;
-        s2 *= kappa16;
-        s3 *= kappa16;
-        j += 4;
-      }
-      for (; j + 3 <= end; j += 4) {
-        right[j] += c * g0;
-        right[j + 1] += c * g1;
-        right[j + 2] += c * g2;
-        right[j + 3] += c * g3;
-        g0 *= s0;
-        g1 *= s1;
-        g2 *= s2;
-        g3 *= s3;
-        s0 *= kappa16;
-        s1 *= kappa16;
-        s2 *= kappa16;
-        s3 *= kappa16;
-      }
-      // At most three points remain before the next anchor; they are the next values of lanes 0..2.
-      if (j <= end) {
-        (j <= p ? left : right)[j] += c * g0;
-        j++;
-      }
-      if (j <= end) {
-        (j <= p ? left : right)[j] += c * g1;
-        j++;
-      }
-      if (j <= end) {
-        (j <= p ? left : right)[j] += c * g2;
-        j++;
-      }
-    }
-  }
-
-  private static double pow4(double x) {
-    double x2 = x * x;
-    return x2 * x2;
   }
 
   /** Profile divided by spot at every point, over the included classes. */
