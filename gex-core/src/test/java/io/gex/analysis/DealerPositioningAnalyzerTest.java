@@ -364,6 +364,37 @@ class DealerPositioningAnalyzerTest {
   }
 
   @Test
+  void netDeltaZero_equalsTheScansBrentRoot_toOneInTenBillion() {
+    // The analysis's Newton search stops a pass early when its steps show quadratic convergence; the
+    // scan over the grid, refined by Brent's method to 1e-12, is the oracle.
+    qt().withExamples(60)
+        .forAll(longs().all(), integers().between(2, 300))
+        .checkAssert(
+            (seed, n) -> {
+              ResolvedChain resolved = ResolvedChain.resolve(TestChains.random(seed, n), SETTINGS);
+              double[] weight = new double[resolved.n];
+              for (int i = 0; i < weight.length; i++) {
+                weight[i] = resolved.openInterest[i] * SETTINGS.multiplier();
+              }
+              OptionalDouble scan = DealerPositioningAnalyzer.zeroDelta(resolved, weight);
+              OptionalDouble newton = DealerPositioningAnalyzer.netDeltaZero(resolved);
+              if (scan.isPresent() && newton.isPresent()) {
+                assertThat(newton.getAsDouble())
+                    .isCloseTo(scan.getAsDouble(), within(1e-10 * scan.getAsDouble()));
+              }
+              // The net delta rises with spot: a sign change over the range is one zero, which both find.
+              double low = resolved.spot * SETTINGS.profileLow();
+              double high = resolved.spot * SETTINGS.profileHigh();
+              double atLow = DealerPositioningAnalyzer.deltaExposureAt(resolved, weight, low);
+              double atHigh = DealerPositioningAnalyzer.deltaExposureAt(resolved, weight, high);
+              if (atLow < 0 && atHigh > 0) {
+                assertThat(newton).isPresent();
+                assertThat(scan).isPresent();
+              }
+            });
+  }
+
+  @Test
   void deltaExposureAt_spot_equalsAnalyzedDeltaExposure() {
     ResolvedChain resolved = ResolvedChain.resolve(TestChains.random(3, 250), SETTINGS);
 
