@@ -45,6 +45,12 @@ final class GridSweep {
   /** Points between exact re-anchorings of a term's lanes when summed term by term (32 steps of a lane). */
   private static final int TERM_RESYNC = 128;
 
+  /** Windows of fewer points are summed term by term with powers of kappa (see termByTerm). */
+  private static final int SHORT = 32;
+
+  /** Grids spanning fewer points (the windows of a flip search around spot) are summed term by term. */
+  private static final int MIN_SPAN = 64;
+
   /** Buckets with fewer terms are summed term by term. */
   private static final int SMALL = 96;
 
@@ -66,6 +72,11 @@ final class GridSweep {
   private int[] peak;
   private int[] bucketOf;
   private final int[] perBucket;
+
+  /** The first and last point any registered term reaches. */
+  private int spanLo = Integer.MAX_VALUE;
+
+  private int spanHi = -1;
 
   /**
    * @param points the grid's points
@@ -113,6 +124,8 @@ final class GridSweep {
     peak[t] = p;
     bucketOf[t] = bucket;
     perBucket[bucket]++;
+    spanLo = Math.min(spanLo, lo);
+    spanHi = Math.max(spanHi, hi);
   }
 
   /** Sums every registered term into the targets. */
@@ -127,7 +140,7 @@ final class GridSweep {
     for (int count : perBucket) {
       anyLarge |= count >= SMALL;
     }
-    if (!anyLarge) {
+    if (!anyLarge || spanHi - spanLo + 1 < MIN_SPAN) {
       for (int t = 0; t < terms; t++) {
         int b = bucketOf[t];
         termByTerm(coef[t], d0[t], step[t], jLo[t], jHi[t], peak[t], leftTargets[b], rightTargets[b]);
@@ -166,12 +179,16 @@ final class GridSweep {
    */
   private static void termByTerm(
       double c, double d0, double step, int jLo, int jHi, int p, double[] left, double[] right) {
-    // Exact exponentials re-anchor the lanes every TERM_RESYNC points. As in a block, the factors multiplied
-    // again and again (s = exp(-4 d step - 8 step²) and kappa^16) come from exponentials, not powers.
+    // Exact exponentials re-anchor the lanes every TERM_RESYNC points. As in a block, on a long window
+    // the factors multiplied again and again (s = exp(-4 d step - 8 step²) and kappa^16) come from
+    // exponentials, not powers of kappa; on a short one (at most SHORT points: a lane takes at most 8
+    // steps) powers are accurate enough and save three exponentials.
     double s2 = step * step;
     double kappa = Math.exp(-s2);
-    double kappa4 = Math.exp(-4 * s2);
-    double kappa16 = Math.exp(-16 * s2);
+    boolean exact = jHi - jLo >= SHORT;
+    double kappa2 = kappa * kappa;
+    double kappa4 = exact ? Math.exp(-4 * s2) : kappa2 * kappa2;
+    double kappa16 = exact ? Math.exp(-16 * s2) : square(square(kappa4));
     int j = jLo;
     while (j <= jHi) {
       double d = d0 + j * step;
@@ -182,7 +199,7 @@ final class GridSweep {
       double g1 = g0 * r0;
       double g2 = g1 * r1;
       double g3 = g2 * r2;
-      double s0 = Math.exp(-4 * d * step - 8 * s2);
+      double s0 = exact ? Math.exp(-4 * d * step - 8 * s2) : square(square(r0)) * kappa4 * kappa2;
       double s1 = s0 * kappa4;
       double s2k = s1 * kappa4;
       double s3 = s2k * kappa4;
@@ -257,6 +274,10 @@ final class GridSweep {
     return a;
   }
 
+  private static double square(double x) {
+    return x * x;
+  }
+
   /** The items in order of key (each in {@code low..high}), stable. */
   private static int[] countingSort(int[] items, int[] key, int low, int high) {
     int[] start = new int[high - low + 2];
@@ -326,8 +347,10 @@ final class GridSweep {
 
     void run(int[] order, int from, int to, double[] left, double[] right) {
       int count = to - from;
-      Arrays.fill(value, 0);
-      Arrays.fill(ratio, 0);
+      for (int residue = 0; residue < LANES; residue++) {
+        Arrays.fill(value, residue * BLOCK, residue * BLOCK + count, 0);
+        Arrays.fill(ratio, residue * BLOCK, residue * BLOCK + count, 0);
+      }
       Arrays.fill(resyncAt, -1);
       Arrays.fill(enterFrom, 0);
       Arrays.fill(leaveFrom, 0);
