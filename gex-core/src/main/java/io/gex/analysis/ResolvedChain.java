@@ -488,37 +488,77 @@ public final class ResolvedChain {
     }
   }
 
-  /** Ids for distinct doubles in order of first sight, by open addressing on their bits. */
+  /**
+   * Ids for distinct doubles in order of first sight, by open addressing on their bits. The table starts
+   * small and doubles at half full: a chain of 19,000 contracts has a few hundred distinct strikes, and a
+   * table sized for the contracts (65,536 slots, 768 KB) would make every probe a cache miss.
+   */
   private static final class DoubleIds {
-    private final long[] keys;
-    private final int[] ids;
-    private final double[] values;
-    private final int mask;
+    private long[] keys;
+    private int[] ids;
+    private double[] values;
+    private int mask;
     private int size;
 
     DoubleIds(int expected) {
-      int capacity = Integer.highestOneBit(Math.max(4, 2 * expected)) << 1;
+      int capacity = 256;
       keys = new long[capacity];
       ids = new int[capacity];
       Arrays.fill(ids, -1);
-      values = new double[Math.max(1, expected)];
+      values = new double[Math.max(1, Math.min(expected, 128))];
       mask = capacity - 1;
     }
 
     int id(double value) {
       long bits = Double.doubleToLongBits(value);
-      long z = bits * 0x9E3779B97F4A7C15L;
-      int h = (int) ((z ^ (z >>> 29)) & mask);
+      int h = slot(bits);
       while (ids[h] >= 0) {
         if (keys[h] == bits) {
           return ids[h];
         }
         h = (h + 1) & mask;
       }
+      if (2 * (size + 1) > keys.length) {
+        grow();
+        h = slot(bits);
+        while (ids[h] >= 0) {
+          h = (h + 1) & mask;
+        }
+      }
       keys[h] = bits;
       ids[h] = size;
+      if (size == values.length) {
+        values = Arrays.copyOf(values, 2 * size);
+      }
       values[size] = value;
       return size++;
+    }
+
+    /**
+     * Fibonacci hashing: the top bits of the product. (Round strikes such as 4000.0 have tens of zero bits
+     * at the bottom of their representation, and so of the product.)
+     */
+    private int slot(long bits) {
+      return (int) ((bits * 0x9E3779B97F4A7C15L) >>> (64 - Integer.numberOfTrailingZeros(keys.length)));
+    }
+
+    private void grow() {
+      long[] oldKeys = keys;
+      int[] oldIds = ids;
+      keys = new long[2 * oldKeys.length];
+      ids = new int[2 * oldIds.length];
+      Arrays.fill(ids, -1);
+      mask = keys.length - 1;
+      for (int k = 0; k < oldKeys.length; k++) {
+        if (oldIds[k] >= 0) {
+          int h = slot(oldKeys[k]);
+          while (ids[h] >= 0) {
+            h = (h + 1) & mask;
+          }
+          keys[h] = oldKeys[k];
+          ids[h] = oldIds[k];
+        }
+      }
     }
 
     double[] values() {
