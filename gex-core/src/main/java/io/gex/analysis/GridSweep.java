@@ -16,13 +16,15 @@ import java.util.Arrays;
  * to keep the multipliers busy: about 1 ns per term and point. Here a block of {@value #BLOCK} terms keeps
  * its lanes side by side in three arrays that stay in the first-level cache, and every point of the grid
  * is one pass over the block's lanes of that point's residue: eight interleaved sums, then two plain loops
- * that the JIT compiles to vector instructions (about 0.3 ns per term and point). The block's fixed cost
- * per point (about 50 ns) outweighs that for a bucket of fewer than {@value #SMALL} terms, which is summed
- * term by term. A lane holds 0 outside
+ * that the JIT compiles to vector instructions (about 0.3 ns per term and point). A lane holds 0 outside
  * its term's window, so that it adds nothing there: it gets exact values when the term's window starts and
- * is cleared after its last point. The block's terms are in order of peak, so that at each point the
- * terms right of their peak are a prefix of the block, and the left and right sums of {@link ProfileGrid}
- * are two ranges.
+ * is cleared after its last point. The block's terms are in order of peak, so that at each point the terms
+ * right of their peak are a prefix of the block, and the left and right sums of {@link ProfileGrid} are two
+ * ranges.
+ *
+ * <p>A block's fixed cost per point (about 50 ns) outweighs what it saves on a bucket of fewer than {@value
+ * #SMALL} terms, and on a grid of fewer than {@value #MIN_SPAN} points (the windows about spot of a flip
+ * search): those are summed term by term, four lanes a term.
  *
  * <p>Precision: the factors that a lane multiplies by again and again ({@code a} and {@code kappa^64})
  * come from exponentials, not from powers of {@code kappa}, whose rounding error the powers would multiply;
