@@ -501,6 +501,7 @@ final class ProfileCrossings {
         double offset = x - start;
         double sum = 0;
         double slope = 0;
+        double curvature = 0;
         for (int t = 0, m = count; t < m; t++) {
           double dt = dStart[t] + offset * invSd[t];
           double c = coef[t];
@@ -508,18 +509,24 @@ final class ProfileCrossings {
               && dt <= GammaProfileCalculator.CUTOFF
               && dt >= -GammaProfileCalculator.CUTOFF) {
             double e = c * Math.exp(-0.5 * dt * dt);
+            double k = invSd[t];
             sum += e;
-            slope -= e * dt * invSd[t];
+            slope -= e * dt * k;
+            curvature += e * (dt * dt - 1) * k * k;
           }
         }
         if (sum == 0) {
           return Math.exp(x);
         }
-        double next = x - sum / slope;
+        double step = sum / slope;
+        double next = x - step;
         if (!(next > xa && next < xb)) {
           break;
         }
-        if (Math.abs(next - x) <= 1e-11) {
+        // Newton's error after this step is about |g'' / (2 g')| step²: when that is below 1e-12 (in ln S,
+        // relative in spot) next is the zero to that accuracy, and the evaluation that would only confirm
+        // it, one of the two a root from the Hermite guess usually costs, is saved.
+        if (Math.abs(step) <= 1e-11 || Math.abs(0.5 * curvature / slope) * step * step <= 1e-12) {
           return Math.exp(next);
         }
         x = next;
