@@ -82,6 +82,25 @@ public final class MeasureCalculator {
     double spot = chain.spot;
     double lnS = Math.log(spot);
     ContractGreeks g = new ContractGreeks(chain, spot);
+    // Flat sums, [m * strikes + k] and [m * expiries + e] for the m-th measure asked, copied into the rows
+    // at the end: one array per side instead of a row per measure, so that the loop below loads no row.
+    // Each sum still adds the same numbers in chain order (the figures are those of a row per measure).
+    double[] flatCallByStrike = new double[count * strikes];
+    double[] flatPutByStrike = new double[count * strikes];
+    double[] flatNetByStrike = new double[count * strikes];
+    double[] flatCallByExpiry = new double[count * expiries];
+    double[] flatPutByExpiry = new double[count * expiries];
+    double[] flatNetByExpiry = new double[count * expiries];
+    double[] flatCallTotal = new double[count];
+    double[] flatPutTotal = new double[count];
+    double[] flatNetTotal = new double[count];
+    double[] flatGross = new double[count];
+    int gammaAt = -1;
+    for (int m = 0; m < count; m++) {
+      if (slot[m] == gammaSlot) {
+        gammaAt = m;
+      }
+    }
     for (int i = 0, n = chain.n; i < n; i++) {
       int e = chain.expiryIndex[i];
       int k = chain.strikeIndex[i];
@@ -91,29 +110,37 @@ public final class MeasureCalculator {
         continue; // every exposure is zero
       }
       g.load(i, lnS, greeks, needsCdf);
-      boolean call = g.call;
-      for (int m = 0; m < count; m++) {
-        int s = slot[m];
+      double[] byStrike = g.call ? flatCallByStrike : flatPutByStrike;
+      double[] byExpiry = g.call ? flatCallByExpiry : flatPutByExpiry;
+      double[] total = g.call ? flatCallTotal : flatPutTotal;
+      for (int m = 0, ks = k, es = e; m < count; m++, ks += strikes, es += expiries) {
         double x = ms[m].exposure(g);
-        if (call) {
-          callByStrike[s][k] += x;
-          callByExpiry[s][e] += x;
-          callTotal[s] += x;
-        } else {
-          putByStrike[s][k] += x;
-          putByExpiry[s][e] += x;
-          putTotal[s] += x;
-        }
+        byStrike[ks] += x;
+        byExpiry[es] += x;
+        total[m] += x;
         if (netSummed[m]) {
-          netByStrike[s][k] += x;
-          netByExpiry[s][e] += x;
-          netTotal[s] += x;
+          flatNetByStrike[ks] += x;
+          flatNetByExpiry[es] += x;
+          flatNetTotal[m] += x;
         }
-        gross[s] += Math.abs(x);
-        if (heat && s == gammaSlot) {
+        flatGross[m] += Math.abs(x);
+        if (m == gammaAt && heat) {
           heatmap[e * strikes + k] += x;
         }
       }
+    }
+    for (int m = 0; m < count; m++) {
+      int s = slot[m];
+      System.arraycopy(flatCallByStrike, m * strikes, callByStrike[s], 0, strikes);
+      System.arraycopy(flatPutByStrike, m * strikes, putByStrike[s], 0, strikes);
+      System.arraycopy(flatNetByStrike, m * strikes, netByStrike[s], 0, strikes);
+      System.arraycopy(flatCallByExpiry, m * expiries, callByExpiry[s], 0, expiries);
+      System.arraycopy(flatPutByExpiry, m * expiries, putByExpiry[s], 0, expiries);
+      System.arraycopy(flatNetByExpiry, m * expiries, netByExpiry[s], 0, expiries);
+      callTotal[s] = flatCallTotal[m];
+      putTotal[s] = flatPutTotal[m];
+      netTotal[s] = flatNetTotal[m];
+      gross[s] = flatGross[m];
     }
     // The other measures' nets are their calls plus their puts (three sums fewer per contract and measure).
     for (int m = 0; m < count; m++) {
