@@ -475,31 +475,38 @@ public final class PinRiskAnalyzer {
 
   /**
    * The largest open interests first (ties: lower strike), at most {@link #topStrikes}, none with zero
-   * open interest. Repeated selection, O(topStrikes × m), with no sort of boxed indices.
+   * open interest. One pass keeping the best so far in order (an insertion into at most topStrikes), with
+   * no sort of boxed indices.
    */
   private List<OpenInterestStrike> top(double[] strikes, double[] oi, int m, double total) {
-    List<OpenInterestStrike> out = new ArrayList<>(Math.min(topStrikes, m));
-    double prevOi = Double.POSITIVE_INFINITY;
-    double prevStrike = Double.NEGATIVE_INFINITY;
-    while (out.size() < topStrikes) {
-      int best = -1;
-      for (int j = 0; j < m; j++) {
-        double v = oi[j];
-        boolean after = v < prevOi || (v == prevOi && strikes[j] > prevStrike);
-        if (v > 0 && after && (best < 0 || v > oi[best])) {
-          best = j;
-        }
+    int[] best = new int[Math.min(topStrikes, Math.max(m, 1))];
+    int kept = 0;
+    for (int j = 0; j < m; j++) {
+      double v = oi[j];
+      boolean full = kept == best.length;
+      if (!(v > 0) || (full && !ranksBefore(v, strikes[j], oi, strikes, best[kept - 1]))) {
+        continue;
       }
-      if (best < 0) {
-        break;
+      int at = full ? kept - 1 : kept++;
+      while (at > 0 && ranksBefore(v, strikes[j], oi, strikes, best[at - 1])) {
+        best[at] = best[at - 1];
+        at--;
       }
-      prevOi = oi[best];
-      prevStrike = strikes[best];
+      best[at] = j;
+    }
+    List<OpenInterestStrike> out = new ArrayList<>(kept);
+    for (int r = 0; r < kept; r++) {
+      int j = best[r];
       out.add(
           new OpenInterestStrike(
-              strikes[best], Math.round(oi[best]), total > 0 ? Math.min(1, oi[best] / total) : 0));
+              strikes[j], Math.round(oi[j]), total > 0 ? Math.min(1, oi[j] / total) : 0));
     }
     return out;
+  }
+
+  /** Whether open interest v at strike k ranks before index j: more, or as much at a lower strike. */
+  private static boolean ranksBefore(double v, double k, double[] oi, double[] strikes, int j) {
+    return v > oi[j] || (v == oi[j] && k < strikes[j]);
   }
 
   /**
