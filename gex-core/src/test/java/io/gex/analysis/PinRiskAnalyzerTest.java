@@ -13,7 +13,10 @@ import io.gex.GexEngine;
 import io.gex.chain.OptionChain;
 import io.gex.testing.TestChains;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Pin risk: top strikes, expected move, the score and its components. */
@@ -256,6 +259,24 @@ class PinRiskAnalyzerTest {
                 }
                 assertThat(Math.abs(e.pinStrike() - 4000)).isLessThanOrEqualTo(Math.abs(e.maxPain() - 4000) + 1e-9);
               }
+              // The chain's top strikes are those of a full sort: open interest down, then strike up.
+              OpenInterestByStrike byStrike = analysis.openInterestByStrike();
+              List<double[]> ranked = new ArrayList<>();
+              for (int k = 0; k < byStrike.size(); k++) {
+                double oi = byStrike.callOpenInterest().get(k) + byStrike.putOpenInterest().get(k);
+                if (oi > 0) {
+                  ranked.add(new double[] {byStrike.strikes().get(k), oi});
+                }
+              }
+              ranked.sort(
+                  Comparator.<double[]>comparingDouble(r -> -r[1]).thenComparingDouble(r -> r[0]));
+              assertThat(analysis.topStrikes())
+                  .extracting(OpenInterestStrike::strike)
+                  .containsExactlyElementsOf(
+                      ranked.stream()
+                          .limit(PinRiskAnalyzer.DEFAULT_TOP_STRIKES)
+                          .map(r -> r[0])
+                          .collect(Collectors.toList()));
             });
   }
 
