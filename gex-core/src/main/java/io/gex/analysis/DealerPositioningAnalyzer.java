@@ -50,11 +50,11 @@ import org.apache.commons.numbers.rootfinder.BrentSolver;
  * multiplier × delta}, with calls at their positive and puts at their negative delta (customers long every
  * option, dealers short it), re-priced at hypothetical spots with the same volatilities and times. That sum
  * rises strictly with spot (its derivative is a sum of gammas), so it has at most one zero, searched within
- * the profile range ({@code profileLow} to {@code profileHigh} times spot) by Newton's method from spot,
- * kept inside the bracket the signs seen so far imply, to 1e-11 relative; Commons Numbers' Brent solver
- * finishes a bracket Newton does not settle in. It is empty when the net delta keeps one sign over the
- * whole range. {@link #zeroDelta(ResolvedChain,
- * double[])} scans any other weighting over the profile grid.
+ * the profile range ({@code profileLow} to {@code profileHigh} times spot) by Halley's method from spot
+ * (Newton's where the curvature term would more than halve or double the step), kept inside the bracket
+ * the signs seen so far imply, to 1e-11 relative; Commons Numbers' Brent solver finishes a bracket the
+ * steps do not settle in. It is empty when the net delta keeps one sign over the whole range. {@link
+ * #zeroDelta(ResolvedChain, double[])} scans any other weighting over the profile grid.
  *
  * <p>This class is stateless and thread-safe.
  */
