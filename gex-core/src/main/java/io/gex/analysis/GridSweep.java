@@ -149,8 +149,8 @@ final class GridSweep {
       }
       return;
     }
-    int[] byPeak = countingSort(identity(terms), peak, -1, points);
-    int[] order = countingSort(byPeak, bucketOf, 0, buckets);
+    int[] byPeak = CountingSort.sort(CountingSort.identity(terms), peak, -1, points + 1);
+    int[] order = CountingSort.sort(byPeak, bucketOf, 0, buckets);
     int swept = 0;
     for (int q = 0; q < terms; q++) {
       int t = order[q];
@@ -268,32 +268,8 @@ final class GridSweep {
   }
 
 
-  private static int[] identity(int n) {
-    int[] a = new int[n];
-    for (int i = 0; i < n; i++) {
-      a[i] = i;
-    }
-    return a;
-  }
-
   private static double square(double x) {
     return x * x;
-  }
-
-  /** The items in order of key (each in {@code low..high}), stable. */
-  private static int[] countingSort(int[] items, int[] key, int low, int high) {
-    int[] start = new int[high - low + 2];
-    for (int item : items) {
-      start[key[item] - low + 1]++;
-    }
-    for (int k = 1; k < start.length; k++) {
-      start[k] += start[k - 1];
-    }
-    int[] sorted = new int[items.length];
-    for (int item : items) {
-      sorted[start[key[item] - low]++] = item;
-    }
-    return sorted;
   }
 
   /** The sum of {@code a[from..to)}, in eight interleaved sums (one would wait on each add's latency). */
@@ -337,15 +313,24 @@ final class GridSweep {
     /** Block positions by first point, and where each point's run of them starts. */
     final int[] entering = new int[BLOCK];
 
-    final int[] enterFrom = new int[points + 2];
-    /** Lane slots by last point, and where each point's run of them starts. */
+    final int[] enterFrom = new int[points + 1];
+    /**
+     * Lanes by last point (lane q is lane q % 8 of block position q / 8), and where each point's run of
+     * them starts.
+     */
     final int[] leaving = new int[LANES * BLOCK];
 
-    final int[] leaveFrom = new int[points + 2];
+    final int[] leaveFrom = new int[points + 1];
     /** Re-anchorings, as linked lists per point (only windows longer than RESYNC_POINTS have them). */
     final int[] resyncAt = new int[points + 1];
 
     final int[] resyncNext = new int[BLOCK];
+    /** Sort keys: per block position its first point; per lane its last point. */
+    final int[] firstPoint = new int[BLOCK];
+
+    final int[] lastPoint = new int[LANES * BLOCK];
+    final int[] positions = CountingSort.identity(BLOCK);
+    final int[] lanes = CountingSort.identity(LANES * BLOCK);
 
     void run(int[] order, int from, int to, double[] left, double[] right) {
       int count = to - from;
@@ -354,58 +339,29 @@ final class GridSweep {
         Arrays.fill(ratio, residue * BLOCK, residue * BLOCK + count, 0);
       }
       Arrays.fill(resyncAt, -1);
-      Arrays.fill(enterFrom, 0);
-      Arrays.fill(leaveFrom, 0);
-      for (int x = 0; x < count; x++) {
-        int t = order[from + x];
-        termAt[x] = t;
-        enterFrom[jLo[t] + 1]++;
-        // The eight lanes end at the window's last eight points, one each.
-        for (int e = jHi[t] - (LANES - 1); e <= jHi[t]; e++) {
-          leaveFrom[e + 1]++;
-        }
-      }
-      for (int j = 1; j < points + 2; j++) {
-        enterFrom[j] += enterFrom[j - 1];
-        leaveFrom[j] += leaveFrom[j - 1];
-      }
-      for (int x = 0; x < count; x++) {
-        int t = termAt[x];
-        entering[enterFrom[jLo[t]]++] = x;
-        for (int e = jHi[t] - (LANES - 1); e <= jHi[t]; e++) {
-          leaving[leaveFrom[e]++] = (e & (LANES - 1)) * BLOCK + x;
-        }
-      }
-      // The fills moved each run's start to the next run's; shift back.
-      for (int j = points + 1; j > 0; j--) {
-        enterFrom[j] = enterFrom[j - 1];
-        leaveFrom[j] = leaveFrom[j - 1];
-      }
-      enterFrom[0] = 0;
-      leaveFrom[0] = 0;
-      int passed = 0; // terms that peak before point j (a prefix of the block)
       int first = points;
       int last = -1;
       for (int x = 0; x < count; x++) {
-        first = Math.min(first, jLo[termAt[x]]);
-        last = Math.max(last, jHi[termAt[x]]);
+        int t = order[from + x];
+        termAt[x] = t;
+        firstPoint[x] = jLo[t];
+        first = Math.min(first, jLo[t]);
+        last = Math.max(last, jHi[t]);
+        // The eight lanes end at the window's last eight points, one each.
+        for (int k = 0; k < LANES; k++) {
+          lastPoint[LANES * x + k] = jHi[t] - (LANES - 1) + k;
+        }
       }
+      CountingSort.sort(positions, count, firstPoint, 0, points, enterFrom, entering);
+      CountingSort.sort(lanes, LANES * count, lastPoint, 0, points, leaveFrom, leaving);
+      int passed = 0; // terms that peak before point j (a prefix of the block)
       for (int j = first; j <= last; j++) {
         for (int q = enterFrom[j]; q < enterFrom[j + 1]; q++) {
-          int x = entering[q];
-          anchor(x, termAt[x], j);
-          if (j + RESYNC_POINTS <= jHi[termAt[x]]) {
-            resyncNext[x] = resyncAt[j + RESYNC_POINTS];
-            resyncAt[j + RESYNC_POINTS] = x;
-          }
+          anchor(entering[q], j);
         }
         for (int x = resyncAt[j]; x >= 0; ) {
           int following = resyncNext[x];
-          anchor(x, termAt[x], j);
-          if (j + RESYNC_POINTS <= jHi[termAt[x]]) {
-            resyncNext[x] = resyncAt[j + RESYNC_POINTS];
-            resyncAt[j + RESYNC_POINTS] = x;
-          }
+          anchor(x, j);
           x = following;
         }
         while (passed < count && peak[termAt[passed]] < j) {
@@ -423,7 +379,7 @@ final class GridSweep {
           ratio[x] *= ratioStep[x];
         }
         for (int q = leaveFrom[j]; q < leaveFrom[j + 1]; q++) {
-          int at = leaving[q];
+          int at = (j & (LANES - 1)) * BLOCK + leaving[q] / LANES;
           value[at] = 0;
           ratio[at] = 0;
         }
@@ -431,10 +387,15 @@ final class GridSweep {
     }
 
     /**
-     * Sets term t's lanes (at block position x) to exact values at points {@code j..j+7}, those in its
-     * window only (a lane past the window's end has left and holds 0).
+     * Sets the lanes of the term at block position x to exact values at points {@code j..j+7}, those in its
+     * window only (a lane past the window's end has left and holds 0), and schedules its next anchoring.
      */
-    private void anchor(int x, int t, int j) {
+    private void anchor(int x, int j) {
+      int t = termAt[x];
+      if (j + RESYNC_POINTS <= jHi[t]) {
+        resyncNext[x] = resyncAt[j + RESYNC_POINTS];
+        resyncAt[j + RESYNC_POINTS] = x;
+      }
       double s = step[t];
       double c = coef[t];
       double d = d0[t] + j * s;

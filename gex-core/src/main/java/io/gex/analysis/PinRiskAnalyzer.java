@@ -128,13 +128,10 @@ public final class PinRiskAnalyzer {
     int expiryCount = p.expiries.length;
 
     // Group contracts by expiry, ascending strikes within: two stable counting sorts, O(n + strikes).
-    int[] identity = new int[size];
-    for (int i = 0; i < size; i++) {
-      identity[i] = i;
-    }
-    int[] byStrike = countingSort(p.strikeIndex, strikeCount, identity, new int[strikeCount + 1]);
+    int[] byStrike = CountingSort.sort(CountingSort.identity(size), p.strikeIndex, 0, strikeCount);
     int[] start = new int[expiryCount + 1];
-    int[] order = countingSort(p.expiryIndex, expiryCount, byStrike, start);
+    int[] order = new int[size];
+    CountingSort.sort(byStrike, size, p.expiryIndex, 0, expiryCount, start, order);
 
     double[] chainOi = new double[strikeCount];
     double[] chainCallOi = new double[strikeCount];
@@ -507,26 +504,5 @@ public final class PinRiskAnalyzer {
   /** Whether open interest v at strike k ranks before index j: more, or as much at a lower strike. */
   private static boolean ranksBefore(double v, double k, double[] oi, double[] strikes, int j) {
     return v > oi[j] || (v == oi[j] && k < strikes[j]);
-  }
-
-  /**
-   * The indices {@code input} stably sorted by {@code keys[index]}; {@code start}
-   * receives the first position of each key (length keyCount + 1).
-   */
-  private static int[] countingSort(int[] keys, int keyCount, int[] input, int[] start) {
-    int n = keys.length;
-    for (int i = 0; i < n; i++) {
-      start[keys[i] + 1]++;
-    }
-    for (int key = 0; key < keyCount; key++) {
-      start[key + 1] += start[key];
-    }
-    int[] next = Arrays.copyOf(start, keyCount);
-    int[] out = new int[n];
-    for (int o = 0; o < n; o++) {
-      int i = input[o];
-      out[next[keys[i]]++] = i;
-    }
-    return out;
   }
 }
