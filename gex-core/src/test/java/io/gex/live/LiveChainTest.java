@@ -17,6 +17,7 @@ import io.gex.chain.SettlementStyle;
 import io.gex.positions.CustomerFlow;
 import io.gex.positions.PositionModels;
 import io.gex.settings.IvSource;
+import io.gex.testing.TestAnalyses;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -237,15 +238,10 @@ class LiveChainTest {
 
   private static GexAnalysis withAnalyzedAt(GexAnalysis a, Instant at) {
     GexAnalysis.Provenance p = a.provenance();
-    return new GexAnalysis(
+    return TestAnalyses.withProvenance(
+        a,
         new GexAnalysis.Provenance(
-            p.symbol(), p.spot(), p.valuationTime(), at, p.settings(), p.positions()),
-        a.exposures(),
-        a.greeks(),
-        a.profiles(),
-        a.pinRisk(),
-        a.dealer(),
-        a.coverage());
+            p.symbol(), p.spot(), p.valuationTime(), at, p.settings(), p.positions()));
   }
 
   /** A chain of three expiries (0DTE PM, 0DTE AM monthly, 1 month) around 5000, with awkward IVs. */

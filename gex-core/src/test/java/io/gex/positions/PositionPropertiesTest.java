@@ -10,6 +10,7 @@ import io.gex.GexAnalysis;
 import io.gex.GexEngine;
 import io.gex.chain.OptionChain;
 import io.gex.chain.OptionContract;
+import io.gex.testing.TestAnalyses;
 import io.gex.testing.TestChains;
 import java.time.Clock;
 import java.time.Instant;
@@ -102,14 +103,9 @@ class PositionPropertiesTest {
 
   static GexAnalysis withPositions(GexAnalysis a, PositionProvenance positions) {
     GexAnalysis.Provenance p = a.provenance();
-    return new GexAnalysis(
+    return TestAnalyses.withProvenance(
+        a,
         new GexAnalysis.Provenance(
-            p.symbol(), p.spot(), p.valuationTime(), p.analyzedAt(), p.settings(), positions),
-        a.exposures(),
-        a.greeks(),
-        a.profiles(),
-        a.pinRisk(),
-        a.dealer(),
-        a.coverage());
+            p.symbol(), p.spot(), p.valuationTime(), p.analyzedAt(), p.settings(), positions));
   }
 }
