@@ -702,9 +702,7 @@ public final class ResolvedChain {
       @Nullable Instruments reuse,
       PositionModel positionModel,
       CustomerFlow flow) {
-    java.util.Objects.requireNonNull(contracts, "contracts");
-    java.util.Objects.requireNonNull(valuationTime, "valuationTime");
-    java.util.Objects.requireNonNull(settings, "settings");
+    checkArguments(underlying, spot, valuationTime, contracts, settings, positionModel, flow);
     int total = contracts.size();
     double[] ivAll = new double[total];
     double[] oiAll = new double[total];
@@ -719,12 +717,11 @@ public final class ResolvedChain {
     } else {
       // One walk over the contract objects for the instruments and the two columns: on a chain of 19,000
       // the objects no longer sit in the processor's caches by the second walk.
-      OptionChain.checkValuationTime(valuationTime);
       ins = Instruments.of(contracts, valuationTime, settings, ivAll, oiAll);
     }
     return resolve(
         underlying, spot, valuationTime, contracts, ivAll, oiAll, sourceDiagnostics, settings, ins,
-        positionModel, flow);
+        reuse != null, positionModel, flow);
   }
 
   /**
@@ -757,13 +754,7 @@ public final class ResolvedChain {
       @Nullable Instruments reuse,
       PositionModel positionModel,
       CustomerFlow flow) {
-    java.util.Objects.requireNonNull(positionModel, "positionModel");
-    java.util.Objects.requireNonNull(flow, "flow");
-    java.util.Objects.requireNonNull(underlying, "underlying");
-    java.util.Objects.requireNonNull(contracts, "contracts");
-    java.util.Objects.requireNonNull(settings, "settings");
-    OptionChain.checkSpot(spot);
-    OptionChain.checkValuationTime(valuationTime);
+    checkArguments(underlying, spot, valuationTime, contracts, settings, positionModel, flow);
     if (impliedVolatility.length != contracts.size() || openInterest.length != contracts.size()) {
       throw new IllegalArgumentException(
           "the columns hold " + impliedVolatility.length + " implied volatilities and "
@@ -773,6 +764,45 @@ public final class ResolvedChain {
         reuse != null && reuse.fits(settings, valuationTime, contracts.size())
             ? reuse
             : Instruments.of(contracts, valuationTime, settings);
+    return resolve(
+        underlying, spot, valuationTime, contracts, impliedVolatility, openInterest, sourceDiagnostics,
+        settings, ins, reuse != null, positionModel, flow);
+  }
+
+  private static void checkArguments(
+      String underlying,
+      double spot,
+      Instant valuationTime,
+      List<OptionContract> contracts,
+      GexSettings settings,
+      PositionModel positionModel,
+      CustomerFlow flow) {
+    java.util.Objects.requireNonNull(positionModel, "positionModel");
+    java.util.Objects.requireNonNull(flow, "flow");
+    java.util.Objects.requireNonNull(underlying, "underlying");
+    java.util.Objects.requireNonNull(contracts, "contracts");
+    java.util.Objects.requireNonNull(settings, "settings");
+    OptionChain.checkSpot(spot);
+    OptionChain.checkValuationTime(valuationTime);
+  }
+
+  /**
+   * The resolve proper, with the instruments found (given or made) and whether the caller gave
+   * instruments to reuse: only then are solved mids and diagnostics remembered for the next resolve.
+   */
+  private static ResolvedChain resolve(
+      String underlying,
+      double spot,
+      Instant valuationTime,
+      List<OptionContract> contracts,
+      double[] impliedVolatility,
+      double[] openInterest,
+      List<ContractDiagnostic> sourceDiagnostics,
+      GexSettings settings,
+      Instruments ins,
+      boolean memoize,
+      PositionModel positionModel,
+      CustomerFlow flow) {
     List<ContractDiagnostic> diagnostics =
         new ArrayList<>(sourceDiagnostics.size() + ins.diagnostics.size() + 64);
     diagnostics.addAll(sourceDiagnostics);
@@ -810,7 +840,7 @@ public final class ResolvedChain {
     boolean solvedAtSpot =
         VolatilityRules.resolve(
             contracts, spot, settings, selected, selectedCount, tauAll, ivAll, otmAll, partner, volAll,
-            reasonAll, diagnostics, substitutionDiagnostics, reuse != null ? ins.memo : null);
+            reasonAll, diagnostics, substitutionDiagnostics, memoize ? ins.memo : null);
 
     // When the same contracts are priced as in the last resolve of these instruments (a spot tick, a quote,
     // an IV, an open interest), under open interest with no flow both times, its columns are reused: shared
