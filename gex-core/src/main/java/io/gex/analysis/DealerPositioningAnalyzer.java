@@ -261,13 +261,13 @@ public final class DealerPositioningAnalyzer {
     double hi = rangeHigh;
     boolean loSeen = false;
     boolean hiSeen = false;
-    double[] valueAndSlope = new double[3];
+    double[] valueAndDerivatives = new double[3];
     double x = spot;
-    double previousStep = Double.NaN; // the last step taken, NaN after a bisection or the start
+    double previousStep = Double.NaN; // the last step, NaN after one outside the bracket or at the start
     boolean previousHalley = false; // whether that step was Halley's
     for (int iteration = 0; iteration < 60; iteration++) {
-      netDeltaAndSlope(terms, weight, putWeight, x, valueAndSlope);
-      double fx = valueAndSlope[0];
+      netDeltaAndDerivatives(terms, weight, putWeight, x, valueAndDerivatives);
+      double fx = valueAndDerivatives[0];
       if (fx == 0) {
         return OptionalDouble.of(x);
       }
@@ -287,13 +287,13 @@ public final class DealerPositioningAnalyzer {
       // Halley's step (the pass gives the curvature too, at no extra exponential): cubic convergence, so
       // from spot the search usually needs one pass fewer than Newton's. Newton's where the curvature term
       // would more than halve or double the step.
-      double slope = valueAndSlope[1];
-      double curvature = fx * valueAndSlope[2];
+      double slope = valueAndDerivatives[1];
+      double curvature = fx * valueAndDerivatives[2];
       boolean halley = Math.abs(curvature) <= slope * slope;
       double next =
           halley ? x - 2 * fx * slope / (2 * slope * slope - curvature) : x - fx / slope;
-      boolean newton = next > lo && next < hi;
-      if (!newton) {
+      boolean inBracket = next > lo && next < hi;
+      if (!inBracket) {
         // Outside the bracket: test the range's end once, or halve a bracket known at both ends.
         next = !loSeen && next <= lo ? rangeLow : !hiSeen && next >= hi ? rangeHigh : 0.5 * (lo + hi);
       }
@@ -304,10 +304,10 @@ public final class DealerPositioningAnalyzer {
             ? OptionalDouble.of(next)
             : OptionalDouble.empty();
       }
-      if (newton && !Double.isNaN(previousStep)) {
-        // Two steps of the same method in a row, the second far shorter: the convergence is settled, and
-        // the steps measure the errors. Halley's is cubic, error(next) ≈ |step| ratio³ (ratio = |step| /
-        // |previousStep|); Newton's quadratic, ≈ |step| ratio. When that is below 1e-12 of spot, next is
+      if (inBracket && !Double.isNaN(previousStep)) {
+        // Two steps in a row inside the bracket, the second far shorter: the convergence is settled, and
+        // the steps measure the errors. Two of Halley's converge cubically, error(next) ≈ |step| ratio³
+        // (ratio = |step| / |previousStep|); otherwise at least quadratically, ≈ |step| ratio. When that is below 1e-12 of spot, next is
         // the zero to that accuracy, and the pass that would only confirm it is saved. It is a zero by the
         // same test as above, with the value there predicted as slope × error when only one side is seen.
         double ratio = Math.abs(step / previousStep);
@@ -319,7 +319,7 @@ public final class DealerPositioningAnalyzer {
           return OptionalDouble.of(next);
         }
       }
-      previousStep = newton ? step : Double.NaN;
+      previousStep = inBracket ? step : Double.NaN;
       previousHalley = halley;
       x = next;
     }
@@ -328,8 +328,8 @@ public final class DealerPositioningAnalyzer {
       return OptionalDouble.of(
           solver.findRoot(
               s -> {
-                netDeltaAndSlope(terms, weight, putWeight, s, valueAndSlope);
-                return valueAndSlope[0];
+                netDeltaAndDerivatives(terms, weight, putWeight, s, valueAndDerivatives);
+                return valueAndDerivatives[0];
               },
               lo,
               hi));
@@ -342,7 +342,7 @@ public final class DealerPositioningAnalyzer {
    * {@code w} and its puts' weight {@code wp}: {@code out[0] = Σ (w N(d1) - wp)}, {@code out[1] = Σ w
    * φ(d1) / (S vol √tau)} and {@code out[2] = -Σ w φ(d1) (d1 / (vol √tau) + 1) / (S² vol √tau)}, one pass.
    */
-  private static void netDeltaAndSlope(
+  private static void netDeltaAndDerivatives(
       GammaTerms terms, double[] weight, double[] putWeight, double spot, double[] out) {
     double lnS = Math.log(spot);
     double value = 0;
