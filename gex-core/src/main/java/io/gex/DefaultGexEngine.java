@@ -9,6 +9,8 @@ import io.gex.settings.GexSettings;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,7 @@ final class DefaultGexEngine implements GexEngine {
   private final Clock clock;
   private final LongSupplier ticker;
   private final List<AnalysisListener> listeners;
+  private final Executor executor;
 
   private final PositionModel positionModel;
   private final TradeClassifier tradeClassifier;
@@ -39,7 +42,9 @@ final class DefaultGexEngine implements GexEngine {
       LongSupplier ticker,
       List<AnalysisListener> listeners,
       PositionModel positionModel,
-      TradeClassifier tradeClassifier) {
+      TradeClassifier tradeClassifier,
+      Executor executor) {
+    this.executor = executor;
     this.positionModel = positionModel;
     this.tradeClassifier = tradeClassifier;
     this.settings = settings;
@@ -61,6 +66,11 @@ final class DefaultGexEngine implements GexEngine {
   @Override
   public TradeClassifier tradeClassifier() {
     return tradeClassifier;
+  }
+
+  @Override
+  public Optional<Executor> executor() {
+    return executor == GexAnalysis.CALLING_THREAD ? Optional.empty() : Optional.of(executor);
   }
 
   @Override
@@ -86,13 +96,20 @@ final class DefaultGexEngine implements GexEngine {
             flow);
     long t1 = ticker.getAsLong();
     long[] marks = new long[2];
-    GexAnalysis analysis = GexAnalysis.assemble(resolved, clock.instant(), ticker, marks);
-    long t2 = marks[0];
-    long t3 = marks[1];
+    GexAnalysis analysis = GexAnalysis.assemble(resolved, clock.instant(), ticker, executor, marks);
     if (!listeners.isEmpty()) {
+      boolean forked = executor != GexAnalysis.CALLING_THREAD;
+      // On the calling thread the marks are readings of the ticker; with an executor, durations.
+      long exposureNanos = forked ? marks[0] : marks[0] - t1;
+      long profileNanos = forked ? marks[1] : marks[1] - marks[0];
       AnalysisTimings timings =
           new AnalysisTimings(
-              chain.underlying(), resolved.size(), t1 - t0, t2 - t1, t3 - t2, ticker.getAsLong() - t0);
+              chain.underlying(),
+              resolved.size(),
+              t1 - t0,
+              exposureNanos,
+              profileNanos,
+              ticker.getAsLong() - t0);
       for (AnalysisListener listener : listeners) {
         try {
           listener.onAnalysis(timings);

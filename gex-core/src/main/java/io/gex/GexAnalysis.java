@@ -21,6 +21,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.StringJoiner;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The result of analysing one option chain, in seven groups: where it came from and under which conventions
@@ -429,22 +436,67 @@ public record GexAnalysis(
    * @throws NullPointerException if an argument is null
    */
   public static GexAnalysis of(io.gex.analysis.ResolvedChain resolved, Instant analyzedAt) {
-    return assemble(resolved, analyzedAt, System::nanoTime, new long[2]);
+    return assemble(resolved, analyzedAt, System::nanoTime, CALLING_THREAD, new long[2]);
   }
 
   /**
-   * The analysers' pipeline, shared by the engine and {@link #of}: {@code marks} receives the ticker's
-   * reading after the exposures, pin risk and dealer figures (0) and after the profiles (1).
+   * As {@link #of(io.gex.analysis.ResolvedChain, Instant)}, with the gamma profiles (about 40% of the work
+   * on a large chain) computed on {@code executor} while the calling thread computes the other figures,
+   * as {@link GexEngine.Builder#executor} describes. The figures are the same to the bit.
+   *
+   * @throws NoUsableContractsException if no contract could be priced
+   * @throws NullPointerException if an argument is null
+   */
+  public static GexAnalysis of(
+      io.gex.analysis.ResolvedChain resolved, Instant analyzedAt, Executor executor) {
+    Objects.requireNonNull(executor, "executor");
+    return assemble(resolved, analyzedAt, System::nanoTime, executor, new long[2]);
+  }
+
+  /** The executor that stands for "no executor": every stage on the calling thread, one after another. */
+  static final Executor CALLING_THREAD = Runnable::run;
+
+  private static final Logger LOG = LoggerFactory.getLogger(GexEngine.class);
+
+  /**
+   * The analysers' pipeline, shared by the engine and {@link #of}. On the calling thread, {@code marks}
+   * receives the ticker's reading after the exposures, pin risk and dealer figures (0) and after the
+   * profiles (1); with an executor, the nanoseconds those figures took (0) and the profiles took (1),
+   * which overlap.
    */
   static GexAnalysis assemble(
       io.gex.analysis.ResolvedChain resolved,
       Instant analyzedAt,
       java.util.function.LongSupplier ticker,
+      Executor executor,
       long[] marks) {
     Objects.requireNonNull(resolved, "resolved");
     Objects.requireNonNull(analyzedAt, "analyzedAt");
     if (resolved.size() == 0) {
       throw NoUsableContractsException.of(resolved);
+    }
+    // The profiles need nothing of the other stages. Given an executor, they start on it now; if it has
+    // not started them by the time this thread is done with the rest (a busy pool), or refuses them, this
+    // thread runs them itself (FutureTask runs once), so that a saturated executor costs no more than
+    // none, and an executor whose threads are all waiting on analyses cannot deadlock.
+    @Nullable FutureTask<List<GammaProfile>> forked = null;
+    long start = 0;
+    if (executor != CALLING_THREAD) {
+      long[] took = marks;
+      forked =
+          new FutureTask<>(
+              () -> {
+                long t = ticker.getAsLong();
+                List<GammaProfile> p = io.gex.analysis.GammaProfileCalculator.DEFAULT.profiles(resolved);
+                took[1] = ticker.getAsLong() - t;
+                return p;
+              });
+      start = ticker.getAsLong();
+      try {
+        executor.execute(forked);
+      } catch (RejectedExecutionException e) {
+        LOG.debug("executor {} refused the gamma profiles; computing them on the calling thread", executor, e);
+      }
     }
     io.gex.analysis.MeasureExposures measures =
         io.gex.analysis.MeasureCalculator.DEFAULT.calculate(
@@ -456,9 +508,16 @@ public record GexAnalysis(
         io.gex.analysis.DealerPositioningAnalyzer.DEFAULT.analyze(exposures, measures);
     GreekExposures greeks =
         io.gex.analysis.GreekExposuresCalculator.DEFAULT.calculate(measures);
-    marks[0] = ticker.getAsLong();
-    List<GammaProfile> profiles = io.gex.analysis.GammaProfileCalculator.DEFAULT.profiles(resolved);
-    marks[1] = ticker.getAsLong();
+    List<GammaProfile> profiles;
+    if (forked == null) {
+      marks[0] = ticker.getAsLong();
+      profiles = io.gex.analysis.GammaProfileCalculator.DEFAULT.profiles(resolved);
+      marks[1] = ticker.getAsLong();
+    } else {
+      marks[0] = ticker.getAsLong() - start;
+      forked.run(); // the profiles, here, unless the executor has started them
+      profiles = join(forked);
+    }
     return new GexAnalysis(
         new Provenance(
             resolved.underlying(),
@@ -474,6 +533,37 @@ public record GexAnalysis(
         dealer,
         new Coverage(
             resolved.size(), resolved.diagnostics(), resolved.dataQuality(dealer.grossGex())));
+  }
+
+  /**
+   * The result of a task that has been run, or is running on another thread: waits for it without giving
+   * up on an interrupt (the analysis is not abandoned half-made; the interrupt is kept for the caller) and
+   * rethrows what the task threw, as it would have been thrown on this thread.
+   */
+  private static <T> T join(FutureTask<T> task) {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return task.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          Throwable cause = e.getCause();
+          if (cause instanceof RuntimeException) {
+            throw (RuntimeException) cause;
+          }
+          if (cause instanceof Error) {
+            throw (Error) cause;
+          }
+          throw new IllegalStateException("gamma profiles failed", cause);
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /** The number of contracts and rows left out, by reason: {@code coverage().skippedByReason()}. */

@@ -17,6 +17,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 
 /**
@@ -91,6 +93,14 @@ public interface GexEngine {
   /** The conventions this engine analyses with. */
   GexSettings settings();
 
+  /**
+   * The executor on which each analysis computes its gamma profiles beside the calling thread ({@link
+   * Builder#executor}), or empty when every analysis runs on the calling thread alone (the default).
+   */
+  default Optional<Executor> executor() {
+    return Optional.empty();
+  }
+
   /** A builder with the {@linkplain GexSettings#DEFAULT default settings}. */
   static Builder builder() {
     return new Builder();
@@ -122,6 +132,7 @@ public interface GexEngine {
     private final List<AnalysisListener> listeners = new ArrayList<>();
     private PositionModel positionModel = PositionModels.OI;
     private TradeClassifier tradeClassifier = TradeClassifier.DEFAULT;
+    private Executor executor = GexAnalysis.CALLING_THREAD;
 
     Builder() {}
 
@@ -308,6 +319,31 @@ public interface GexEngine {
       return this;
     }
 
+    /**
+     * Threads for the analysis of one chain (default none: each analysis runs on the calling thread).
+     *
+     * <p>Given an executor, an analysis hands the gamma profiles (about 40% of the work on an index chain)
+     * to it and computes the exposures, measures, pin risk and dealer figures on the calling thread, then
+     * waits for the profiles. If the executor has not started them by then, or refuses them, the calling
+     * thread computes them itself, so a busy or saturated executor costs nothing but the overlap and cannot
+     * deadlock, even when the caller is one of its threads. The figures are the same to the bit with or
+     * without one; {@link AnalysisTimings#profileNanos()} is then the profiles' own time, which overlaps
+     * {@link AnalysisTimings#exposureNanos()}, and the {@linkplain #ticker ticker} is read on the
+     * executor's threads too.
+     *
+     * <p>Worth it where one chain's latency matters and a core is idle (a live chain on a trader's machine:
+     * on the real SPX chain, two cores take about a third off the wall time of a full analysis,
+     * BENCHMARKS.md); not where every core is busy analysing other chains (a server or a Flink job), where
+     * it only adds hand-offs. {@code ForkJoinPool.commonPool()} is a good choice; {@code Runnable::run}
+     * is the same as none.
+     *
+     * @throws NullPointerException if value is null
+     */
+    public Builder executor(Executor value) {
+      executor = Objects.requireNonNull(value, "executor");
+      return this;
+    }
+
     /** Adds a listener told of each analysis's timings. */
     public Builder listener(AnalysisListener value) {
       listeners.add(Objects.requireNonNull(value, "listener"));
@@ -338,7 +374,8 @@ public interface GexEngine {
               ivSource,
               expiryZeroGamma,
               dealerProfiles);
-      return new DefaultGexEngine(settings, clock, ticker, listeners, positionModel, tradeClassifier);
+      return new DefaultGexEngine(
+          settings, clock, ticker, listeners, positionModel, tradeClassifier, executor);
     }
   }
 }

@@ -23,8 +23,15 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class GexEngineTest {
 
@@ -289,6 +296,119 @@ class GexEngineTest {
       assertThat(t.contracts()).isEqualTo(4);
       assertThat(t.resolveNanos()).isEqualTo(1000);
       assertThat(t.totalNanos()).isEqualTo(4000);
+    });
+  }
+
+  @Test
+  void executor_givesTheSameAnalysisToTheBit() throws Exception {
+    Clock clock = Clock.fixed(Instant.parse("2024-03-01T20:00:05Z"), ZoneOffset.UTC);
+    OptionChain chain = TestChains.random(7, 3000);
+    GexAnalysis alone = GexEngine.builder().clock(clock).build().analyze(chain);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      GexEngine engine = GexEngine.builder().clock(clock).executor(pool).build();
+      assertThat(engine.executor()).contains(pool);
+      for (int i = 0; i < 5; i++) {
+        assertThat(engine.analyze(chain)).isEqualTo(alone);
+      }
+      // A pool that never starts the profiles: the calling thread computes them; a pool that refuses them,
+      // likewise; the task it holds afterwards does nothing when run.
+      List<Runnable> held = new ArrayList<>();
+      assertThat(GexEngine.builder().clock(clock).executor(held::add).build().analyze(chain)).isEqualTo(alone);
+      assertThat(held).hasSize(1);
+      held.get(0).run();
+      Executor refusing =
+          r -> {
+            throw new RejectedExecutionException("full");
+          };
+      assertThat(GexEngine.builder().clock(clock).executor(refusing).build().analyze(chain)).isEqualTo(alone);
+      assertThat(GexEngine.builder().build().executor()).isEmpty();
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
+  @Timeout(60)
+  void executor_interruptedCallerStillGetsTheAnalysisAndKeepsTheInterrupt() throws Exception {
+    OptionChain chain = TestChains.random(11, 500);
+    Clock clock = Clock.fixed(Instant.parse("2024-03-01T20:00:05Z"), ZoneOffset.UTC);
+    GexAnalysis alone = GexEngine.builder().clock(clock).build().analyze(chain);
+    // The executor's thread takes the profiles before execute() returns, and holds them (in the ticker)
+    // until released; meanwhile the caller, done with the rest, waits for them and is interrupted.
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Thread main = Thread.currentThread();
+    LongSupplier ticker =
+        () -> {
+          if (Thread.currentThread() != main && started.getCount() > 0) {
+            started.countDown();
+            awaitQuietly(release);
+          }
+          return 0L;
+        };
+    Executor thread =
+        r -> {
+          new Thread(r, "profiles").start();
+          awaitQuietly(started);
+        };
+    GexEngine engine = GexEngine.builder().clock(clock).ticker(ticker).executor(thread).build();
+    Thread interrupter =
+        new Thread(
+            () -> {
+              awaitQuietly(started);
+              main.interrupt();
+              try {
+                Thread.sleep(100);
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+              release.countDown();
+            });
+    interrupter.start();
+    try {
+      assertThat(engine.analyze(chain)).isEqualTo(alone);
+      assertThat(release.getCount()).isZero(); // it did wait for the executor's thread
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    } finally {
+      Thread.interrupted();
+      release.countDown();
+      interrupter.join(10_000);
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        latch.await();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
+  void executor_timingsAreEachPhasesOwn() {
+    AtomicLong ticks = new AtomicLong();
+    List<AnalysisTimings> seen = new ArrayList<>();
+    GexEngine.builder()
+        .ticker(() -> ticks.addAndGet(1000))
+        .executor(Runnable::run)
+        .listener(seen::add)
+        .build()
+        .analyze(TestChains.fourContracts());
+    // Readings: start, after resolve, profiles' start and end (run at once by Runnable::run), the hand-off,
+    // after the other stages, the end.
+    assertThat(seen).singleElement().satisfies(t -> {
+      assertThat(t.resolveNanos()).isEqualTo(1000);
+      assertThat(t.profileNanos()).isEqualTo(1000);
+      assertThat(t.exposureNanos()).isEqualTo(3000);
+      assertThat(t.totalNanos()).isEqualTo(6000);
     });
   }
 

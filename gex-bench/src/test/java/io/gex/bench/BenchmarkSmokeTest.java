@@ -63,15 +63,19 @@ class BenchmarkSmokeTest {
   void fullAnalysis_smallestChain_runsAndScores() throws RunnerException {
     Collection<RunResult> results = runOnce(FullAnalysisBenchmark.class, "chain", "500");
 
-    assertThat(labels(results)).containsExactly("FullAnalysisBenchmark.analyze chain=500");
+    assertThat(labels(results))
+        .containsExactlyInAnyOrder(
+            "FullAnalysisBenchmark.analyze chain=500 executor=none",
+            "FullAnalysisBenchmark.analyze chain=500 executor=commonPool");
     assertPositiveScores(results);
   }
 
   @Test
   void fullAnalysis_realSpxSnapshot_setsUpFromDataFolder() throws RunnerException {
-    Collection<RunResult> results = runOnce(FullAnalysisBenchmark.class, "chain", BenchData.SPX);
+    Collection<RunResult> results =
+        runOnce(FullAnalysisBenchmark.class, "chain", BenchData.SPX, "executor", "none");
 
-    assertThat(labels(results)).containsExactly("FullAnalysisBenchmark.analyze chain=spx");
+    assertThat(labels(results)).containsExactly("FullAnalysisBenchmark.analyze chain=spx executor=none");
     assertPositiveScores(results);
   }
 

@@ -9,6 +9,8 @@ import io.gex.positions.PositionModels;
 import io.gex.positions.TradeClassifier;
 import io.gex.settings.GexSettings;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * A {@link GexEngine} that answers from a {@link TieredGexCache} and asks the engine it wraps only on a
@@ -131,6 +133,11 @@ public final class CachingGexEngine implements GexEngine {
   @Override
   public GexSettings settings() {
     return delegate.settings();
+  }
+
+  @Override
+  public Optional<Executor> executor() {
+    return delegate.executor();
   }
 
   /** The cache. */

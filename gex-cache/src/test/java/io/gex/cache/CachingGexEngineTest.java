@@ -92,6 +92,10 @@ class CachingGexEngineTest {
     GexAnalysis b = volume.analyze(chain);
 
     assertThat(volume.positionModel()).isSameAs(io.gex.positions.PositionModels.VOLUME);
+    assertThat(volume.executor()).isEmpty();
+    java.util.concurrent.Executor pool = java.util.concurrent.ForkJoinPool.commonPool();
+    assertThat(CachingGexEngine.wrap(GexEngine.builder().executor(pool).build(), cache).executor())
+        .contains(pool); // a live chain of the cached engine splits its analyses as the delegate would
     assertThat(a.provenance().positions().model()).isEqualTo("oi");
     assertThat(b.provenance().positions().model()).isEqualTo("volume");
     assertThat(b.totalGex()).isZero(); // the test chain carries no volume

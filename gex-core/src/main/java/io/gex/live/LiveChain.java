@@ -19,7 +19,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -267,7 +269,12 @@ public final class LiveChain {
     synchronized (lock) {
       GexAnalysis analysis = last;
       if (analysis == null) {
-        analysis = GexAnalysis.of(resolvedLocked(), Instant.now());
+        ResolvedChain state = resolvedLocked();
+        Optional<Executor> executor = engine.executor();
+        analysis =
+            executor.isPresent()
+                ? GexAnalysis.of(state, Instant.now(), executor.get())
+                : GexAnalysis.of(state, Instant.now());
         last = analysis;
       }
       return analysis;

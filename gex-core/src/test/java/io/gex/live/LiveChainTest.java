@@ -27,6 +27,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,6 +66,27 @@ class LiveChainTest {
                 }
               }
             });
+  }
+
+  @Test
+  void analysis_withTheEnginesExecutor_equalsTheEngineAloneToTheBit() {
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      SplittableRandom random = new SplittableRandom(3);
+      AtomicInteger handed = new AtomicInteger();
+      Executor counting =
+          r -> {
+            handed.incrementAndGet();
+            pool.execute(r);
+          };
+      LiveChain live = LiveChain.of(chain(random), GexEngine.builder().executor(counting).build());
+      live.apply(new MarketEvent.Spot(OPEN.plus(Duration.ofHours(2)), 5012.5));
+      GexAnalysis expected = GexEngine.builder().build().analyze(live.chain());
+      assertThat(withAnalyzedAt(live.analysis(), expected.provenance().analyzedAt())).isEqualTo(expected);
+      assertThat(handed).hasValue(1);
+    } finally {
+      pool.shutdown();
+    }
   }
 
   @Test
