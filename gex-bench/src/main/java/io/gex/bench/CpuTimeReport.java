@@ -21,6 +21,7 @@ import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -41,6 +42,10 @@ import org.jspecify.annotations.Nullable;
  * <pre>
  * java -cp gex-bench/target/benchmarks.jar io.gex.bench.CpuTimeReport 500 spx
  * </pre>
+ *
+ * <p>A last line per chain compares the wall time of the default engine with one given {@code
+ * ForkJoinPool.commonPool()} ({@link GexEngine.Builder#executor}), in 27 batches that alternate between
+ * the two, and gives the calling thread's CPU time with the pool.
  *
  * <p>Arguments: the chains as for {@link BenchData#chain} (default {@code 500 spx}); the system property
  * {@code warmup} sets the warm-up seconds per chain (default 10). Not thread-safe; a command-line tool.
@@ -157,7 +162,47 @@ public final class CpuTimeReport {
                 return live.analysis();
               },
               reps));
+      // The engine alone against one that hands the profiles to the common pool: wall time, in batches that
+      // alternate, so that both see the same machine (on a shared one, its speed moves within minutes).
+      GexEngine pooled = GexEngine.builder().executor(ForkJoinPool.commonPool()).build();
+      long pooledEnd = System.nanoTime() + warmupNanos / 2;
+      while (System.nanoTime() < pooledEnd) {
+        sink = pooled.analyze(chain);
+      }
+      double[] alone = new double[3 * BATCHES];
+      double[] withPool = new double[3 * BATCHES];
+      double[] callerCpu = new double[3 * BATCHES];
+      for (int b = 0; b < alone.length; b++) {
+        alone[b] = wallMicros(() -> engine.analyze(chain), reps);
+        long cpu = THREADS.getCurrentThreadCpuTime();
+        withPool[b] = wallMicros(() -> pooled.analyze(chain), reps);
+        callerCpu[b] = (THREADS.getCurrentThreadCpuTime() - cpu) / 1e3 / reps;
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "%s executor: full analysis alone %.0f us | with the common pool (parallelism %d) %.0f us, of which"
+              + " %.0f us of the caller's CPU (us of wall time per call, median of %d alternating batches)%n",
+          name,
+          median(alone),
+          ForkJoinPool.getCommonPoolParallelism(),
+          median(withPool),
+          median(callerCpu),
+          alone.length);
     }
+  }
+
+  private static double wallMicros(Supplier<?> work, int reps) {
+    long t0 = System.nanoTime();
+    for (int i = 0; i < reps; i++) {
+      sink = work.get();
+    }
+    return (System.nanoTime() - t0) / 1e3 / reps;
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
   }
 
   private static double cpuMicros(Supplier<?> work, int reps) {
