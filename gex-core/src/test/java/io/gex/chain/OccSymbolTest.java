@@ -2,8 +2,13 @@ package io.gex.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.time.LocalDate;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class OccSymbolTest {
@@ -39,6 +44,37 @@ class OccSymbolTest {
     assertThat(s.right()).isEqualTo(OptionRight.PUT);
     assertThat(s.strike()).isEqualTo(472.5);
     assertThat(s.toString()).isEqualTo("SPY240119P00472500");
+  }
+
+  @Test
+  void toString_isTheOccForm_forAnyStrikeAndDate() {
+    // Against String.format: eight strike digits at least, more from 100,000 up; every date of 2000-2099.
+    qt().forAll(
+            longs().between(1, 999_999_999_999L),
+            integers().between(0, 36_524),
+            booleans().all(),
+            integers().between(0, 2))
+        .checkAssert(
+            (millis, day, call, r) -> {
+              String root = new String[] {"SPXW", "X", "ABCDEF"}[r];
+              LocalDate expiry = LocalDate.of(2000, 1, 1).plusDays(day);
+              OccSymbol s =
+                  new OccSymbol(root, expiry, call ? OptionRight.CALL : OptionRight.PUT, millis / 1000.0);
+              String expected =
+                  String.format(
+                      Locale.ROOT,
+                      "%s%02d%02d%02d%c%08d",
+                      root,
+                      expiry.getYear() % 100,
+                      expiry.getMonthValue(),
+                      expiry.getDayOfMonth(),
+                      call ? 'C' : 'P',
+                      millis);
+              assertThat(s.toString()).isEqualTo(expected);
+              if (millis < 100_000_000L) {
+                assertThat(OccSymbol.parse(expected)).isEqualTo(s);
+              }
+            });
   }
 
   @Test
