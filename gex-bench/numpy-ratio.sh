@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# How many times faster gex's full analysis of the bundled SPX chain is than the numpy baseline's subset
+# (gex-bench/numpy-baseline.py), measured alternately on the same machine: numpy, gex, numpy per round.
+# Issue 14 aims at 20 times. Both figures are CPU time of the work alone (numpy: the median of 30 runs;
+# gex: CpuTimeReport's median of 9 batches), so the ratio holds on a busy machine, and carries from one
+# machine to another where milliseconds do not.
+#
+#   ./mvnw -q -pl gex-bench -am package -DskipTests    # once: builds gex-bench/target/benchmarks.jar
+#   gex-bench/numpy-ratio.sh [ROUNDS]                  # default 3 rounds, about a minute each
+#
+# Needs python3 with numpy and scipy.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+rounds=${1:-3}
+jar=gex-bench/target/benchmarks.jar
+if [ ! -f "$jar" ]; then
+  echo "numpy-ratio: $jar is missing; build it with ./mvnw -q -pl gex-bench -am package -DskipTests" >&2
+  exit 1
+fi
+
+numpy_cpu() {
+  python3 gex-bench/numpy-baseline.py | sed -n 's/.*, \([0-9.]*\) ms CPU per run.*/\1/p'
+}
+
+for r in $(seq 1 "$rounds"); do
+  before=$(numpy_cpu)
+  gex_us=$(java -Dwarmup=6 -cp "$jar" io.gex.bench.CpuTimeReport spx 2>/dev/null \
+    | sed -n 's/^spx (.*): full \([0-9]*\) us.*/\1/p')
+  after=$(numpy_cpu)
+  if [ -z "$before" ] || [ -z "$gex_us" ] || [ -z "$after" ]; then
+    echo "numpy-ratio: could not read a figure (numpy '$before' '$after', gex '$gex_us')" >&2
+    exit 1
+  fi
+  awk -v r="$r" -v a="$before" -v g="$gex_us" -v b="$after" -v la="$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN {
+    printf "round %d (load %s): numpy %.1f / %.1f ms of CPU, gex %.2f ms of CPU: numpy / gex %.1f\n",
+      r, la, a, b, g / 1000, (a + b) / 2 / (g / 1000)
+  }'
+done
