@@ -95,21 +95,12 @@ final class DefaultGexEngine implements GexEngine {
             positionModel,
             flow);
     long t1 = ticker.getAsLong();
-    long[] marks = new long[2];
-    GexAnalysis analysis = GexAnalysis.assemble(resolved, clock.instant(), ticker, executor, marks);
+    long[] took = new long[2];
+    GexAnalysis analysis = GexAnalysis.assemble(resolved, clock.instant(), ticker, executor, t1, took);
     if (!listeners.isEmpty()) {
-      boolean forked = executor != GexAnalysis.CALLING_THREAD;
-      // On the calling thread the marks are readings of the ticker; with an executor, durations.
-      long exposureNanos = forked ? marks[0] : marks[0] - t1;
-      long profileNanos = forked ? marks[1] : marks[1] - marks[0];
       AnalysisTimings timings =
           new AnalysisTimings(
-              chain.underlying(),
-              resolved.size(),
-              t1 - t0,
-              exposureNanos,
-              profileNanos,
-              ticker.getAsLong() - t0);
+              chain.underlying(), resolved.size(), t1 - t0, took[0], took[1], ticker.getAsLong() - t0);
       for (AnalysisListener listener : listeners) {
         try {
           listener.onAnalysis(timings);

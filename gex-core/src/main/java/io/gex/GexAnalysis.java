@@ -436,7 +436,7 @@ public record GexAnalysis(
    * @throws NullPointerException if an argument is null
    */
   public static GexAnalysis of(io.gex.analysis.ResolvedChain resolved, Instant analyzedAt) {
-    return assemble(resolved, analyzedAt, System::nanoTime, CALLING_THREAD, new long[2]);
+    return assemble(resolved, analyzedAt, System::nanoTime, CALLING_THREAD, 0, new long[2]);
   }
 
   /**
@@ -450,7 +450,7 @@ public record GexAnalysis(
   public static GexAnalysis of(
       io.gex.analysis.ResolvedChain resolved, Instant analyzedAt, Executor executor) {
     Objects.requireNonNull(executor, "executor");
-    return assemble(resolved, analyzedAt, System::nanoTime, executor, new long[2]);
+    return assemble(resolved, analyzedAt, System::nanoTime, executor, 0, new long[2]);
   }
 
   /** The executor that stands for "no executor": every stage on the calling thread, one after another. */
@@ -459,17 +459,17 @@ public record GexAnalysis(
   private static final Logger LOG = LoggerFactory.getLogger(GexEngine.class);
 
   /**
-   * The analysers' pipeline, shared by the engine and {@link #of}. On the calling thread, {@code marks}
-   * receives the ticker's reading after the exposures, pin risk and dealer figures (0) and after the
-   * profiles (1); with an executor, the nanoseconds those figures took (0) and the profiles took (1),
-   * which overlap.
+   * The analysers' pipeline, shared by the engine and {@link #of}. {@code took} receives the ticker's
+   * nanoseconds from {@code since} (its reading when the chain was resolved) to the end of the exposures,
+   * pin risk and dealer figures (0), and those of the profiles (1); with an executor the two overlap.
    */
   static GexAnalysis assemble(
       io.gex.analysis.ResolvedChain resolved,
       Instant analyzedAt,
       java.util.function.LongSupplier ticker,
       Executor executor,
-      long[] marks) {
+      long since,
+      long[] took) {
     Objects.requireNonNull(resolved, "resolved");
     Objects.requireNonNull(analyzedAt, "analyzedAt");
     if (resolved.size() == 0) {
@@ -480,9 +480,7 @@ public record GexAnalysis(
     // thread runs them itself (FutureTask runs once), so that a saturated executor costs no more than
     // none, and an executor whose threads are all waiting on analyses cannot deadlock.
     @Nullable FutureTask<List<GammaProfile>> forked = null;
-    long start = 0;
     if (executor != CALLING_THREAD) {
-      long[] took = marks;
       forked =
           new FutureTask<>(
               () -> {
@@ -491,11 +489,11 @@ public record GexAnalysis(
                 took[1] = ticker.getAsLong() - t;
                 return p;
               });
-      start = ticker.getAsLong();
       try {
         executor.execute(forked);
       } catch (RejectedExecutionException e) {
-        LOG.debug("executor {} refused the gamma profiles; computing them on the calling thread", executor, e);
+        LOG.debug(
+            "executor {} refused the gamma profiles; computing them on the calling thread", executor, e);
       }
     }
     io.gex.analysis.MeasureExposures measures =
@@ -509,12 +507,12 @@ public record GexAnalysis(
     GreekExposures greeks =
         io.gex.analysis.GreekExposuresCalculator.DEFAULT.calculate(measures);
     List<GammaProfile> profiles;
+    long figuresDone = ticker.getAsLong();
+    took[0] = figuresDone - since;
     if (forked == null) {
-      marks[0] = ticker.getAsLong();
       profiles = io.gex.analysis.GammaProfileCalculator.DEFAULT.profiles(resolved);
-      marks[1] = ticker.getAsLong();
+      took[1] = ticker.getAsLong() - figuresDone;
     } else {
-      marks[0] = ticker.getAsLong() - start;
       forked.run(); // the profiles, here, unless the executor has started them
       profiles = join(forked);
     }

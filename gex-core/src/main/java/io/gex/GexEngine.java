@@ -334,8 +334,8 @@ public interface GexEngine {
      * <p>Worth it where one chain's latency matters and a core is idle (a live chain on a trader's machine:
      * on the real SPX chain, a second core that is really free takes up to a third off the wall time of a
      * full analysis, BENCHMARKS.md); not where every core is busy analysing other chains (a server or a
-     * Flink job), where it only adds hand-offs. {@code ForkJoinPool.commonPool()} is a good choice; {@code Runnable::run}
-     * is the same as none.
+     * Flink job), where it only adds hand-offs. {@code ForkJoinPool.commonPool()} is a good choice; {@code
+     * Runnable::run} computes the profiles first, on the calling thread.
      *
      * @throws NullPointerException if value is null
      */

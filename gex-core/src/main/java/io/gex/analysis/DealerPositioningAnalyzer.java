@@ -307,9 +307,10 @@ public final class DealerPositioningAnalyzer {
       if (inBracket && !Double.isNaN(previousStep)) {
         // Two steps in a row inside the bracket, the second far shorter: the convergence is settled, and
         // the steps measure the errors. Two of Halley's converge cubically, error(next) ≈ |step| ratio³
-        // (ratio = |step| / |previousStep|); otherwise at least quadratically, ≈ |step| ratio. When that is below 1e-12 of spot, next is
-        // the zero to that accuracy, and the pass that would only confirm it is saved. It is a zero by the
-        // same test as above, with the value there predicted as slope × error when only one side is seen.
+        // (ratio = |step| / |previousStep|); otherwise at least quadratically, ≈ |step| ratio. When that
+        // is below 1e-12 of spot, next is the zero to that accuracy, and the pass that would only confirm
+        // it is saved. It is a zero by the same test as above, with the value there predicted as slope ×
+        // error when only one side is seen.
         double ratio = Math.abs(step / previousStep);
         boolean cubic = halley && previousHalley;
         double predicted = Math.abs(step) * (cubic ? ratio * ratio * ratio : ratio);

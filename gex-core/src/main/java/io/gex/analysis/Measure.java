@@ -96,13 +96,12 @@ public enum Measure {
     return needsCdf;
   }
 
-  /** The exposure of the contract loaded in {@code g}, in this measure's unit. */
   /**
-   * This measure's exposure of the contract loaded in {@code g}. One method with a switch, and a small
-   * method per case, rather than a method per constant: the call site in the calculator's loop over
-   * contracts and measures then has one target, small enough for the JIT to inline with the case it takes
-   * (with a method per constant the site sees eight and calls each through a table, about a fifth of the
-   * pass on the SPX chain).
+   * This measure's exposure of the contract loaded in {@code g}, in its unit. One method with a switch,
+   * and a small method per case, rather than a method per constant: the call site in the calculator's loop
+   * over contracts and measures then has one target, small enough for the JIT to inline with the case it
+   * takes (with a method per constant the site sees eight and calls each through a table, about a fifth of
+   * the pass on the SPX chain).
    */
   double exposure(ContractGreeks g) {
     // On the ordinal, in declaration order (a switch on the constants reads a lookup table first).

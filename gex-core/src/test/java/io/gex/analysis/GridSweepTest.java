@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The sweep's sums against each term evaluated with an exponential at every point of its window, side by
  * side of its peak, to 1e-13 of the terms' largest values in their windows (the recurrence's rounding is
- * relative to a term's scale, not to its far tail): in blocks (buckets of at least 96 terms), term by term (smaller buckets), with
- * re-anchoring (grids of more than 256 points), and with peaks before, inside and after the grid.
+ * relative to a term's scale, not to its far tail): in blocks (buckets of at least 96 terms), term by term
+ * (smaller buckets), with re-anchoring (grids of more than 256 points), and with peaks before, inside and
+ * after the grid.
  */
 class GridSweepTest {
 
