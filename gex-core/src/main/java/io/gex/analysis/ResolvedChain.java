@@ -5,6 +5,7 @@ import io.gex.chain.ContractDiagnostic;
 import io.gex.chain.OptionChain;
 import io.gex.chain.OptionContract;
 import io.gex.chain.SettlementStyle;
+import io.gex.internal.ContractTable;
 import io.gex.positions.ContractFlow;
 import io.gex.positions.CustomerFlow;
 import io.gex.positions.PositionModel;
@@ -703,22 +704,15 @@ public final class ResolvedChain {
       PositionModel positionModel,
       CustomerFlow flow) {
     checkArguments(underlying, spot, valuationTime, contracts, settings, positionModel, flow);
-    int total = contracts.size();
-    double[] ivAll = new double[total];
-    double[] oiAll = new double[total];
-    Instruments ins;
-    if (reuse != null && reuse.fits(settings, valuationTime, total)) {
-      ins = reuse;
-      for (int i = 0; i < total; i++) {
-        OptionContract c = contracts.get(i);
-        oiAll[i] = c.openInterest();
-        ivAll[i] = c.impliedVolatility();
-      }
-    } else {
-      // One walk over the contract objects for the instruments and the two columns: on a chain of 19,000
-      // the objects no longer sit in the processor's caches by the second walk.
-      ins = Instruments.of(contracts, valuationTime, settings, ivAll, oiAll);
-    }
+    // The columns: an OptionChain's own, else one walk over the contract objects (on a chain of 19,000
+    // they no longer sit in the processor's caches by a second walk). Only read: shared, not copied.
+    ContractTable<OptionContract> table = Instruments.columns(contracts);
+    double[] ivAll = table.impliedVolatility();
+    double[] oiAll = table.openInterest();
+    Instruments ins =
+        reuse != null && reuse.fits(settings, valuationTime, table.size())
+            ? reuse
+            : Instruments.of(table, valuationTime, settings);
     return resolve(
         underlying, spot, valuationTime, contracts, ivAll, oiAll, sourceDiagnostics, settings, ins,
         reuse != null, positionModel, flow);
@@ -763,7 +757,7 @@ public final class ResolvedChain {
     Instruments ins =
         reuse != null && reuse.fits(settings, valuationTime, contracts.size())
             ? reuse
-            : Instruments.of(contracts, valuationTime, settings);
+            : Instruments.of(Instruments.columns(contracts), valuationTime, settings);
     return resolve(
         underlying, spot, valuationTime, contracts, impliedVolatility, openInterest, sourceDiagnostics,
         settings, ins, reuse != null, positionModel, flow);
@@ -1049,94 +1043,90 @@ public final class ResolvedChain {
       return settings.equals(s) && valuationTime.equals(time) && total == contracts;
     }
 
-    /** Settlement and time to expiry of every contract, then the expiry selection. */
-    static Instruments of(List<OptionContract> contracts, Instant now, GexSettings settings) {
-      return of(contracts, now, settings, null, null);
+    /**
+     * The columns of a chain's contracts: the chain's own (an {@link OptionChain} keeps its contracts in a
+     * {@link ContractTable}), else a table made on one walk over the contract objects.
+     */
+    static ContractTable<OptionContract> columns(List<OptionContract> contracts) {
+      if (contracts instanceof ContractTable<OptionContract> table) {
+        return table;
+      }
+      ContractTable.Builder<OptionContract> b = ContractTable.builder(contracts.size());
+      OptionContract previous = null;
+      for (OptionContract c : contracts) {
+        b.add(
+            c, c.strike(), c.isCall(), c.impliedVolatility(), c.openInterest(), c.expiry(),
+            c.settlement() == SettlementStyle.AM, previous != null && VolatilityRules.isPair(previous, c));
+        previous = c;
+      }
+      return b.build(false);
     }
 
     /**
-     * As {@link #of(List, Instant, GexSettings)}, filling {@code impliedVolatility} and {@code
-     * openInterest} (when not null) with each contract's on the same walk.
+     * Settlement and time to expiry of every contract, then the expiry selection; from the columns, so that
+     * no contract object is read but those that get a diagnostic.
      */
-    static Instruments of(
-        List<OptionContract> contracts,
-        Instant now,
-        GexSettings settings,
-        double @Nullable [] impliedVolatility,
-        double @Nullable [] openInterest) {
+    static Instruments of(ContractTable<OptionContract> contracts, Instant now, GexSettings settings) {
       LocalDate today = now.atZone(settings.settlementZone()).toLocalDate();
       double secondsPerYear = settings.daysPerYear() * 86_400.0;
       double floor = settings.minTimeToExpiryYears();
       int total = contracts.size();
       List<ContractDiagnostic> diagnostics = new ArrayList<>();
+      // What depends on the expiry and settlement alone, once per (expiry, settlement) key.
+      LocalDate[] keyExpiry = contracts.keyExpiry();
+      boolean[] keyAm = contracts.keyAmSettled();
+      int keys = keyExpiry.length;
+      double[] keyTau = new double[keys];
+      @Nullable String[] settledDetail = new String[keys]; // null: not settled
+      for (int k = 0; k < keys; k++) {
+        LocalDate date = keyExpiry[k];
+        Instant settles =
+            date.atTime(keyAm[k] ? settings.amSettlementTime() : settings.pmSettlementTime())
+                .atZone(settings.settlementZone())
+                .toInstant();
+        if (!settles.isAfter(now)) {
+          settledDetail[k] =
+              (keyAm[k] ? SettlementStyle.AM : SettlementStyle.PM) + "-settled at " + settles
+                  + ", not after the valuation time " + now;
+        } else {
+          double seconds =
+              (settles.getEpochSecond() - now.getEpochSecond())
+                  + (settles.getNano() - now.getNano()) / 1e9;
+          keyTau[k] = Math.max(seconds / secondsPerYear, floor);
+        }
+      }
       int[] live = new int[total];
       int liveCount = 0;
       int[] settled = new int[total];
       int settledCount = 0;
       double[] tauAll = new double[total];
-      double[] strikeAll = new double[total];
-      boolean[] callAll = new boolean[total];
       LocalDate[] expiryAll = new LocalDate[total];
       int[] partner = new int[total];
-      // Settlement instants per (date, style): zone rules are looked up once per expiry, not per contract.
-      Map<LocalDate, Instant> amSettles = new HashMap<>();
-      Map<LocalDate, Instant> pmSettles = new HashMap<>();
-      java.util.function.Function<LocalDate, Instant> amSettlement =
-          d -> d.atTime(settings.amSettlementTime()).atZone(settings.settlementZone()).toInstant();
-      java.util.function.Function<LocalDate, Instant> pmSettlement =
-          d -> d.atTime(settings.pmSettlementTime()).atZone(settings.settlementZone()).toInstant();
-      OptionContract previous = null;
-      Instant previousSettles = now;
-      Instant settledFor = null;
-      String settledDetail = "";
-      String settledExpiry = "";
+      int[] expiryKey = contracts.expiryKey();
+      boolean[] pairsWithPrevious = contracts.pairsWithPrevious();
       for (int i = 0; i < total; i++) {
-        OptionContract c = contracts.get(i);
-        if (impliedVolatility != null && openInterest != null) {
-          impliedVolatility[i] = c.impliedVolatility();
-          openInterest[i] = c.openInterest();
-        }
-        strikeAll[i] = c.strike();
-        callAll[i] = c.isCall();
-        partner[i] = -1;
         // Sources list a strike's call and put side by side; the IV rules pair the rest.
-        if (previous != null && partner[i - 1] < 0 && VolatilityRules.isPair(previous, c)) {
+        partner[i] = -1;
+        if (pairsWithPrevious[i] && partner[i - 1] < 0) {
           partner[i] = i - 1;
           partner[i - 1] = i;
         }
-        // Sources list contracts grouped by expiry: most share the previous contract's settlement.
-        Instant settles =
-            previous != null
-                    && previous.settlement() == c.settlement()
-                    && previous.expiry().equals(c.expiry())
-                ? previousSettles
-                : c.settlement() == SettlementStyle.AM
-                    ? amSettles.computeIfAbsent(c.expiry(), amSettlement)
-                    : pmSettles.computeIfAbsent(c.expiry(), pmSettlement);
-        expiryAll[i] = previous != null && previousSettles == settles ? expiryAll[i - 1] : c.expiry();
-        previous = c;
-        previousSettles = settles;
-        if (!settles.isAfter(now)) {
+        int k = expiryKey[i];
+        expiryAll[i] = keyExpiry[k];
+        String detail = settledDetail[k];
+        if (detail != null) {
           settled[settledCount++] = i;
-          if (settles != settledFor) {
-            // One text per settlement instant: formatting instants costs microseconds, and a chain can
-            // hold thousands of settled contracts.
-            settledFor = settles;
-            settledDetail =
-                c.settlement() + "-settled at " + settles + ", not after the valuation time " + now;
-            settledExpiry = c.expiry().toString();
-          }
           diagnostics.add(
               new ContractDiagnostic(
-                  c.symbol().toString(), "expiry", settledExpiry, Reason.SETTLED, settledDetail));
+                  contracts.get(i).symbol().toString(), "expiry", keyExpiry[k].toString(),
+                  Reason.SETTLED, detail));
           continue;
         }
-        double seconds =
-            (settles.getEpochSecond() - now.getEpochSecond())
-                + (settles.getNano() - now.getNano()) / 1e9;
-        tauAll[i] = Math.max(seconds / secondsPerYear, floor);
+        tauAll[i] = keyTau[k];
         live[liveCount++] = i;
       }
+      double[] strikeAll = contracts.strike();
+      boolean[] callAll = contracts.call();
 
       // The expiry selection, which needs the set of live expiries (next monthly).
       int[] selected = live;
@@ -1159,18 +1149,18 @@ public final class ResolvedChain {
         excluded = new int[liveCount];
         long todayEpochDay = today.toEpochDay();
         for (int a = 0; a < liveCount; a++) {
-          OptionContract c = contracts.get(live[a]);
-          long days = c.expiry().toEpochDay() - todayEpochDay;
-          if (selected(selection, days, c.expiry(), nextMonthly)) {
+          LocalDate expiry = expiryAll[live[a]];
+          long days = expiry.toEpochDay() - todayEpochDay;
+          if (selected(selection, days, expiry, nextMonthly)) {
             selected[selectedCount++] = live[a];
             continue;
           }
           excluded[excludedCount++] = live[a];
           diagnostics.add(
               new ContractDiagnostic(
-                  c.symbol().toString(),
+                  contracts.get(live[a]).symbol().toString(),
                   "expiry",
-                  c.expiry().toString(),
+                  expiry.toString(),
                   Reason.EXCLUDED_BY_EXPIRY_SELECTION,
                   days + " days to expiry, outside the selection " + selection));
         }

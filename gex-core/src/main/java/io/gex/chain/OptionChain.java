@@ -1,5 +1,6 @@
 package io.gex.chain;
 
+import io.gex.internal.ContractTable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +22,12 @@ import java.util.Set;
  * the spot in [{@value OptionContract#MIN_PRICE}, {@value OptionContract#MAX_PRICE}] (as the strikes), the
  * valuation time from {@link #EARLIEST_VALUATION_TIME} (1900) to {@link #LATEST_VALUATION_TIME} (2300);
  * each contract checks its own fields (see {@link OptionContract}).
+ *
+ * <p>{@link #contracts()} is an immutable copy that also holds what every analysis reads of each contract
+ * (strike, right, expiry, settlement, quoted IV, open interest) in primitive columns, filled once when the
+ * chain is made: analyses read the columns, not the contract objects, which on a chain of 19,000 contracts
+ * saves a cache miss or two per contract on every analysis. The columns take about 30 bytes a contract.
+ * Chains made from another chain's contracts ({@link #withSpot}) share them.
  *
  * <p>This class is immutable and thread-safe.
  *
@@ -60,14 +67,44 @@ public record OptionChain(
     }
     checkSpot(spot);
     checkValuationTime(valuationTime);
-    contracts = List.copyOf(contracts);
+    contracts = table(contracts);
     diagnostics = List.copyOf(diagnostics);
-    Set<OccSymbol> seen = new HashSet<>(contracts.size() * 2);
-    for (OptionContract c : contracts) {
-      if (!seen.add(c.symbol())) {
-        throw new IllegalArgumentException("duplicate contract " + c.symbol() + " in chain");
-      }
+  }
+
+  /**
+   * The contracts copied into an immutable list that also holds them in columns (strike, right, expiry,
+   * settlement, implied volatility, open interest, call/put pairs side by side), filled on the walk that
+   * checks them for duplicates, so that every analysis of the chain reads the columns rather than the
+   * contract objects; a list made here is taken as it is.
+   */
+  private static List<OptionContract> table(List<OptionContract> contracts) {
+    Objects.requireNonNull(contracts, "contracts");
+    if (contracts instanceof ContractTable<?> t && t.checked()) {
+      return contracts;
     }
+    OptionContract[] rows = contracts.toArray(new OptionContract[0]);
+    ContractTable.Builder<OptionContract> table = ContractTable.builder(rows.length);
+    Set<OccSymbol> seen = new HashSet<>(rows.length * 2);
+    OccSymbol previous = null;
+    for (OptionContract c : rows) {
+      OccSymbol s = Objects.requireNonNull(c, "contract").symbol();
+      if (!seen.add(s)) {
+        throw new IllegalArgumentException("duplicate contract " + s + " in chain");
+      }
+      table.add(
+          c, s.strike(), s.right() == OptionRight.CALL, c.impliedVolatility(), c.openInterest(),
+          s.expiry(), c.settlement() == SettlementStyle.AM, previous != null && isPair(previous, s));
+      previous = s;
+    }
+    return table.build(true);
+  }
+
+  /** Whether two symbols are the call and put of one root, expiry and strike. */
+  private static boolean isPair(OccSymbol a, OccSymbol b) {
+    return a.right() != b.right()
+        && a.strike() == b.strike()
+        && a.expiry().equals(b.expiry())
+        && a.root().equals(b.root());
   }
 
   /**
