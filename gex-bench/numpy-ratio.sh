@@ -2,8 +2,8 @@
 # How many times faster gex's full analysis of the bundled SPX chain is than the numpy baseline's subset
 # (gex-bench/numpy-baseline.py), measured alternately on the same machine: numpy, gex, numpy per round.
 # Issue 14 aims at 20 times. Both figures are CPU time of the work alone (numpy: the median of 30 runs;
-# gex: CpuTimeReport's median of 9 batches), so the ratio holds on a busy machine, and carries from one
-# machine to another where milliseconds do not.
+# gex: CpuTimeReport's median of 9 batches of about 250 ms), so the ratio holds on a busy machine, and
+# carries from one machine to another where milliseconds do not.
 #
 #   ./mvnw -q -pl gex-bench -am package -DskipTests    # once: builds gex-bench/target/benchmarks.jar
 #   gex-bench/numpy-ratio.sh [ROUNDS]                  # default 3 rounds, about a minute each
@@ -25,7 +25,7 @@ numpy_cpu() {
 
 for r in $(seq 1 "$rounds"); do
   before=$(numpy_cpu)
-  gex_us=$(java -Dwarmup=6 -cp "$jar" io.gex.bench.CpuTimeReport spx 2>/dev/null \
+  gex_us=$(java -Dwarmup=6 -DbatchMillis=250 -cp "$jar" io.gex.bench.CpuTimeReport spx 2>/dev/null \
     | sed -n 's/^spx (.*): full \([0-9]*\) us.*/\1/p')
   after=$(numpy_cpu)
   if [ -z "$before" ] || [ -z "$gex_us" ] || [ -z "$after" ]; then

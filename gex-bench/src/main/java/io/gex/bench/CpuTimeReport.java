@@ -48,7 +48,9 @@ import org.jspecify.annotations.Nullable;
  * the two, and gives the calling thread's CPU time with the pool.
  *
  * <p>Arguments: the chains as for {@link BenchData#chain} (default {@code 500 spx}); the system property
- * {@code warmup} sets the warm-up seconds per chain (default 10). Not thread-safe; a command-line tool.
+ * {@code warmup} sets the warm-up seconds per chain (default 10), and {@code batchMillis} the work per batch
+ * (default 50 ms; on a noisy machine more calls per batch steady the medians). Not thread-safe; a
+ * command-line tool.
  */
 public final class CpuTimeReport {
 
@@ -87,9 +89,10 @@ public final class CpuTimeReport {
         sink = engine.analyze(chain);
         calls++;
       }
-      // Batches of about 50 ms of work each.
+      // Batches of about batchMillis of work each.
       long perCall = Math.max(1, (System.nanoTime() - start) / Math.max(1, calls));
-      int reps = (int) Math.max(1, Math.min(10_000, TimeUnit.MILLISECONDS.toNanos(50) / perCall));
+      long batchNanos = TimeUnit.MILLISECONDS.toNanos(Long.getLong("batchMillis", 50));
+      int reps = (int) Math.max(1, Math.min(10_000, batchNanos / perCall));
       System.out.printf(
           Locale.ROOT,
           "%s (%d contracts, %d analysed): full %.0f us | resolve %.0f | exposures %.0f | pinRisk %.0f"
