@@ -63,11 +63,12 @@ import org.jspecify.annotations.Nullable;
  * waits for a reader's analysis to finish (and the other way round); analyses and levels are immutable.
  *
  * <p><b>Memory.</b> Measured as heap retained after full collections on the SPX snapshot's 19,156 contracts
- * ({@code io.gex.bench.LiveMemoryReport} in gex-bench): the chain as read holds 3.5 MB (symbols share their
- * root and expiry objects); the live chain's list, index from symbol to position and its copies of the
- * contracts whose quotes it stamps with the snapshot's spot, 3.0 MB more while the caller still holds the
- * snapshot (the snapshot's own contract objects are garbage once it does not); the last resolved state with
- * its levels and the IV and open-interest columns, 3.6 MB; its analysis, 0.3 MB. After spot has crossed a
+ * ({@code io.gex.bench.LiveMemoryReport} in gex-bench): the chain as read holds 4.1 MB (symbols share their
+ * root and expiry objects; 0.6 MB of it are the chain's columns); the live chain's list, index from symbol
+ * to position and its copies of the contracts whose quotes it stamps with the snapshot's spot, 3.0 MB more
+ * while the caller still holds the snapshot (the snapshot's own contract objects are garbage once it does
+ * not); the last resolved state with its levels and the IV and open-interest columns, 3.7 MB; its
+ * analysis, 0.4 MB. After spot has crossed a
  * strike the state on the strike's other side is kept too, sharing the columns that did not change. A
  * replaced contract's old object is garbage at once.
  */
