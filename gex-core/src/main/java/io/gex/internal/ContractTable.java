@@ -18,7 +18,7 @@ import java.util.RandomAccess;
  * cost of an analysis of the SPX chain. {@code OptionChain}'s constructor walks its contracts anyway (it
  * copies them and checks them for duplicates), so it fills the columns on that walk, once per chain, and
  * every analysis of the chain (under any settings, any number of times) reads them instead. They take
- * about 30 bytes a contract, a tenth of what the contract objects take.
+ * about 30 bytes a contract, a sixth of what the contract objects take.
  *
  * <p>Expiry and settlement are kept as a key per contract into a table of the chain's distinct (expiry,
  * settlement) pairs, in order of first appearance, so that what depends on them alone (the settlement
