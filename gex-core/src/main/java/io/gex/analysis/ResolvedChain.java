@@ -704,15 +704,29 @@ public final class ResolvedChain {
       PositionModel positionModel,
       CustomerFlow flow) {
     checkArguments(underlying, spot, valuationTime, contracts, settings, positionModel, flow);
-    // The columns: an OptionChain's own, else one walk over the contract objects (on a chain of 19,000
-    // they no longer sit in the processor's caches by a second walk). Only read: shared, not copied.
-    ContractTable<OptionContract> table = Instruments.columns(contracts);
-    double[] ivAll = table.impliedVolatility();
-    double[] oiAll = table.openInterest();
-    Instruments ins =
-        reuse != null && reuse.fits(settings, valuationTime, table.size())
-            ? reuse
-            : Instruments.of(table, valuationTime, settings);
+    boolean reusable = reuse != null && reuse.fits(settings, valuationTime, contracts.size());
+    double[] ivAll;
+    double[] oiAll;
+    Instruments ins;
+    if (reuse != null && reusable && !(contracts instanceof ContractTable)) {
+      // A plain list whose instruments are known: only its market data is read.
+      int total = contracts.size();
+      ivAll = new double[total];
+      oiAll = new double[total];
+      for (int i = 0; i < total; i++) {
+        OptionContract c = contracts.get(i);
+        ivAll[i] = c.impliedVolatility();
+        oiAll[i] = c.openInterest();
+      }
+      ins = reuse;
+    } else {
+      // The columns: an OptionChain's own, else one walk over the contract objects (on a chain of 19,000
+      // they no longer sit in the processor's caches by a second walk). Only read: shared, not copied.
+      ContractTable<OptionContract> table = Instruments.columns(contracts);
+      ivAll = table.impliedVolatility();
+      oiAll = table.openInterest();
+      ins = reuse != null && reusable ? reuse : Instruments.of(table, valuationTime, settings);
+    }
     return resolve(
         underlying, spot, valuationTime, contracts, ivAll, oiAll, sourceDiagnostics, settings, ins,
         reuse != null, positionModel, flow);
@@ -1056,7 +1070,8 @@ public final class ResolvedChain {
       for (OptionContract c : contracts) {
         b.add(
             c, c.strike(), c.isCall(), c.impliedVolatility(), c.openInterest(), c.expiry(),
-            c.settlement() == SettlementStyle.AM, previous != null && VolatilityRules.isPair(previous, c));
+            c.settlement() == SettlementStyle.AM,
+            previous != null && previous.symbol().pairsWith(c.symbol()));
         previous = c;
       }
       return b.build(false);

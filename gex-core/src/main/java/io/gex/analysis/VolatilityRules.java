@@ -521,12 +521,4 @@ final class VolatilityRules {
       }
     }
   }
-
-  /** Whether two contracts are the call and put of one root, expiry and strike. */
-  static boolean isPair(OptionContract a, OptionContract b) {
-    return a.isCall() != b.isCall()
-        && a.strike() == b.strike()
-        && a.expiry().equals(b.expiry())
-        && a.root().equals(b.root());
-  }
 }

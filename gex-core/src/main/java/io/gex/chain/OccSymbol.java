@@ -67,6 +67,17 @@ public record OccSymbol(String root, LocalDate expiry, OptionRight right, double
   }
 
   /**
+   * Whether this symbol and another are the call and put of one root, expiry and strike (a call/put pair,
+   * in either order).
+   */
+  public boolean pairsWith(OccSymbol other) {
+    return right != other.right
+        && strike == other.strike
+        && expiry.equals(other.expiry)
+        && root.equals(other.root);
+  }
+
+  /**
    * Parses an OCC symbol (case-insensitive, surrounding blanks ignored). Years are taken as 20YY.
    *
    * @throws IllegalArgumentException naming the symbol if it is not an OCC symbol or its date is invalid

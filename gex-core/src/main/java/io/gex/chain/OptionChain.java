@@ -93,18 +93,10 @@ public record OptionChain(
       }
       table.add(
           c, s.strike(), s.right() == OptionRight.CALL, c.impliedVolatility(), c.openInterest(),
-          s.expiry(), c.settlement() == SettlementStyle.AM, previous != null && isPair(previous, s));
+          s.expiry(), c.settlement() == SettlementStyle.AM, previous != null && previous.pairsWith(s));
       previous = s;
     }
     return table.build(true);
-  }
-
-  /** Whether two symbols are the call and put of one root, expiry and strike. */
-  private static boolean isPair(OccSymbol a, OccSymbol b) {
-    return a.right() != b.right()
-        && a.strike() == b.strike()
-        && a.expiry().equals(b.expiry())
-        && a.root().equals(b.root());
   }
 
   /**

@@ -87,6 +87,14 @@ class ResolvedColumnsTest {
                       .as("seed %d, %s, %s", seed, source, selection)
                       .isEqualTo(GexAnalysis.of(fromChain, NOW));
                   assertThat(fromList.diagnostics()).isEqualTo(fromChain.diagnostics());
+                  // A plain list whose instruments are reused: only its market data is read again.
+                  ResolvedChain reused =
+                      ResolvedChain.resolve(
+                          chain.underlying(), chain.spot(), NOW, new ArrayList<>(chain.contracts()),
+                          chain.diagnostics(), settings, fromList.instruments());
+                  assertThat(GexAnalysis.of(reused, NOW))
+                      .as("reused, seed %d, %s, %s", seed, source, selection)
+                      .isEqualTo(GexAnalysis.of(fromChain, NOW));
                 }
               }
             });

@@ -98,4 +98,17 @@ class OccSymbolTest {
     assertThat(SettlementStyle.forRoot("NDXP")).isEqualTo(SettlementStyle.PM);
     assertThat(SettlementStyle.forRoot("AAPL")).isEqualTo(SettlementStyle.PM);
   }
+
+  @Test
+  void pairsWith_isTheCallAndPutOfOneRootExpiryAndStrike_inEitherOrder() {
+    OccSymbol call = OccSymbol.parse("SPXW240315C05000000");
+    OccSymbol put = OccSymbol.parse("SPXW240315P05000000");
+
+    assertThat(call.pairsWith(put)).isTrue();
+    assertThat(put.pairsWith(call)).isTrue();
+    assertThat(call.pairsWith(call)).as("same right").isFalse();
+    assertThat(call.pairsWith(OccSymbol.parse("SPX240315P05000000"))).as("other root").isFalse();
+    assertThat(call.pairsWith(OccSymbol.parse("SPXW240322P05000000"))).as("other expiry").isFalse();
+    assertThat(call.pairsWith(OccSymbol.parse("SPXW240315P05005000"))).as("other strike").isFalse();
+  }
 }
