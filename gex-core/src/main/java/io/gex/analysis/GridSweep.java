@@ -310,27 +310,18 @@ final class GridSweep {
     final double[] ratio = new double[LANES * BLOCK];
     final double[] ratioStep = new double[LANES * BLOCK];
     final int[] termAt = new int[BLOCK];
-    /** Block positions by first point, and where each point's run of them starts. */
-    final int[] entering = new int[BLOCK];
 
-    final int[] enterFrom = new int[points + 1];
     /**
-     * Lanes by last point (lane q is lane q % 8 of block position q / 8), and where each point's run of
-     * them starts.
+     * Block positions in order of their term's first point, then of its last point, each packed with that
+     * point as {@code point << 32 | position} so that a sort of primitives orders them.
      */
-    final int[] leaving = new int[LANES * BLOCK];
+    final long[] byFirst = new long[BLOCK];
 
-    final int[] leaveFrom = new int[points + 1];
+    final long[] byLast = new long[BLOCK];
     /** Re-anchorings, as linked lists per point (only windows longer than RESYNC_POINTS have them). */
     final int[] resyncAt = new int[points + 1];
 
     final int[] resyncNext = new int[BLOCK];
-    /** Sort keys: per block position its first point; per lane its last point. */
-    final int[] firstPoint = new int[BLOCK];
-
-    final int[] lastPoint = new int[LANES * BLOCK];
-    final int[] positions = CountingSort.identity(BLOCK);
-    final int[] lanes = CountingSort.identity(LANES * BLOCK);
 
     void run(int[] order, int from, int to, double[] left, double[] right) {
       int count = to - from;
@@ -344,20 +335,23 @@ final class GridSweep {
       for (int x = 0; x < count; x++) {
         int t = order[from + x];
         termAt[x] = t;
-        firstPoint[x] = jLo[t];
+        byFirst[x] = (long) jLo[t] << 32 | x;
+        byLast[x] = (long) jHi[t] << 32 | x;
         first = Math.min(first, jLo[t]);
         last = Math.max(last, jHi[t]);
-        // The eight lanes end at the window's last eight points, one each.
-        for (int k = 0; k < LANES; k++) {
-          lastPoint[LANES * x + k] = jHi[t] - (LANES - 1) + k;
-        }
       }
-      CountingSort.sort(positions, count, firstPoint, 0, points, enterFrom, entering);
-      CountingSort.sort(lanes, LANES * count, lastPoint, 0, points, leaveFrom, leaving);
+      // The block is in order of peak, and windows mostly start and end in that order too, so these sorts
+      // of at most BLOCK keys find long runs (what a counting sort over the grid's points cost per block
+      // was several times this).
+      Arrays.sort(byFirst, 0, count);
+      Arrays.sort(byLast, 0, count);
+      int entered = 0;
       int passed = 0; // terms that peak before point j (a prefix of the block)
+      int leaveFrom = 0; // byLast[leaveFrom..leaveTo): the terms whose window ends within points j..j+7
+      int leaveTo = 0;
       for (int j = first; j <= last; j++) {
-        for (int q = enterFrom[j]; q < enterFrom[j + 1]; q++) {
-          anchor(entering[q], j);
+        for (; entered < count && (int) (byFirst[entered] >>> 32) == j; entered++) {
+          anchor((int) byFirst[entered], j);
         }
         for (int x = resyncAt[j]; x >= 0; ) {
           int following = resyncNext[x];
@@ -378,10 +372,21 @@ final class GridSweep {
         for (int x = base; x < end; x++) {
           ratio[x] *= ratioStep[x];
         }
-        for (int q = leaveFrom[j]; q < leaveFrom[j + 1]; q++) {
-          int at = (j & (LANES - 1)) * BLOCK + leaving[q] / LANES;
-          value[at] = 0;
-          ratio[at] = 0;
+        // A term's eight lanes end at its window's last eight points, one each: at point j, the lane of
+        // j's residue of every term whose window ends within points j..j+7. A lane the block would use
+        // again (at j + 8) is cleared, so that it adds nothing there.
+        if (j + LANES <= last) {
+          while (leaveFrom < count && (int) (byLast[leaveFrom] >>> 32) < j) {
+            leaveFrom++;
+          }
+          while (leaveTo < count && (int) (byLast[leaveTo] >>> 32) < j + LANES) {
+            leaveTo++;
+          }
+          for (int q = leaveFrom; q < leaveTo; q++) {
+            int at = base + (int) byLast[q];
+            value[at] = 0;
+            ratio[at] = 0;
+          }
         }
       }
     }
