@@ -1,5 +1,6 @@
 package io.gex.analysis;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -62,14 +63,6 @@ public final class MeasureCalculator {
     double[][] callByExpiry = new double[all][];
     double[][] putByExpiry = new double[all][];
     double[][] netByExpiry = new double[all][];
-    for (int s : slot) {
-      callByStrike[s] = new double[strikes];
-      putByStrike[s] = new double[strikes];
-      netByStrike[s] = new double[strikes];
-      callByExpiry[s] = new double[expiries];
-      putByExpiry[s] = new double[expiries];
-      netByExpiry[s] = new double[expiries];
-    }
     double[] callTotal = new double[all];
     double[] putTotal = new double[all];
     double[] netTotal = new double[all];
@@ -81,7 +74,6 @@ public final class MeasureCalculator {
     int[] countByExpiry = new int[expiries];
     double spot = chain.spot;
     double lnS = Math.log(spot);
-    ContractGreeks g = new ContractGreeks(chain, spot);
     // Flat sums, [m * strikes + k] and [m * expiries + e] for the m-th measure asked, copied into the rows
     // at the end: one array per side instead of a row per measure, so that the loop below loads no row.
     // Each sum still adds the same numbers in chain order (the figures are those of a row per measure).
@@ -101,42 +93,22 @@ public final class MeasureCalculator {
         gammaAt = m;
       }
     }
-    for (int i = 0, n = chain.n; i < n; i++) {
-      int e = chain.expiryIndex[i];
-      int k = chain.strikeIndex[i];
-      countByExpiry[e]++;
-      oiByExpiry[e] += (long) chain.openInterest[i];
-      if (chain.position[i] == 0) {
-        continue; // every exposure is zero
-      }
-      g.load(i, lnS, greeks, needsCdf);
-      double[] byStrike = g.call ? flatCallByStrike : flatPutByStrike;
-      double[] byExpiry = g.call ? flatCallByExpiry : flatPutByExpiry;
-      double[] total = g.call ? flatCallTotal : flatPutTotal;
-      for (int m = 0, ks = k, es = e; m < count; m++, ks += strikes, es += expiries) {
-        double x = ms[m].exposure(g);
-        byStrike[ks] += x;
-        byExpiry[es] += x;
-        total[m] += x;
-        if (netSummed[m]) {
-          flatNetByStrike[ks] += x;
-          flatNetByExpiry[es] += x;
-          flatNetTotal[m] += x;
-        }
-        flatGross[m] += Math.abs(x);
-        if (m == gammaAt && heat) {
-          heatmap[e * strikes + k] += x;
-        }
-      }
+    if (count == 1 && gammaAt == 0) {
+      gammaOnly(chain, lnS, flatCallByStrike, flatPutByStrike, flatCallByExpiry, flatPutByExpiry,
+          flatCallTotal, flatPutTotal, flatGross, heatmap, oiByExpiry, countByExpiry);
+    } else {
+      allMeasures(chain, lnS, ms, greeks, needsCdf, netSummed, gammaAt, heat, flatCallByStrike,
+          flatPutByStrike, flatNetByStrike, flatCallByExpiry, flatPutByExpiry, flatNetByExpiry,
+          flatCallTotal, flatPutTotal, flatNetTotal, flatGross, heatmap, oiByExpiry, countByExpiry);
     }
     for (int m = 0; m < count; m++) {
       int s = slot[m];
-      System.arraycopy(flatCallByStrike, m * strikes, callByStrike[s], 0, strikes);
-      System.arraycopy(flatPutByStrike, m * strikes, putByStrike[s], 0, strikes);
-      System.arraycopy(flatNetByStrike, m * strikes, netByStrike[s], 0, strikes);
-      System.arraycopy(flatCallByExpiry, m * expiries, callByExpiry[s], 0, expiries);
-      System.arraycopy(flatPutByExpiry, m * expiries, putByExpiry[s], 0, expiries);
-      System.arraycopy(flatNetByExpiry, m * expiries, netByExpiry[s], 0, expiries);
+      callByStrike[s] = row(flatCallByStrike, m, strikes, count);
+      putByStrike[s] = row(flatPutByStrike, m, strikes, count);
+      netByStrike[s] = row(flatNetByStrike, m, strikes, count);
+      callByExpiry[s] = row(flatCallByExpiry, m, expiries, count);
+      putByExpiry[s] = row(flatPutByExpiry, m, expiries, count);
+      netByExpiry[s] = row(flatNetByExpiry, m, expiries, count);
       callTotal[s] = flatCallTotal[m];
       putTotal[s] = flatPutTotal[m];
       netTotal[s] = flatNetTotal[m];
@@ -171,6 +143,139 @@ public final class MeasureCalculator {
         heatmap,
         oiByExpiry,
         countByExpiry);
+  }
+
+  /** Row m of {@code count} rows of {@code length} laid end to end (the array itself when it is the only one). */
+  private static double[] row(double[] flat, int m, int length, int count) {
+    return count == 1 ? flat : Arrays.copyOfRange(flat, m * length, (m + 1) * length);
+  }
+
+  /**
+   * The one pass over the contracts for any set of measures: each contract's {@link ContractGreeks} once,
+   * then each measure's exposure added to its sums.
+   */
+  private static void allMeasures(
+      ResolvedChain chain,
+      double lnS,
+      Measure[] ms,
+      boolean greeks,
+      boolean needsCdf,
+      boolean[] netSummed,
+      int gammaAt,
+      boolean heat,
+      double[] flatCallByStrike,
+      double[] flatPutByStrike,
+      double[] flatNetByStrike,
+      double[] flatCallByExpiry,
+      double[] flatPutByExpiry,
+      double[] flatNetByExpiry,
+      double[] flatCallTotal,
+      double[] flatPutTotal,
+      double[] flatNetTotal,
+      double[] flatGross,
+      double[] heatmap,
+      long[] oiByExpiry,
+      int[] countByExpiry) {
+    int count = ms.length;
+    int strikes = chain.strikes.length;
+    int expiries = chain.expiries.length;
+    ContractGreeks g = new ContractGreeks(chain, chain.spot);
+    for (int i = 0, n = chain.n; i < n; i++) {
+      int e = chain.expiryIndex[i];
+      int k = chain.strikeIndex[i];
+      countByExpiry[e]++;
+      oiByExpiry[e] += (long) chain.openInterest[i];
+      if (chain.position[i] == 0) {
+        continue; // every exposure is zero
+      }
+      g.load(i, lnS, greeks, needsCdf);
+      double[] byStrike = g.call ? flatCallByStrike : flatPutByStrike;
+      double[] byExpiry = g.call ? flatCallByExpiry : flatPutByExpiry;
+      double[] total = g.call ? flatCallTotal : flatPutTotal;
+      for (int m = 0, ks = k, es = e; m < count; m++, ks += strikes, es += expiries) {
+        double x = ms[m].exposure(g);
+        byStrike[ks] += x;
+        byExpiry[es] += x;
+        total[m] += x;
+        if (netSummed[m]) {
+          flatNetByStrike[ks] += x;
+          flatNetByExpiry[es] += x;
+          flatNetTotal[m] += x;
+        }
+        flatGross[m] += Math.abs(x);
+        if (m == gammaAt && heat) {
+          heatmap[e * strikes + k] += x;
+        }
+      }
+    }
+  }
+
+  /**
+   * The pass for {@link Measure#GAMMA} alone (what a live chain's spot tick asks for): the same sums in the
+   * same order as {@link #allMeasures}, so the same figures to the last bit, without the per-measure
+   * dispatch and with the Gaussian of a call/put pair that shares d1 computed once.
+   */
+  private static void gammaOnly(
+      ResolvedChain chain,
+      double lnS,
+      double[] callByStrike,
+      double[] putByStrike,
+      double[] callByExpiry,
+      double[] putByExpiry,
+      double[] callTotal,
+      double[] putTotal,
+      double[] gross,
+      double[] heatmap,
+      long[] oiByExpiry,
+      int[] countByExpiry) {
+    int strikes = chain.strikes.length;
+    double spot = chain.spot;
+    int[] expiryIndex = chain.expiryIndex;
+    int[] strikeIndex = chain.strikeIndex;
+    int[] partner = chain.partner;
+    double[] openInterest = chain.openInterest;
+    double[] position = chain.position;
+    double[] gexCoef = chain.gexCoef;
+    double[] vol = chain.vol;
+    double[] tau = chain.tau;
+    boolean[] call = chain.call;
+    boolean heat = heatmap.length > 0;
+    double callSum = 0;
+    double putSum = 0;
+    double grossSum = 0;
+    int loaded = -1; // the contract whose Gaussian is in gaussian, as ContractGreeks.load shares it
+    double gaussian = 0;
+    for (int i = 0, n = chain.n; i < n; i++) {
+      int e = expiryIndex[i];
+      int k = strikeIndex[i];
+      countByExpiry[e]++;
+      oiByExpiry[e] += (long) openInterest[i];
+      if (position[i] == 0) {
+        continue; // every exposure is zero
+      }
+      if (!(loaded >= 0 && partner[i] == loaded && vol[i] == vol[loaded] && tau[i] == tau[loaded])) {
+        double d1 = chain.d1(i, lnS);
+        gaussian = Math.exp(-0.5 * d1 * d1);
+      }
+      loaded = i;
+      double x = spot * gexCoef[i] * gaussian;
+      if (call[i]) {
+        callByStrike[k] += x;
+        callByExpiry[e] += x;
+        callSum += x;
+      } else {
+        putByStrike[k] += x;
+        putByExpiry[e] += x;
+        putSum += x;
+      }
+      grossSum += Math.abs(x);
+      if (heat) {
+        heatmap[e * strikes + k] += x;
+      }
+    }
+    callTotal[0] += callSum;
+    putTotal[0] += putSum;
+    gross[0] += grossSum;
   }
 
   /**

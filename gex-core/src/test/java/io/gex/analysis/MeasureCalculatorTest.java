@@ -3,8 +3,11 @@ package io.gex.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.gex.GexEngine;
+import io.gex.chain.OccSymbol;
 import io.gex.chain.OptionChain;
 import io.gex.chain.OptionContract;
 import io.gex.chain.OptionRight;
@@ -13,7 +16,10 @@ import io.gex.settings.GexSettings;
 import io.gex.settings.SignConvention;
 import io.gex.testing.TestChains;
 import java.time.LocalDate;
+import io.gex.settings.IvSource;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.SplittableRandom;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -167,5 +173,67 @@ class MeasureCalculatorTest {
     // Opt-in figures are absent by default.
     assertThat(analysis.greeks().zeroGammaByExpiry()).isEmpty();
     assertThat(analysis.greeks().profiles()).isEmpty();
+  }
+  /**
+   * GAMMA alone (a live chain's spot tick) takes its own pass; it must give what the pass over every measure
+   * gives, to the last bit: chains whose calls and puts sit side by side (so that pairs share their
+   * Gaussian), with members missing, zero open interest and every IV source.
+   */
+  @Test
+  void calculate_gammaAlone_isTheGammaOfTheFullPass_toTheBit() {
+    qt().withExamples(40)
+        .forAll(longs().all())
+        .checkAssert(
+            seed -> {
+              OptionChain chain = pairedChain(seed);
+              for (IvSource source : IvSource.values()) {
+                ResolvedChain resolved =
+                    ResolvedChain.resolve(
+                        chain, GexEngine.builder().ivSource(source).build().settings());
+                MeasureExposures all =
+                    MeasureCalculator.DEFAULT.calculate(resolved, EnumSet.allOf(Measure.class));
+                MeasureExposures gamma =
+                    MeasureCalculator.DEFAULT.calculate(resolved, EnumSet.of(Measure.GAMMA));
+                assertThat(gamma.exposure(Measure.GAMMA)).isEqualTo(all.exposure(Measure.GAMMA));
+                assertThat(gamma.gross(Measure.GAMMA)).isEqualTo(all.gross(Measure.GAMMA));
+                assertThat(gamma.gammaHeatmap).isEqualTo(all.gammaHeatmap);
+                assertThat(gamma.openInterestByExpiry).isEqualTo(all.openInterestByExpiry);
+                assertThat(gamma.contractsByExpiry).isEqualTo(all.contractsByExpiry);
+                assertThat(ExposureCalculator.DEFAULT.calculate(resolved))
+                    .isEqualTo(ExposureCalculator.DEFAULT.calculate(all));
+              }
+            });
+  }
+
+  /**
+   * Calls and puts of each strike side by side, as sources list them, with one member of some pairs
+   * missing, some without open interest, and quotes so that the mid and out-of-the-money rules price
+   * them.
+   */
+  private static OptionChain pairedChain(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    List<OptionContract> list = new ArrayList<>();
+    for (int e = 0; e < 1 + random.nextInt(4); e++) {
+      LocalDate expiry = NEAR.plusDays(7L * e + random.nextInt(3));
+      for (double k = 3800; k <= 4200; k += 25) {
+        double vol = 0.1 + 0.4 * random.nextDouble();
+        for (OptionRight right : OptionRight.values()) {
+          if (random.nextInt(8) == 0) {
+            continue;
+          }
+          long oi = random.nextInt(4) == 0 ? 0 : random.nextInt(5000);
+          double price =
+              BlackScholes.price(right == OptionRight.CALL, SPOT, k, 0.05 + 0.1 * e, vol, 0, 0);
+          list.add(
+              OptionContract.builder(new OccSymbol("SPXW", expiry, right, k))
+                  .openInterest(oi)
+                  .impliedVolatility(random.nextInt(6) == 0 ? 0 : vol * (0.95 + 0.1 * random.nextDouble()))
+                  .bid(Math.max(0, price * 0.98))
+                  .ask(price * 1.02 + 0.05)
+                  .build());
+        }
+      }
+    }
+    return OptionChain.of("SPX", SPOT, TestChains.VALUATION, list);
   }
 }
