@@ -312,12 +312,14 @@ final class GridSweep {
     final int[] termAt = new int[BLOCK];
 
     /**
-     * Block positions in order of their term's first point, then of its last point, each packed with that
-     * point as {@code point << 32 | position} so that a sort of primitives orders them.
+     * The block positions whose window starts, and those whose window ends, at each point, as linked
+     * lists (head per point, next per position, -1 ends a list).
      */
-    final long[] byFirst = new long[BLOCK];
+    final int[] enterAt = new int[points + 1];
 
-    final long[] byLast = new long[BLOCK];
+    final int[] enterNext = new int[BLOCK];
+    final int[] leaveAt = new int[points + 1];
+    final int[] leaveNext = new int[BLOCK];
     /** Re-anchorings, as linked lists per point (only windows longer than RESYNC_POINTS have them). */
     final int[] resyncAt = new int[points + 1];
 
@@ -330,28 +332,24 @@ final class GridSweep {
         Arrays.fill(ratio, residue * BLOCK, residue * BLOCK + count, 0);
       }
       Arrays.fill(resyncAt, -1);
+      Arrays.fill(enterAt, -1);
+      Arrays.fill(leaveAt, -1);
       int first = points;
       int last = -1;
       for (int x = 0; x < count; x++) {
         int t = order[from + x];
         termAt[x] = t;
-        byFirst[x] = (long) jLo[t] << 32 | x;
-        byLast[x] = (long) jHi[t] << 32 | x;
+        enterNext[x] = enterAt[jLo[t]];
+        enterAt[jLo[t]] = x;
+        leaveNext[x] = leaveAt[jHi[t]];
+        leaveAt[jHi[t]] = x;
         first = Math.min(first, jLo[t]);
         last = Math.max(last, jHi[t]);
       }
-      // The block is in order of peak, and windows mostly start and end in that order too, so these sorts
-      // of at most BLOCK keys find long runs (what a counting sort over the grid's points cost per block
-      // was several times this).
-      Arrays.sort(byFirst, 0, count);
-      Arrays.sort(byLast, 0, count);
-      int entered = 0;
       int passed = 0; // terms that peak before point j (a prefix of the block)
-      int leaveFrom = 0; // byLast[leaveFrom..leaveTo): the terms whose window ends within points j..j+7
-      int leaveTo = 0;
       for (int j = first; j <= last; j++) {
-        for (; entered < count && (int) (byFirst[entered] >>> 32) == j; entered++) {
-          anchor((int) byFirst[entered], j);
+        for (int x = enterAt[j]; x >= 0; x = enterNext[x]) {
+          anchor(x, j);
         }
         for (int x = resyncAt[j]; x >= 0; ) {
           int following = resyncNext[x];
@@ -372,20 +370,15 @@ final class GridSweep {
         for (int x = base; x < end; x++) {
           ratio[x] *= ratioStep[x];
         }
-        // A term's eight lanes end at its window's last eight points, one each: at point j, the lane of
-        // j's residue of every term whose window ends within points j..j+7. A lane the block would use
-        // again (at j + 8) is cleared, so that it adds nothing there.
-        if (j + LANES <= last) {
-          while (leaveFrom < count && (int) (byLast[leaveFrom] >>> 32) < j) {
-            leaveFrom++;
-          }
-          while (leaveTo < count && (int) (byLast[leaveTo] >>> 32) < j + LANES) {
-            leaveTo++;
-          }
-          for (int q = leaveFrom; q < leaveTo; q++) {
-            int at = base + (int) byLast[q];
-            value[at] = 0;
-            ratio[at] = 0;
+        // A term's eight lanes have their last points at its window's last eight; none is used again
+        // before the point after the window, so all eight are cleared once its last point is summed, so
+        // that they add nothing from there (unless the block ends there too).
+        if (j < last) {
+          for (int x = leaveAt[j]; x >= 0; x = leaveNext[x]) {
+            for (int at = x; at < LANES * BLOCK; at += BLOCK) {
+              value[at] = 0;
+              ratio[at] = 0;
+            }
           }
         }
       }
