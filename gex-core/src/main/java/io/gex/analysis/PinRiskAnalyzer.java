@@ -127,11 +127,10 @@ public final class PinRiskAnalyzer {
     int strikeCount = p.strikes.length;
     int expiryCount = p.expiries.length;
 
-    // Group contracts by expiry, ascending strikes within: two stable counting sorts, O(n + strikes).
-    int[] byStrike = CountingSort.sort(CountingSort.identity(size), p.strikeIndex, 0, strikeCount);
+    // Group contracts by expiry, ascending strikes within.
     int[] start = new int[expiryCount + 1];
     int[] order = new int[size];
-    CountingSort.sort(byStrike, size, p.expiryIndex, 0, expiryCount, start, order);
+    CountingSort.byTwoKeys(size, p.expiryIndex, expiryCount, p.strikeIndex, strikeCount, start, order);
 
     double[] chainOi = new double[strikeCount];
     double[] chainCallOi = new double[strikeCount];
