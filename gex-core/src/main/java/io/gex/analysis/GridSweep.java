@@ -370,9 +370,9 @@ final class GridSweep {
         for (int x = base; x < end; x++) {
           ratio[x] *= ratioStep[x];
         }
-        // A term's eight lanes have their last points at its window's last eight; none is used again
-        // before the point after the window, so all eight are cleared once its last point is summed, so
-        // that they add nothing from there (unless the block ends there too).
+        // A term's eight lanes have their last points at its window's last eight, and none is used again
+        // before the point after the window: all eight are cleared once its last point is summed, and add
+        // nothing beyond it (no need when the block ends there too).
         if (j < last) {
           for (int x = leaveAt[j]; x >= 0; x = leaveNext[x]) {
             for (int at = x; at < LANES * BLOCK; at += BLOCK) {
