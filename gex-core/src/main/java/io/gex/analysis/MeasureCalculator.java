@@ -75,8 +75,9 @@ public final class MeasureCalculator {
     double spot = chain.spot;
     double lnS = Math.log(spot);
     // Flat sums, [m * strikes + k] and [m * expiries + e] for the m-th measure asked, copied into the rows
-    // at the end: one array per side instead of a row per measure, so that the loop below loads no row.
-    // Each sum still adds the same numbers in chain order (the figures are those of a row per measure).
+    // at the end (or the rows themselves when one measure is asked): one array per side instead of a row
+    // per measure, so that the passes below load no row. Each sum still adds the same numbers in chain
+    // order (the figures are those of a row per measure).
     double[] flatCallByStrike = new double[count * strikes];
     double[] flatPutByStrike = new double[count * strikes];
     double[] flatNetByStrike = new double[count * strikes];
