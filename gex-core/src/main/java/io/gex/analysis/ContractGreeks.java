@@ -70,12 +70,7 @@ final class ContractGreeks {
     // and mid rules) has the same d1, density, standard deviation and gamma: only its right, position and
     // N(±d1) are its own. Each N(±d1) is computed from erfc, as for a contract alone, so that sharing
     // changes no figure by a bit.
-    boolean shared =
-        loaded >= 0
-            && chain.partner[i] == loaded
-            && loadedGreeks == greeks
-            && chain.vol[i] == chain.vol[loaded]
-            && chain.tau[i] == chain.tau[loaded];
+    boolean shared = loadedGreeks == greeks && chain.sharesD1(i, loaded);
     loaded = i;
     loadedGreeks = greeks;
     call = chain.call[i];

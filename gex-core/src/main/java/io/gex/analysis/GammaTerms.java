@@ -81,7 +81,7 @@ final class GammaTerms {
     int m = 0;
     for (int i = 0; i < n; i++) {
       int j = partner[i];
-      if (j >= 0 && j < i && chain.tau[j] == chain.tau[i] && chain.vol[j] == chain.vol[i]) {
+      if (j < i && chain.sharesD1(i, j)) {
         int t = termOf[j];
         coef[t] += chain.gexCoef[i];
         termOf[i] = t;

@@ -233,12 +233,9 @@ public final class MeasureCalculator {
     double spot = chain.spot;
     int[] expiryIndex = chain.expiryIndex;
     int[] strikeIndex = chain.strikeIndex;
-    int[] partner = chain.partner;
     double[] openInterest = chain.openInterest;
     double[] position = chain.position;
     double[] gexCoef = chain.gexCoef;
-    double[] vol = chain.vol;
-    double[] tau = chain.tau;
     boolean[] call = chain.call;
     boolean heat = heatmap.length > 0;
     double callSum = 0;
@@ -254,7 +251,7 @@ public final class MeasureCalculator {
       if (position[i] == 0) {
         continue; // every exposure is zero
       }
-      if (!(loaded >= 0 && partner[i] == loaded && vol[i] == vol[loaded] && tau[i] == tau[loaded])) {
+      if (!chain.sharesD1(i, loaded)) {
         double d1 = chain.d1(i, lnS);
         gaussian = Math.exp(-0.5 * d1 * d1);
       }

@@ -1447,6 +1447,15 @@ public final class ResolvedChain {
   }
 
   /**
+   * Whether contract {@code j} is the other member of contract {@code i}'s call/put pair, priced with the
+   * same volatility and time to settlement (as the otm and mid rules price nearly every pair): the two then
+   * have the same d1, density and gamma at every spot. False when j is negative.
+   */
+  boolean sharesD1(int i, int j) {
+    return j >= 0 && partner[i] == j && tau[i] == tau[j] && vol[i] == vol[j];
+  }
+
+  /**
    * A mask selecting the contracts whose expiry index differs from {@code excludedExpiry} (or all when it
    * is negative).
    */
