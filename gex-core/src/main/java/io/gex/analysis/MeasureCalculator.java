@@ -98,9 +98,36 @@ public final class MeasureCalculator {
       gammaOnly(chain, lnS, flatCallByStrike, flatPutByStrike, flatCallByExpiry, flatPutByExpiry,
           flatCallTotal, flatPutTotal, flatGross, heatmap, oiByExpiry, countByExpiry);
     } else {
-      allMeasures(chain, lnS, ms, greeks, needsCdf, netSummed, gammaAt, heat, flatCallByStrike,
-          flatPutByStrike, flatNetByStrike, flatCallByExpiry, flatPutByExpiry, flatNetByExpiry,
-          flatCallTotal, flatPutTotal, flatNetTotal, flatGross, heatmap, oiByExpiry, countByExpiry);
+      // The one pass for any set of measures: each contract's greeks once, then each measure's exposure.
+      ContractGreeks g = new ContractGreeks(chain, spot);
+      for (int i = 0, n = chain.n; i < n; i++) {
+        int e = chain.expiryIndex[i];
+        int k = chain.strikeIndex[i];
+        countByExpiry[e]++;
+        oiByExpiry[e] += (long) chain.openInterest[i];
+        if (chain.position[i] == 0) {
+          continue; // every exposure is zero
+        }
+        g.load(i, lnS, greeks, needsCdf);
+        double[] byStrike = g.call ? flatCallByStrike : flatPutByStrike;
+        double[] byExpiry = g.call ? flatCallByExpiry : flatPutByExpiry;
+        double[] total = g.call ? flatCallTotal : flatPutTotal;
+        for (int m = 0, ks = k, es = e; m < count; m++, ks += strikes, es += expiries) {
+          double x = ms[m].exposure(g);
+          byStrike[ks] += x;
+          byExpiry[es] += x;
+          total[m] += x;
+          if (netSummed[m]) {
+            flatNetByStrike[ks] += x;
+            flatNetByExpiry[es] += x;
+            flatNetTotal[m] += x;
+          }
+          flatGross[m] += Math.abs(x);
+          if (m == gammaAt && heat) {
+            heatmap[e * strikes + k] += x;
+          }
+        }
+      }
     }
     for (int m = 0; m < count; m++) {
       int s = slot[m];
@@ -152,68 +179,8 @@ public final class MeasureCalculator {
   }
 
   /**
-   * The one pass over the contracts for any set of measures: each contract's {@link ContractGreeks} once,
-   * then each measure's exposure added to its sums.
-   */
-  private static void allMeasures(
-      ResolvedChain chain,
-      double lnS,
-      Measure[] ms,
-      boolean greeks,
-      boolean needsCdf,
-      boolean[] netSummed,
-      int gammaAt,
-      boolean heat,
-      double[] flatCallByStrike,
-      double[] flatPutByStrike,
-      double[] flatNetByStrike,
-      double[] flatCallByExpiry,
-      double[] flatPutByExpiry,
-      double[] flatNetByExpiry,
-      double[] flatCallTotal,
-      double[] flatPutTotal,
-      double[] flatNetTotal,
-      double[] flatGross,
-      double[] heatmap,
-      long[] oiByExpiry,
-      int[] countByExpiry) {
-    int count = ms.length;
-    int strikes = chain.strikes.length;
-    int expiries = chain.expiries.length;
-    ContractGreeks g = new ContractGreeks(chain, chain.spot);
-    for (int i = 0, n = chain.n; i < n; i++) {
-      int e = chain.expiryIndex[i];
-      int k = chain.strikeIndex[i];
-      countByExpiry[e]++;
-      oiByExpiry[e] += (long) chain.openInterest[i];
-      if (chain.position[i] == 0) {
-        continue; // every exposure is zero
-      }
-      g.load(i, lnS, greeks, needsCdf);
-      double[] byStrike = g.call ? flatCallByStrike : flatPutByStrike;
-      double[] byExpiry = g.call ? flatCallByExpiry : flatPutByExpiry;
-      double[] total = g.call ? flatCallTotal : flatPutTotal;
-      for (int m = 0, ks = k, es = e; m < count; m++, ks += strikes, es += expiries) {
-        double x = ms[m].exposure(g);
-        byStrike[ks] += x;
-        byExpiry[es] += x;
-        total[m] += x;
-        if (netSummed[m]) {
-          flatNetByStrike[ks] += x;
-          flatNetByExpiry[es] += x;
-          flatNetTotal[m] += x;
-        }
-        flatGross[m] += Math.abs(x);
-        if (m == gammaAt && heat) {
-          heatmap[e * strikes + k] += x;
-        }
-      }
-    }
-  }
-
-  /**
    * The pass for {@link Measure#GAMMA} alone (what a live chain's spot tick asks for): the same sums in the
-   * same order as {@link #allMeasures}, so the same figures to the last bit, without the per-measure
+   * same order as the pass for any set of measures, so the same figures to the last bit, without the per-measure
    * dispatch and with the Gaussian of a call/put pair that shares d1 computed once.
    */
   private static void gammaOnly(
