@@ -704,11 +704,12 @@ public final class ResolvedChain {
       PositionModel positionModel,
       CustomerFlow flow) {
     checkArguments(underlying, spot, valuationTime, contracts, settings, positionModel, flow);
-    boolean reusable = reuse != null && reuse.fits(settings, valuationTime, contracts.size());
+    Instruments known =
+        reuse != null && reuse.fits(settings, valuationTime, contracts.size()) ? reuse : null;
     double[] ivAll;
     double[] oiAll;
     Instruments ins;
-    if (reuse != null && reusable && !(contracts instanceof ContractTable)) {
+    if (known != null && !(contracts instanceof ContractTable)) {
       // A plain list whose instruments are known: only its market data is read.
       int total = contracts.size();
       ivAll = new double[total];
@@ -718,14 +719,14 @@ public final class ResolvedChain {
         ivAll[i] = c.impliedVolatility();
         oiAll[i] = c.openInterest();
       }
-      ins = reuse;
+      ins = known;
     } else {
       // The columns: an OptionChain's own, else one walk over the contract objects (on a chain of 19,000
       // they no longer sit in the processor's caches by a second walk). Only read: shared, not copied.
       ContractTable<OptionContract> table = Instruments.columns(contracts);
       ivAll = table.impliedVolatility();
       oiAll = table.openInterest();
-      ins = reuse != null && reusable ? reuse : Instruments.of(table, valuationTime, settings);
+      ins = known != null ? known : Instruments.of(table, valuationTime, settings);
     }
     return resolve(
         underlying, spot, valuationTime, contracts, ivAll, oiAll, sourceDiagnostics, settings, ins,
