@@ -54,22 +54,30 @@ final class CountingSort {
     start[0] = 0;
   }
   /**
-   * Writes {@code 0 .. n - 1} into {@code into} in order of {@code major[item]}, then of {@code
-   * minor[item]}, then of the item (stable); {@code start[k]} receives the first position of major key k,
-   * and {@code start[majorCount]} the end (n). Two counting sorts, O(n + keys), unless the items are in
-   * that order already (as sources list contracts: by expiry, then strike), which one pass finds.
+   * Writes {@code 0 .. n - 1} into {@code into} in order of {@code major[item]} (each in {@code 0 ..
+   * majorCount - 1}), then of {@code minor[item]} (each in {@code minorBase .. minorBase + minorCount -
+   * 1}), then of the item (stable); {@code start[k]} receives the first position of major key k, and {@code
+   * start[majorCount]} the end (n). Two counting sorts, O(n + keys), unless the items are in that order
+   * already (as sources list contracts: by expiry, then strike), which one pass finds.
    *
    * @param start at least {@code majorCount + 1} long; overwritten
    * @param into at least {@code n} long
    */
   static void byTwoKeys(
-      int n, int[] major, int majorCount, int[] minor, int minorCount, int[] start, int[] into) {
+      int n,
+      int[] major,
+      int majorCount,
+      int[] minor,
+      int minorBase,
+      int minorCount,
+      int[] start,
+      int[] into) {
     boolean sorted = true;
     for (int i = 1; i < n && sorted; i++) {
       sorted = major[i] > major[i - 1] || (major[i] == major[i - 1] && minor[i] >= minor[i - 1]);
     }
     if (!sorted) {
-      sort(sort(identity(n), minor, 0, minorCount), n, major, 0, majorCount, start, into);
+      sort(sort(identity(n), minor, minorBase, minorCount), n, major, 0, majorCount, start, into);
       return;
     }
     Arrays.fill(start, 0, majorCount + 1, 0);

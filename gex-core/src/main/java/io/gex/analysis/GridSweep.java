@@ -149,8 +149,8 @@ final class GridSweep {
       }
       return;
     }
-    int[] byPeak = CountingSort.sort(CountingSort.identity(terms), peak, -1, points + 1);
-    int[] order = CountingSort.sort(byPeak, bucketOf, 0, buckets);
+    int[] order = new int[terms];
+    CountingSort.byTwoKeys(terms, bucketOf, buckets, peak, -1, points + 1, new int[buckets + 1], order);
     int swept = 0;
     for (int q = 0; q < terms; q++) {
       int t = order[q];

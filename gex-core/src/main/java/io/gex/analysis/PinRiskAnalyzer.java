@@ -130,7 +130,7 @@ public final class PinRiskAnalyzer {
     // Group contracts by expiry, ascending strikes within.
     int[] start = new int[expiryCount + 1];
     int[] order = new int[size];
-    CountingSort.byTwoKeys(size, p.expiryIndex, expiryCount, p.strikeIndex, strikeCount, start, order);
+    CountingSort.byTwoKeys(size, p.expiryIndex, expiryCount, p.strikeIndex, 0, strikeCount, start, order);
 
     double[] chainOi = new double[strikeCount];
     double[] chainCallOi = new double[strikeCount];

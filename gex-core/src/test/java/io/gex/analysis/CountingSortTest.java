@@ -37,12 +37,13 @@ class CountingSortTest {
             (seed, n, shape) -> {
               SplittableRandom random = new SplittableRandom(seed);
               int majorCount = 1 + random.nextInt(6);
+              int minorBase = random.nextInt(3) - 1; // -1, as the grid's peaks start, 0 or 1
               int minorCount = 1 + random.nextInt(9);
               int[] major = new int[n];
               int[] minor = new int[n];
               for (int i = 0; i < n; i++) {
                 major[i] = random.nextInt(majorCount);
-                minor[i] = random.nextInt(minorCount);
+                minor[i] = minorBase + random.nextInt(minorCount);
               }
               if (shape > 0) {
                 // Already in order (the fast path), or in order but for one swapped pair (shape 2, 3).
@@ -68,7 +69,8 @@ class CountingSortTest {
               int[] start = new int[majorCount + 1];
               Arrays.fill(start, 7); // overwritten
               int[] into = new int[n];
-              CountingSort.byTwoKeys(n, major, majorCount, minor, minorCount, start, into);
+              CountingSort.byTwoKeys(
+                  n, major, majorCount, minor, minorBase, minorCount, start, into);
 
               assertThat(into).containsExactly(reference(n, major, minor));
               for (int k = 0; k <= majorCount; k++) {
