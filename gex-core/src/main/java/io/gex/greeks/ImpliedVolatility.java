@@ -1,5 +1,6 @@
 package io.gex.greeks;
 
+import io.gex.internal.BlackScholesKernel;
 import java.util.OptionalDouble;
 import org.apache.commons.numbers.rootfinder.BrentSolver;
 
@@ -91,8 +92,8 @@ public final class ImpliedVolatility {
     double p = target;
     double lo = minVol;
     double hi = maxVol;
-    if (BlackScholes.price(c, spot, strike, tau, lo, r, q) - p > 0
-        || BlackScholes.price(c, spot, strike, tau, hi, r, q) - p < 0) {
+    Pricing pricing = new Pricing(c, spot, strike, tau, r, q);
+    if (pricing.price(lo) - p > 0 || pricing.price(hi) - p < 0) {
       return OptionalDouble.empty();
     }
     double lnMoneyness = Math.log(forwardSpot / discountedStrike);
@@ -105,7 +106,7 @@ public final class ImpliedVolatility {
       }
     }
     for (int i = 0; i < NEWTON_ITERATIONS; i++) {
-      double f = BlackScholes.price(c, spot, strike, tau, v, r, q) - p;
+      double f = pricing.price(v) - p;
       if (f == 0) {
         return OptionalDouble.of(v);
       }
@@ -114,7 +115,7 @@ public final class ImpliedVolatility {
       } else {
         lo = v;
       }
-      double vega = BlackScholes.vega(spot, strike, tau, v, r, q);
+      double vega = pricing.vega();
       double next = v - f / vega;
       if (!(next > lo && next < hi)) {
         next = 0.5 * (lo + hi); // Newton left the bracket (or vega vanished): bisect
@@ -124,8 +125,60 @@ public final class ImpliedVolatility {
       }
       v = next;
     }
-    double vol =
-        SOLVER.findRoot(v2 -> BlackScholes.price(c, spot, strike, tau, v2, r, q) - p, lo, hi);
+    double vol = SOLVER.findRoot(v2 -> pricing.price(v2) - p, lo, hi);
     return Double.isFinite(vol) ? OptionalDouble.of(vol) : OptionalDouble.empty();
+  }
+
+  /**
+   * {@link BlackScholes#price} and {@link BlackScholes#vega} of one option at any volatility, with what does
+   * not depend on the volatility computed once: the logarithms of spot and strike, the discount factors
+   * and the square root of the time. Each figure is computed by the same expressions as those methods, so
+   * it is the same to the last bit; a solve evaluates the price five to ten times, and those methods
+   * would take six logarithms and three exponentials each time next to the two normal distribution values.
+   */
+  private static final class Pricing {
+    private final boolean call;
+    private final double spot;
+    private final double strike;
+    private final double tau;
+    private final double sqrtTau;
+    private final double drift; // ln S - ln K + (r - q) tau, the numerator of d1 and d2 but for sd
+    private final double dfq;
+    private final double dfr;
+
+    /** d1 at the volatility last priced, or NaN where the price degenerated there. */
+    private double lastD1 = Double.NaN;
+
+    Pricing(boolean call, double spot, double strike, double tau, double r, double q) {
+      this.call = call;
+      this.spot = spot;
+      this.strike = strike;
+      this.tau = tau;
+      this.sqrtTau = Math.sqrt(tau);
+      this.drift = Math.log(spot) - Math.log(strike) + (r - q) * tau;
+      double t = Math.max(tau, 0);
+      this.dfq = Math.exp(-q * t);
+      this.dfr = Math.exp(-r * t);
+    }
+
+    /** The price at volatility {@code vol}. */
+    double price(double vol) {
+      if (BlackScholesKernel.degenerate(tau, vol)) {
+        lastD1 = Double.NaN;
+        double intrinsic = call ? spot * dfq - strike * dfr : strike * dfr - spot * dfq;
+        return Math.max(intrinsic, 0);
+      }
+      double sd = vol * sqrtTau;
+      double d1 = drift / sd + 0.5 * sd;
+      double d2 = drift / sd - 0.5 * sd;
+      lastD1 = d1;
+      return BlackScholesKernel.price(call, spot, strike, d1, d2, dfq, dfr);
+    }
+
+    /** The vega at the volatility last priced (0 where the price degenerated). */
+    double vega() {
+      double d1 = lastD1;
+      return Double.isNaN(d1) ? 0 : BlackScholesKernel.vega(spot, sqrtTau, dfq, BlackScholesKernel.pdf(d1));
+    }
   }
 }
