@@ -238,10 +238,9 @@ public final class GammaProfileCalculator {
       ProfileGrid grid,
       double[] values,
       double[] crossings) {
-    double[] spots = new double[grid.points];
+    double[] spots = grid.spots(); // shared by the grid's profiles, which only read it
     double[] gex = new double[grid.points];
     for (int j = 0; j < grid.points; j++) {
-      spots[j] = Math.exp(grid.x(j));
       gex[j] = spots[j] * values[j];
     }
     return new GammaProfile(

@@ -97,8 +97,9 @@ final class ProfileCrossings {
     this.chain = chain;
     this.shared = shared;
     this.values = values;
+    double[] spots = grid.spots();
     for (int j = 0; j < grid.points; j++) {
-      scale = Math.max(scale, Math.abs(values[j] * Math.exp(grid.x(j))));
+      scale = Math.max(scale, Math.abs(values[j] * spots[j]));
     }
     this.grid = grid;
     this.include = include;

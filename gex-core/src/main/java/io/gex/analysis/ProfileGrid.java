@@ -1,5 +1,7 @@
 package io.gex.analysis;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The gamma kernel of a chain summed on the log-spaced profile grid, kept in pieces from which both the
  * profile and exact per-cell bounds follow.
@@ -68,6 +70,14 @@ final class ProfileGrid {
 
   final int to;
 
+  /** The spot at every point, once asked for ({@link #spots}). */
+  private double @Nullable [] spots;
+
+  /** Per group, per cell: the group's terms of {@link #bounds}, once asked for. */
+  private final double[] @Nullable [] groupLow;
+
+  private final double[] @Nullable [] groupHigh;
+
   ProfileGrid(GammaTerms chain, int[] classOf, int classes) {
     this(chain, classOf, classes, 0, chain.settings.profilePoints() - 1);
   }
@@ -93,6 +103,8 @@ final class ProfileGrid {
     highFix = new double[groups][points - 1];
     absCoef = new double[classes];
     absCoefSlope = new double[classes];
+    groupLow = new double[groups][];
+    groupHigh = new double[groups][];
     cellLo = new int[chain.n];
     cellHi = new int[chain.n];
     // Buckets of the sweep: 2 × group + 0 for positive coefficients, + 1 for negative ones.
@@ -118,6 +130,22 @@ final class ProfileGrid {
   /** ln S at point j. */
   double x(int j) {
     return x0 + j * h;
+  }
+
+  /**
+   * The spot at every point, {@code exp(x(j))}, computed once for the grid's scopes and searches (not to be
+   * modified: the profiles of one grid share it).
+   */
+  double[] spots() {
+    double[] s = spots;
+    if (s == null) {
+      s = new double[points];
+      for (int j = 0; j < points; j++) {
+        s[j] = Math.exp(x(j));
+      }
+      spots = s;
+    }
+    return s;
   }
 
   private void add(GammaTerms chain, int i, int cl, GridSweep sweep) {
@@ -214,15 +242,29 @@ final class ProfileGrid {
     double[] high = new double[cells];
     for (int g = 0; g < 2 * include.length; g += wideOnly ? 2 : 1) {
       if (include[g / 2]) {
-        double[] lp = leftPos[g];
-        double[] ln = leftNeg[g];
-        double[] rp = rightPos[g];
-        double[] rn = rightNeg[g];
-        double[] lf = lowFix[g];
-        double[] hf = highFix[g];
+        // Each group's terms are computed once for every scope that includes the group and added in the
+        // same order as before: the same bounds to the bit.
+        double[] gl = groupLow[g];
+        double[] gh = groupHigh[g];
+        if (gl == null || gh == null) {
+          gl = new double[cells];
+          gh = new double[cells];
+          double[] lp = leftPos[g];
+          double[] ln = leftNeg[g];
+          double[] rp = rightPos[g];
+          double[] rn = rightNeg[g];
+          double[] lf = lowFix[g];
+          double[] hf = highFix[g];
+          for (int j = 0; j < cells; j++) {
+            gl[j] = lp[j] + rp[j + 1] + ln[j + 1] + rn[j] + lf[j];
+            gh[j] = lp[j + 1] + rp[j] + ln[j] + rn[j + 1] + hf[j];
+          }
+          groupLow[g] = gl;
+          groupHigh[g] = gh;
+        }
         for (int j = 0; j < cells; j++) {
-          low[j] += lp[j] + rp[j + 1] + ln[j + 1] + rn[j] + lf[j];
-          high[j] += lp[j + 1] + rp[j] + ln[j] + rn[j + 1] + hf[j];
+          low[j] += gl[j];
+          high[j] += gh[j];
         }
       }
     }
