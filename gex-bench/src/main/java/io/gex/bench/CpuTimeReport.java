@@ -43,6 +43,10 @@ import org.jspecify.annotations.Nullable;
  * java -cp gex-bench/target/benchmarks.jar io.gex.bench.CpuTimeReport 500 spx
  * </pre>
  *
+ * <p>A second line per chain times what {@code gex-bench/numpy-baseline.py} computes, done by gex (the
+ * chain resolved, gamma exposures by strike, one all-expiries profile with its crossings), for a like-for-like
+ * comparison with numpy ({@code gex-bench/numpy-ratio.sh}).
+ *
  * <p>A last line per chain compares the wall time of the default engine with one given {@code
  * ForkJoinPool.commonPool()} ({@link GexEngine.Builder#executor}), in 27 batches that alternate between
  * the two, and gives the calling thread's CPU time with the pool.
@@ -111,6 +115,23 @@ public final class CpuTimeReport {
           cpuMicros(() -> GreekExposuresCalculator.DEFAULT.calculate(measures), reps),
           BATCHES,
           reps);
+      // What numpy-baseline.py computes, done by gex: the chain resolved, per-contract gamma exposure at
+      // spot summed by strike (with gex's totals, walls and heatmap), and one all-expiries profile with its
+      // crossings. gex still does more than numpy here (IV rules, diagnostics, proven crossings).
+      System.out.printf(
+          Locale.ROOT,
+          "%s numpy's subset: %.0f us of CPU per call (resolve, gamma exposures by strike, one profile with"
+              + " its crossings)%n",
+          name,
+          cpuMicros(
+              () -> {
+                ResolvedChain r = ResolvedChain.resolve(chain, GexSettings.DEFAULT);
+                sink =
+                    ExposureCalculator.DEFAULT.calculate(
+                        MeasureCalculator.DEFAULT.calculate(r, EnumSet.of(Measure.GAMMA)));
+                return GammaProfileCalculator.DEFAULT.profile(r);
+              },
+              reps));
       // The live chain on the same state: spot ticking (SpotWalk) or jumping 0.05% up and down, IVs of the
       // contracts in turn.
       LiveChain live = LiveChain.of(chain, engine);
