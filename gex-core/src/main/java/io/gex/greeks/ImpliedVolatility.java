@@ -133,8 +133,9 @@ public final class ImpliedVolatility {
    * {@link BlackScholes#price} and {@link BlackScholes#vega} of one option at any volatility, with what does
    * not depend on the volatility computed once: the logarithms of spot and strike, the discount factors
    * and the square root of the time. Each figure is computed by the same expressions as those methods, so
-   * it is the same to the last bit; a solve evaluates the price five to ten times, and those methods
-   * would take six logarithms and three exponentials each time next to the two normal distribution values.
+   * it is the same to the last bit. A solve prices the option several times (the bracket's two ends, then
+   * each Newton step), and those methods would take six logarithms and three exponentials each time next
+   * to the two values of the normal distribution.
    */
   private static final class Pricing {
     private final boolean call;
