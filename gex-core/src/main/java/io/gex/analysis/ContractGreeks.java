@@ -88,7 +88,7 @@ final class ContractGreeks {
       sd = vol * Math.sqrt(tau);
       d2 = d1 - sd;
       pdf = BlackScholesKernel.INV_SQRT_2PI * gaussian;
-      dfq = q == 0 ? 1 : Math.exp(-q * tau);
+      dfq = BlackScholesKernel.discount(q, tau);
       gamma = Double.NaN;
       vega = Double.NaN;
     }

@@ -217,7 +217,7 @@ public final class DealerPositioningAnalyzer {
       } else {
         cdf = BlackScholesKernel.cdf(x);
       }
-      double d = (q == 0 ? 1 : Math.exp(-q * chain.tau[i])) * cdf;
+      double d = BlackScholesKernel.discount(q, chain.tau[i]) * cdf;
       sum += chain.call[i] ? w * d : -w * d;
     }
     return spot * sum;
@@ -239,8 +239,7 @@ public final class DealerPositioningAnalyzer {
     double q = chain.settings.dividendYield();
     double totalWeight = 0;
     for (int i = 0; i < chain.n; i++) {
-      // With no dividend yield (the default) the discount is exp(-0) = 1 exactly: no exponential a contract.
-      double w = chain.openInterest[i] * multiplier * (q == 0 ? 1 : Math.exp(-q * chain.tau[i]));
+      double w = chain.openInterest[i] * multiplier * BlackScholesKernel.discount(q, chain.tau[i]);
       int t = terms.termOf[i];
       weight[t] += w;
       if (!chain.call[i]) {

@@ -5,6 +5,7 @@ import io.gex.chain.ContractDiagnostic;
 import io.gex.chain.OptionChain;
 import io.gex.chain.OptionContract;
 import io.gex.chain.SettlementStyle;
+import io.gex.internal.BlackScholesKernel;
 import io.gex.internal.ContractTable;
 import io.gex.positions.ContractFlow;
 import io.gex.positions.CustomerFlow;
@@ -316,7 +317,7 @@ public final class ResolvedChain {
     double scale = settings.multiplier() * 0.01 * INV_SQRT_2PI;
     drift[p] = (r - q + 0.5 * vol[p] * vol[p]) * tau[p];
     invSd[p] = 1.0 / (vol[p] * Math.sqrt(tau[p]));
-    double discount = q == 0 ? 1 : Math.exp(-q * tau[p]);
+    double discount = BlackScholesKernel.discount(q, tau[p]);
     gexCoef[p] = position[p] * scale * discount * invSd[p];
   }
 
@@ -1362,7 +1363,7 @@ public final class ResolvedChain {
         if (share) {
           double d = d1(i, lnSpot);
           double perContract =
-              Math.abs(scale * (q == 0 ? 1 : Math.exp(-q * tau[i])) * invSd[i] * Math.exp(-0.5 * d * d));
+              Math.abs(scale * BlackScholesKernel.discount(q, tau[i]) * invSd[i] * Math.exp(-0.5 * d * d));
           flowGross += perContract * Math.abs((double) net);
           baseGross += perContract * Math.abs(position[i] + net);
         }

@@ -188,8 +188,7 @@ public final class BlackScholes {
     double dq = Math.exp(-q * t);
     double dr = Math.exp(-r * t);
     if (BlackScholesKernel.degenerate(tau, vol)) {
-      double intrinsic = call ? spot * dq - strike * dr : strike * dr - spot * dq;
-      return Math.max(intrinsic, 0);
+      return BlackScholesKernel.intrinsic(call, spot, strike, dq, dr);
     }
     double sd = vol * Math.sqrt(tau);
     return BlackScholesKernel.price(

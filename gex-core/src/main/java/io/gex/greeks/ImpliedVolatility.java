@@ -73,9 +73,10 @@ public final class ImpliedVolatility {
         || !(minVol > 0) || !(maxVol > minVol) || Double.isInfinite(maxVol)) {
       return OptionalDouble.empty();
     }
+    Pricing pricing = new Pricing(spot, strike, tau, r, q);
     // Put-call parity: solve on the out-of-the-money option of the strike.
-    double forwardSpot = spot * Math.exp(-q * tau);
-    double discountedStrike = strike * Math.exp(-r * tau);
+    double forwardSpot = spot * pricing.dfq;
+    double discountedStrike = strike * pricing.dfr;
     boolean solveCall = call;
     double target = price;
     if (call && forwardSpot > discountedStrike) {
@@ -92,8 +93,7 @@ public final class ImpliedVolatility {
     double p = target;
     double lo = minVol;
     double hi = maxVol;
-    Pricing pricing = new Pricing(c, spot, strike, tau, r, q);
-    if (pricing.price(lo) - p > 0 || pricing.price(hi) - p < 0) {
+    if (pricing.price(c, lo) - p > 0 || pricing.price(c, hi) - p < 0) {
       return OptionalDouble.empty();
     }
     double lnMoneyness = Math.log(forwardSpot / discountedStrike);
@@ -106,7 +106,7 @@ public final class ImpliedVolatility {
       }
     }
     for (int i = 0; i < NEWTON_ITERATIONS; i++) {
-      double f = pricing.price(v) - p;
+      double f = pricing.price(c, v) - p;
       if (f == 0) {
         return OptionalDouble.of(v);
       }
@@ -125,53 +125,50 @@ public final class ImpliedVolatility {
       }
       v = next;
     }
-    double vol = SOLVER.findRoot(v2 -> pricing.price(v2) - p, lo, hi);
+    double vol = SOLVER.findRoot(v2 -> pricing.price(c, v2) - p, lo, hi);
     return Double.isFinite(vol) ? OptionalDouble.of(vol) : OptionalDouble.empty();
   }
 
   /**
-   * {@link BlackScholes#price} and {@link BlackScholes#vega} of one option at any volatility, with what does
-   * not depend on the volatility computed once: the logarithms of spot and strike, the discount factors
-   * and the square root of the time. Each figure is computed by the same expressions as those methods, so
-   * it is the same to the last bit. A solve prices the option several times (the bracket's two ends, then
+   * {@link BlackScholes#price} and {@link BlackScholes#vega} of one strike and expiry at any volatility,
+   * with what does not depend on the volatility computed once: the logarithms of spot and strike, the
+   * discount factors and the square root of the time. Each figure comes from the same {@link
+   * BlackScholesKernel} functions as those methods', so it is the same to the last bit. A solve prices the option several times (the bracket's two ends, then
    * each Newton step), and those methods would take six logarithms and three exponentials each time next
    * to the two values of the normal distribution.
    */
   private static final class Pricing {
-    private final boolean call;
     private final double spot;
     private final double strike;
     private final double tau;
     private final double sqrtTau;
-    private final double drift; // ln S - ln K + (r - q) tau, the numerator of d1 and d2 but for sd
-    private final double dfq;
-    private final double dfr;
+    private final double moneyness; // BlackScholesKernel.forwardLogMoneyness
+    final double dfq;
+    final double dfr;
 
     /** d1 at the volatility last priced, or NaN where the price degenerated there. */
     private double lastD1 = Double.NaN;
 
-    Pricing(boolean call, double spot, double strike, double tau, double r, double q) {
-      this.call = call;
+    /** For {@code tau > 0} (the solver's), as {@link BlackScholes#price} takes its discount factors. */
+    Pricing(double spot, double strike, double tau, double r, double q) {
       this.spot = spot;
       this.strike = strike;
       this.tau = tau;
       this.sqrtTau = Math.sqrt(tau);
-      this.drift = Math.log(spot) - Math.log(strike) + (r - q) * tau;
-      double t = Math.max(tau, 0);
-      this.dfq = Math.exp(-q * t);
-      this.dfr = Math.exp(-r * t);
+      this.moneyness = BlackScholesKernel.forwardLogMoneyness(spot, strike, tau, r, q);
+      this.dfq = Math.exp(-q * tau);
+      this.dfr = Math.exp(-r * tau);
     }
 
-    /** The price at volatility {@code vol}. */
-    double price(double vol) {
+    /** The price of the call or the put at volatility {@code vol}. */
+    double price(boolean call, double vol) {
       if (BlackScholesKernel.degenerate(tau, vol)) {
         lastD1 = Double.NaN;
-        double intrinsic = call ? spot * dfq - strike * dfr : strike * dfr - spot * dfq;
-        return Math.max(intrinsic, 0);
+        return BlackScholesKernel.intrinsic(call, spot, strike, dfq, dfr);
       }
       double sd = vol * sqrtTau;
-      double d1 = drift / sd + 0.5 * sd;
-      double d2 = drift / sd - 0.5 * sd;
+      double d1 = BlackScholesKernel.d1(moneyness, sd);
+      double d2 = BlackScholesKernel.d2(moneyness, sd);
       lastD1 = d1;
       return BlackScholesKernel.price(call, spot, strike, d1, d2, dfq, dfr);
     }

@@ -44,12 +44,43 @@ public final class BlackScholesKernel {
 
   /** d1 {@code = (ln S - ln K + (r - q)·tau) / sd + sd / 2}, with no {@code vol²} to overflow. */
   public static double d1(double spot, double strike, double tau, double sd, double r, double q) {
-    return (Math.log(spot) - Math.log(strike) + (r - q) * tau) / sd + 0.5 * sd;
+    return d1(forwardLogMoneyness(spot, strike, tau, r, q), sd);
   }
 
   /** d2 {@code = d1 - sd}, computed directly so that it is never {@code ∞ - ∞}. */
   public static double d2(double spot, double strike, double tau, double sd, double r, double q) {
-    return (Math.log(spot) - Math.log(strike) + (r - q) * tau) / sd - 0.5 * sd;
+    return d2(forwardLogMoneyness(spot, strike, tau, r, q), sd);
+  }
+
+  /**
+   * {@code ln S - ln K + (r - q)·tau}, the numerator of d1 and d2 but for {@code sd}: what does not depend
+   * on the volatility, for a caller that prices one option at many volatilities.
+   */
+  public static double forwardLogMoneyness(double spot, double strike, double tau, double r, double q) {
+    return Math.log(spot) - Math.log(strike) + (r - q) * tau;
+  }
+
+  /** d1 from {@link #forwardLogMoneyness} and {@code sd}: the same value as {@link #d1(double, double, double, double, double, double)}. */
+  public static double d1(double forwardLogMoneyness, double sd) {
+    return forwardLogMoneyness / sd + 0.5 * sd;
+  }
+
+  /** d2 from {@link #forwardLogMoneyness} and {@code sd}: the same value as {@link #d2(double, double, double, double, double, double)}. */
+  public static double d2(double forwardLogMoneyness, double sd) {
+    return forwardLogMoneyness / sd - 0.5 * sd;
+  }
+
+  /**
+   * The discount factor {@code exp(-rate·tau)}, exactly 1 without an exponential when the rate is 0 (as a
+   * dividend yield usually is): {@code exp(-0)} is 1, so the value is the same either way.
+   */
+  public static double discount(double rate, double tau) {
+    return rate == 0 ? 1 : Math.exp(-rate * tau);
+  }
+
+  /** The value of exercising now, {@code max(S dfq - K dfr, 0)} for a call and the reverse for a put. */
+  public static double intrinsic(boolean call, double spot, double strike, double dfq, double dfr) {
+    return Math.max(call ? spot * dfq - strike * dfr : strike * dfr - spot * dfq, 0);
   }
 
   /** Price {@code S dfq N(d1) - K dfr N(d2)} for a call, {@code K dfr N(-d2) - S dfq N(-d1)} for a put. */
