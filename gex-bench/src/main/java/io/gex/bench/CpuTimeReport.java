@@ -1,6 +1,7 @@
 package io.gex.bench;
 
 import io.gex.GexEngine;
+import io.gex.analysis.DealerPositioning;
 import io.gex.analysis.DealerPositioningAnalyzer;
 import io.gex.analysis.ExposureCalculator;
 import io.gex.analysis.GammaProfileCalculator;
@@ -43,7 +44,10 @@ import org.jspecify.annotations.Nullable;
  * java -cp gex-bench/target/benchmarks.jar io.gex.bench.CpuTimeReport 500 spx
  * </pre>
  *
- * <p>A second line per chain times what {@code gex-bench/numpy-baseline.py} computes, done by gex (the
+ * <p>A second line per chain splits the full analysis into its stages as the engine runs them, one after
+ * the other, each timed in place (where the first line times each stage alone).
+ *
+ * <p>A third line per chain times what {@code gex-bench/numpy-baseline.py} computes, done by gex (the
  * chain resolved, gamma exposures by strike, one all-expiries profile with its crossings), for a like-for-like
  * comparison with numpy ({@code gex-bench/numpy-ratio.sh}).
  *
@@ -115,6 +119,7 @@ public final class CpuTimeReport {
           cpuMicros(() -> GreekExposuresCalculator.DEFAULT.calculate(measures), reps),
           BATCHES,
           reps);
+      inSequence(name, chain, reps);
       // What numpy-baseline.py computes, done by gex: the chain resolved, per-contract gamma exposure at
       // spot summed by strike (with gex's totals, walls and heatmap), and one all-expiries profile with its
       // crossings. gex still does more than numpy here (IV rules, diagnostics, proven crossings).
@@ -213,6 +218,65 @@ public final class CpuTimeReport {
           median(callerCpu),
           alone.length);
     }
+  }
+
+  /**
+   * Prints the CPU time of each stage of a full analysis as the engine runs them, one after the other on
+   * one thread, each timed in place: the split of the {@code full} figure. The first line's stages are
+   * timed alone, each from the same resolved chain, and the dealer stage there computes its own measures;
+   * in the engine it takes the measures of the measures stage, and the first stage to ask for the chain's
+   * gamma terms (the dealer's net-delta zero) builds them for the profiles too.
+   */
+  private static void inSequence(String name, OptionChain chain, int reps) {
+    String[] stages = {
+      "resolve", "measures", "exposures", "pinRisk", "dealer", "greeks", "profiles", "quality"
+    };
+    double[][] perCall = new double[stages.length][BATCHES];
+    long[] at = new long[stages.length + 1];
+    for (int b = 0; b < BATCHES; b++) {
+      long[] sum = new long[stages.length];
+      for (int i = 0; i < reps; i++) {
+        at[0] = THREADS.getCurrentThreadCpuTime();
+        ResolvedChain resolved = ResolvedChain.resolve(chain, GexSettings.DEFAULT);
+        at[1] = THREADS.getCurrentThreadCpuTime();
+        MeasureExposures measures =
+            MeasureCalculator.DEFAULT.calculate(resolved, EnumSet.allOf(Measure.class));
+        at[2] = THREADS.getCurrentThreadCpuTime();
+        GexExposures exposures = ExposureCalculator.DEFAULT.calculate(measures);
+        at[3] = THREADS.getCurrentThreadCpuTime();
+        sink = PinRiskAnalyzer.DEFAULT.analyze(resolved);
+        at[4] = THREADS.getCurrentThreadCpuTime();
+        DealerPositioning dealer = DealerPositioningAnalyzer.DEFAULT.analyze(exposures, measures);
+        at[5] = THREADS.getCurrentThreadCpuTime();
+        sink = GreekExposuresCalculator.DEFAULT.calculate(measures);
+        at[6] = THREADS.getCurrentThreadCpuTime();
+        sink = GammaProfileCalculator.DEFAULT.profiles(resolved);
+        at[7] = THREADS.getCurrentThreadCpuTime();
+        sink = resolved.dataQuality(dealer.grossGex());
+        at[8] = THREADS.getCurrentThreadCpuTime();
+        for (int s = 0; s < stages.length; s++) {
+          sum[s] += at[s + 1] - at[s];
+        }
+      }
+      for (int s = 0; s < stages.length; s++) {
+        perCall[s][b] = sum[s] / 1e3 / reps;
+      }
+    }
+    StringBuilder line = new StringBuilder();
+    double total = 0;
+    for (int s = 0; s < stages.length; s++) {
+      double median = median(perCall[s]);
+      total += median;
+      line.append(String.format(Locale.ROOT, "%s %s %.0f", s == 0 ? "" : " |", stages[s], median));
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "%s in sequence:%s (us of CPU per call, medians of %d batches of %d; they add up to %.0f)%n",
+        name,
+        line,
+        BATCHES,
+        reps,
+        total);
   }
 
   private static double wallMicros(Supplier<?> work, int reps) {
