@@ -93,10 +93,10 @@ public final class CpuTimeReport {
       long end = System.nanoTime() + warmupNanos;
       int calls = 0;
       long start = System.nanoTime();
-      while (System.nanoTime() < end) {
+      do { // at least once, so that the cost per call below is measured even with no warm-up
         sink = engine.analyze(chain);
         calls++;
-      }
+      } while (System.nanoTime() < end);
       // Batches of about batchMillis of work each.
       long perCall = Math.max(1, (System.nanoTime() - start) / Math.max(1, calls));
       long batchNanos = TimeUnit.MILLISECONDS.toNanos(Long.getLong("batchMillis", 50));
