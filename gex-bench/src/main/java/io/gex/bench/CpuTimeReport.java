@@ -222,11 +222,11 @@ public final class CpuTimeReport {
 
   /**
    * Prints the CPU time of each stage of a full analysis as the engine runs them (in the order of {@code
-   * GexAnalysis.assemble} with no executor), one after the other on one thread, each timed in place: the
-   * split of the {@code full} figure. The first line's stages are
-   * timed alone, each from the same resolved chain, and the dealer stage there computes its own measures;
-   * in the engine it takes the measures of the measures stage, and the first stage to ask for the chain's
-   * gamma terms (the dealer's net-delta zero) builds them for the profiles too.
+   * GexAnalysis.assemble} with no executor, which this writes out again: the engine times only two
+   * spans), one after the other on one thread, each timed in place: the split of the {@code full} figure.
+   * The first line's stages are timed alone, each from the same resolved chain, and the dealer stage there
+   * computes its own measures; in the engine it takes the measures of the measures stage, and the first
+   * stage to ask for the chain's gamma terms (the dealer's net-delta zero) builds them for the profiles.
    */
   private static void inSequence(String name, OptionChain chain, int reps) {
     String[] stages = {
