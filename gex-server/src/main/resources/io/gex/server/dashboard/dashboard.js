@@ -51,8 +51,8 @@
       animation: false,
       tooltip: { trigger: 'axis' },
       legend: { data: ['calls', 'puts', 'net'] },
-      grid: { left: 56, right: 24, top: 32, bottom: 28 },
-      xAxis: { type: 'value', scale: true, name: 'strike' },
+      grid: { left: 56, right: 24, top: 32, bottom: 44 },
+      xAxis: { type: 'value', scale: true, name: 'strike', nameLocation: 'middle', nameGap: 26 },
       yAxis: { type: 'value', name: '$bn' },
       series: [
         { name: 'calls', type: 'bar', data: pair('callGex'), itemStyle: { color: '#2e9b57' }, barGap: '-100%', barMaxWidth: 6 },
@@ -69,8 +69,8 @@
       animation: false,
       tooltip: { trigger: 'axis' },
       legend: { data: d.profiles.map((p) => p.scope) },
-      grid: { left: 56, right: 24, top: 32, bottom: 28 },
-      xAxis: { type: 'value', scale: true, name: 'spot' },
+      grid: { left: 56, right: 24, top: 32, bottom: 44 },
+      xAxis: { type: 'value', scale: true, name: 'spot', nameLocation: 'middle', nameGap: 26 },
       yAxis: { type: 'value', name: '$bn' },
       series: d.profiles.map((p, i) => ({
         name: p.scope, type: 'line', showSymbol: false, lineStyle: { color: colors[p.scope] }, itemStyle: { color: colors[p.scope] },
@@ -122,7 +122,8 @@
   function addAlert(a, top) {
     const li = document.createElement('li');
     const t = document.createElement('time');
-    t.textContent = a.time.replace('T', ' ').replace('Z', '');
+    // To the second, as the header's time: an alert raised within a second carries milliseconds.
+    t.textContent = a.time.replace('T', ' ').replace(/\.\d+/, '').replace('Z', '');
     const sev = document.createElement('span');
     sev.className = 'sev ' + a.severity;
     sev.textContent = a.severity;
