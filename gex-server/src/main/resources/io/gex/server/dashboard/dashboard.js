@@ -20,17 +20,17 @@
     return r.json();
   }
 
-  // Spot and flip are labelled across the top; the walls along their lines, so that a wall one strike from
-  // spot or the flip keeps a readable label.
-  function vline(name, x, color, along) {
+  // Spot is labelled across the top; the flip and the walls along their lines (the flip near the bottom,
+  // the walls near the top), so that a flip or a wall one strike from spot keeps a readable label.
+  function vline(name, x, color, position) {
     return x === null || x === undefined ? null
       : { name: name, xAxis: x, lineStyle: { color: color, type: 'dashed' },
-          label: { formatter: name, color: color, position: along ? 'insideEndTop' : 'end' } };
+          label: { formatter: name, color: color, position: position } };
   }
 
   function marks(d) {
-    return [vline('spot', d.spot, '#1d1d1f', false), vline('flip', d.zeroGamma, '#7c3aed', false),
-      vline('call wall', d.callWall, '#1a7f37', true), vline('put wall', d.putWall, '#b42318', true)]
+    return [vline('spot', d.spot, '#1d1d1f', 'end'), vline('flip', d.zeroGamma, '#7c3aed', 'insideStartTop'),
+      vline('call wall', d.callWall, '#1a7f37', 'insideEndTop'), vline('put wall', d.putWall, '#b42318', 'insideEndTop')]
       .filter((m) => m);
   }
 
