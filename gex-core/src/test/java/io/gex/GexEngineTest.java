@@ -205,9 +205,23 @@ class GexEngineTest {
                 OptionContract.of("SPXW", LocalDate.of(2024, 2, 1), OptionRight.CALL, 4000, 10, 0.2)));
     assertThatThrownBy(() -> ENGINE.analyze(chain))
         .isInstanceOf(NoUsableContractsException.class)
-        .hasMessageContaining("no usable contract in the SPX chain: 2 contracts")
-        .hasMessageContaining("SETTLED=1")
-        .hasMessageContaining("NO_IMPLIED_VOLATILITY=1");
+        .hasMessage(
+            "no usable contract in the SPX chain: 2 contracts, skipped (SETTLED 1,"
+                + " NO_IMPLIED_VOLATILITY 1)");
+  }
+
+  @Test
+  void noUsableContract_countsRowsNotReadApartFromTheChainsContracts() {
+    var counts = new java.util.EnumMap<Reason, Integer>(Reason.class);
+    counts.put(Reason.SETTLED, 48);
+    counts.put(Reason.MALFORMED, 1);
+    assertThat(new NoUsableContractsException("SPX", 48, counts, List.of()))
+        .hasMessage("no usable contract in the SPX chain: 48 contracts, skipped (SETTLED 48); 1 row not read (MALFORMED 1)");
+    counts.clear();
+    counts.put(Reason.MALFORMED, 2);
+    counts.put(Reason.DUPLICATE, 1);
+    assertThat(new NoUsableContractsException("RUT", 0, counts, List.of()))
+        .hasMessage("no usable contract in the RUT chain: 0 contracts; 3 rows not read (MALFORMED 2, DUPLICATE 1)");
   }
 
   @Test
