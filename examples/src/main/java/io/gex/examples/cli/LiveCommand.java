@@ -268,7 +268,7 @@ final class LiveCommand implements Callable<Integer> {
       long more = tickFile.rejectedRows() - 1;
       throw new DataException(
           describe(bad.get(0))
-              + (more > 0 ? " (and " + more + " more bad rows; " : " (")
+              + (more > 0 ? " (and " + rows(more) + "; " : " (")
               + "--skip-bad-ticks replays the good rows)");
     }
     for (int i = 0; i < Math.min(bad.size(), MAX_WARNINGS); i++) {
@@ -276,7 +276,7 @@ final class LiveCommand implements Callable<Integer> {
     }
     if (tickFile.rejectedRows() > MAX_WARNINGS) {
       err.println(
-          "gex: warning: " + file + ": " + (tickFile.rejectedRows() - MAX_WARNINGS) + " more bad rows skipped");
+          "gex: warning: " + file + ": " + rows(tickFile.rejectedRows() - MAX_WARNINGS) + " skipped");
     }
     List<Replay.Item> items = new ArrayList<>(tickFile.events().size());
     for (int i = 0; i < tickFile.events().size(); i++) {
@@ -307,6 +307,11 @@ final class LiveCommand implements Callable<Integer> {
                 + " (one underlying per replay)");
       }
     }
+  }
+
+  /** "1 more bad row", "2 more bad rows". */
+  private static String rows(long more) {
+    return more + (more == 1 ? " more bad row" : " more bad rows");
   }
 
   private static String describe(ContractDiagnostic d) {

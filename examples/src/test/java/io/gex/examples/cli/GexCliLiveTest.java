@@ -163,7 +163,7 @@ class GexCliLiveTest {
     assertThat(r.out()).isEmpty();
     assertThat(r.errLines())
         .containsExactly(
-            "gex: " + ticks + " line 7: value 'NaN': no value: a tick needs a number (and 1 more bad rows;"
+            "gex: " + ticks + " line 7: value 'NaN': no value: a tick needs a number (and 1 more bad row;"
                 + " --skip-bad-ticks replays the good rows)");
   }
 
