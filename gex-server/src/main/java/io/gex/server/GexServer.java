@@ -733,8 +733,10 @@ public final class GexServer implements AutoCloseable {
 
   private static String oneLine(@Nullable String message) {
     String m = String.valueOf(message).replaceAll("\\s+", " ").strip();
-    // The upload's temporary file name means nothing to the caller.
-    return m.replaceAll("\\S*gex-upload-\\d+\\.chain:?\\s*", "");
+    // The upload's temporary file name means nothing to the caller: a leading "FILE: " goes, and the name
+    // within a sentence ("cannot tell the format of FILE from its content") becomes "the body".
+    return m.replaceAll("\\S*gex-upload-\\d+\\.chain:\\s*", "")
+        .replaceAll("\\S*gex-upload-\\d+\\.chain", "the body");
   }
 
   private void alertsRoute(Context ctx) {

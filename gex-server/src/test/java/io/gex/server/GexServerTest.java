@@ -233,7 +233,9 @@ class GexServerTest {
     String alertsBefore = http.get("/api/v1/alerts").body();
     HttpResponse<String> r = http.post("/api/v1/chains", "this,is,not\na,chain,file\n".getBytes());
     JsonNode p = assertProblem(r, 400, "body", null);
-    assertThat(p.get("detail").asText()).startsWith("the chain file cannot be read: ").doesNotContain("gex-upload");
+    assertThat(p.get("detail").asText())
+        .startsWith("the chain file cannot be read: cannot tell the format of the body from its content: ")
+        .doesNotContain("gex-upload");
     assertProblem(http.post("/api/v1/chains", new byte[0]), 400, "body", null);
     assertProblem(http.post("/api/v1/chains?source=nope", "x".getBytes()), 400, "source", "nope");
     assertThat(http.get("/api/v1/symbols").body()).isEqualTo(symbolsBefore);
