@@ -19,7 +19,8 @@ public final class NoUsableContractsException extends GexException {
    * @param underlying the chain's underlying symbol
    * @param contracts the number of contracts in the chain
    * @param counts the diagnostics counted by reason: those of the chain's contracts and those of the rows
-   *     its source left out (malformed and duplicate rows), which the message tells apart
+   *     its source left out when it read the chain (malformed and duplicate rows), which the message tells
+   *     apart
    * @param diagnostics every diagnostic
    */
   public NoUsableContractsException(
@@ -30,20 +31,20 @@ public final class NoUsableContractsException extends GexException {
   }
 
   /**
-   * Such as {@code no usable contract in the SPX chain: 48 contracts, skipped (SETTLED 48); 1 row not
-   * read (MALFORMED 1)}: a row left out when the chain was read is not one of its contracts, so it is
-   * counted apart.
+   * Such as {@code no usable contract in the SPX chain: 48 contracts, skipped (SETTLED 48); 1 row left out
+   * when read (MALFORMED 1)}: a row left out when the chain was read (unreadable, or a second row for a
+   * contract) is not one of its contracts, so it is counted apart.
    */
   private static String message(
       String underlying, int contracts, Map<ContractDiagnostic.Reason, Integer> counts) {
     StringJoiner skipped = new StringJoiner(", ", " (", ")").setEmptyValue("");
-    StringJoiner unread = new StringJoiner(", ", " (", ")").setEmptyValue("");
+    StringJoiner leftOut = new StringJoiner(", ", " (", ")").setEmptyValue("");
     int rows = 0;
     for (Map.Entry<ContractDiagnostic.Reason, Integer> e : new TreeMap<>(counts).entrySet()) {
       ContractDiagnostic.Reason reason = e.getKey();
       if (reason == ContractDiagnostic.Reason.MALFORMED
           || reason == ContractDiagnostic.Reason.DUPLICATE) {
-        unread.add(reason + " " + e.getValue());
+        leftOut.add(reason + " " + e.getValue());
         rows += e.getValue();
       } else {
         skipped.add(reason + " " + e.getValue());
@@ -59,7 +60,11 @@ public final class NoUsableContractsException extends GexException {
       b.append(", skipped").append(skipped);
     }
     if (rows > 0) {
-      b.append("; ").append(rows).append(rows == 1 ? " row" : " rows").append(" not read").append(unread);
+      b.append("; ")
+          .append(rows)
+          .append(rows == 1 ? " row" : " rows")
+          .append(" left out when read")
+          .append(leftOut);
     }
     return b.toString();
   }

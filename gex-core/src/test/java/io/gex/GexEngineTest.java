@@ -216,12 +216,16 @@ class GexEngineTest {
     counts.put(Reason.SETTLED, 48);
     counts.put(Reason.MALFORMED, 1);
     assertThat(new NoUsableContractsException("SPX", 48, counts, List.of()))
-        .hasMessage("no usable contract in the SPX chain: 48 contracts, skipped (SETTLED 48); 1 row not read (MALFORMED 1)");
+        .hasMessage(
+            "no usable contract in the SPX chain: 48 contracts, skipped (SETTLED 48); 1 row left out when"
+                + " read (MALFORMED 1)");
     counts.clear();
     counts.put(Reason.MALFORMED, 2);
     counts.put(Reason.DUPLICATE, 1);
     assertThat(new NoUsableContractsException("RUT", 0, counts, List.of()))
-        .hasMessage("no usable contract in the RUT chain: 0 contracts; 3 rows not read (MALFORMED 2, DUPLICATE 1)");
+        .hasMessage(
+            "no usable contract in the RUT chain: 0 contracts; 3 rows left out when read (MALFORMED 2,"
+                + " DUPLICATE 1)");
   }
 
   @Test
