@@ -42,7 +42,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * previous snapshot, only the rules that need none can raise) and prints {@link AnalysisText the summary},
  * {@link AnalysisJson the JSON document} or {@link AnalysisCsv the table by strike}. {@code report} writes
  * the PNG charts and {@code index.html} into {@code --out} and prints their paths. {@link LiveCommand live}
- * replays snapshots and tick files (or a synthetic session) and prints one JSON analysis per line. {@code --webhook} also
+ * replays snapshots and tick files (or a synthetic session) and prints one analysis per line (JSON, or
+ * the headline levels in columns). {@code --webhook} also
  * posts every raised alert to a URL ({@link WebhookAlertListener}); {@code --plugins DIR} loads every jar
  * of DIR for rules, listeners and sources.
  *

@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -39,7 +40,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code gex live FILE...} and {@code gex live --synthetic SYMBOL}: replays snapshots and tick files (or a
  * synthetic session) through a {@link io.gex.live.LiveChain} and prints one analysis per line, each the
- * document of {@code analyze --format json} on one line ({@link AnalysisJson#writeLine}). The replay rules
+ * document of {@code analyze --format json} on one line ({@link AnalysisJson#writeLine}), or with {@code
+ * --format text} its headline levels in columns ({@link LiveText}). The replay rules
  * are {@link Replay}'s. Alerts are evaluated on every analysis against the one before it, their cooldowns
  * measured in replay time.
  */
@@ -49,8 +51,9 @@ import picocli.CommandLine.Spec;
     versionProvider = GexCli.Version.class,
     sortOptions = false,
     description = {
-      "Replay snapshots and tick files (or a synthetic session) through a live chain and print one JSON"
-          + " analysis per line, the document of 'analyze --format json' on one line.",
+      "Replay snapshots and tick files (or a synthetic session) through a live chain and print one"
+          + " analysis per line: the document of 'analyze --format json' on one line, or with --format text"
+          + " the headline levels in columns.",
       "FILEs are merged in time order. A snapshot (any chain file 'analyze' reads) replaces the whole state"
           + " at its valuation time; a tick file (header time,symbol,field,value) adds market events. The"
           + " clock moves to the time of the last event before each analysis.",
@@ -121,6 +124,15 @@ final class LiveCommand implements Callable<Integer> {
   @Nullable Instant start;
 
   @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description =
+          "json (default: each analysis as the document of analyze --format json, on one line) or text (a"
+              + " header, then per analysis one line of time, spot, total GEX, zero gamma, walls and regime,"
+              + " and a line per alert raised)")
+  Format format = Format.JSON;
+
+  @Option(
       names = "--skip-bad-ticks",
       description = "replay the good rows of a tick file with bad rows (each named on stderr) instead of stopping")
   boolean skipBadTicks;
@@ -168,6 +180,9 @@ final class LiveCommand implements Callable<Integer> {
         for (AlertFailure f : alerts.setupProblems()) {
           err.println("gex: warning: " + AnalysisRun.oneLine(String.valueOf(f)));
         }
+        if (format == Format.TEXT) {
+          out.println(LiveText.HEADER);
+        }
         GexAnalysis[] previous = new GexAnalysis[1];
         replay.run(
             items,
@@ -178,7 +193,12 @@ final class LiveCommand implements Callable<Integer> {
               for (AlertFailure f : evaluation.failures()) {
                 err.println("gex: warning: " + AnalysisRun.oneLine(String.valueOf(f)));
               }
-              out.println(AnalysisJson.writeLine(analysis, evaluation.raised()));
+              if (format == Format.TEXT) {
+                out.print(LiveText.lines(analysis, evaluation.raised()));
+                out.flush(); // a line as soon as it is there, for a terminal following a replay
+              } else {
+                out.println(AnalysisJson.writeLine(analysis, evaluation.raised()));
+              }
               previous[0] = analysis;
             });
       }
@@ -306,6 +326,17 @@ final class LiveCommand implements Callable<Integer> {
             u[0] + ": spot rows of " + u[1] + ", but the snapshots are of " + underlying
                 + " (one underlying per replay)");
       }
+    }
+  }
+
+  /** The output formats of {@code live}. */
+  enum Format {
+    JSON,
+    TEXT;
+
+    @Override
+    public String toString() {
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 

@@ -91,6 +91,59 @@ class GexCliLiveTest {
   }
 
   @Test
+  void live_formatText_aHeaderThenALinePerAnalysis_withTheJsonsFigures() throws IOException {
+    Path ticks = write("ticks.csv", TICKS);
+
+    Result text = Cli.run("live", Cli.SPX.toString(), ticks.toString(), "--format", "text");
+    List<JsonNode> json = lines(Cli.run("live", Cli.SPX.toString(), ticks.toString()));
+
+    assertThat(text.exit()).as("stderr: %s", text.err()).isZero();
+    List<String> rows = new ArrayList<>();
+    for (String line : text.out().split("\n")) {
+      if (!line.startsWith("  alert ")) {
+        rows.add(line);
+      }
+    }
+    assertThat(rows).hasSize(1 + json.size());
+    assertThat(rows.get(0))
+        .isEqualTo(
+            "time (UTC)               symbol        spot    GEX $bn  zero gamma   call wall    put wall  regime");
+    // The snapshot alone, as analyze prints it: spot 3,990.56, -3.39 $bn, zero gamma 4,007.95, walls 4,000
+    // and 3,950, short gamma.
+    assertThat(rows.get(1))
+        .isEqualTo(
+            "2022-12-13 01:30:00      SPX       3,990.56      -3.39    4,007.95    4,000.00    3,950.00  NEGATIVE");
+    // Every line has the figures of the JSON line of the same replay, rounded as printed.
+    for (int i = 0; i < json.size(); i++) {
+      JsonNode j = json.get(i);
+      String[] columns = rows.get(i + 1).substring(25).trim().split("\\s+");
+      assertThat(columns[0]).isEqualTo(j.get("symbol").asText());
+      assertThat(parse(columns[1])).isEqualTo(round(j.get("spot").asDouble()));
+      assertThat(parse(columns[2])).isEqualTo(round(j.get("totalGex").asDouble() / 1e9));
+      assertThat(parse(columns[3])).isEqualTo(round(j.get("zeroGamma").asDouble()));
+      assertThat(parse(columns[4])).isEqualTo(round(j.get("callWall").asDouble()));
+      assertThat(parse(columns[5])).isEqualTo(round(j.get("putWall").asDouble()));
+      assertThat(columns[6]).isEqualTo(j.get("regime").asText());
+    }
+    // Above the flip at 01:31 (spot 4,010): long gamma, positive total.
+    assertThat(rows.get(3)).startsWith("2022-12-13 01:31:00      SPX       4,010.00      +0.35").endsWith("POSITIVE");
+    // Each alert raised is a line under its analysis: as many as in the JSON lines.
+    int alerts = 0;
+    for (JsonNode j : json) {
+      alerts += j.get("alerts").size();
+    }
+    assertThat(text.out().lines().filter(l -> l.startsWith("  alert ")).count()).isEqualTo(alerts);
+  }
+
+  private static double parse(String column) {
+    return Double.parseDouble(column.replace(",", ""));
+  }
+
+  private static double round(double value) {
+    return java.math.BigDecimal.valueOf(value).setScale(2, java.math.RoundingMode.HALF_UP).doubleValue();
+  }
+
+  @Test
   void live_tickFileAfterTheSnapshotOnTheCommandLineOrBefore_sameReplay() throws IOException {
     Path ticks = write("ticks.csv", TICKS);
 
@@ -203,6 +256,9 @@ class GexCliLiveTest {
         Cli.run("live", Cli.SPX.toString(), "--every", "0s"),
         "gex: Invalid value for option '--every': must be a duration from 1ms to 24h such as 500ms, 1s, 1m or PT1M, was '0s' (see gex live --help)");
     usage(Cli.run("live", "--synthetic", "SPX", "--events", "0"), "gex: --events must be >= 1, was 0");
+    usage(
+        Cli.run("live", Cli.SPX.toString(), "--format", "csv"),
+        "gex: Invalid value for option '--format': expected one of [JSON, TEXT] (case-insensitive) but was 'csv' (see gex live --help)");
     usage(
         Cli.run("live", ticks.toString()),
         "gex: live needs an option-chain snapshot among the FILEs to start from; all of [" + ticks + "] are tick files");
