@@ -135,6 +135,52 @@ class GexCliLiveTest {
     assertThat(text.out().lines().filter(l -> l.startsWith("  alert ")).count()).isEqualTo(alerts);
   }
 
+  /**
+   * The README's two replays of the SPX snapshot with its tick rows (its csv block, then the spot of 4,010 at
+   * 01:31 and of 4,002.5 at 01:31:20 that it names) print what gex live prints: the text form whole, and
+   * the jq-filtered JSON lines figure for figure. They had drifted once, unnoticed.
+   */
+  @Test
+  void readmeLiveReplays_areWhatGexLivePrints() throws IOException {
+    String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
+    String section = readme.substring(readme.indexOf("### Live replay: `./gex live`"));
+    String csv = block(section, "```csv\n");
+    StringBuilder rows = new StringBuilder();
+    csv.lines().forEach(l -> rows.append(l.strip()).append('\n')); // the list item's indent off
+    rows.append("2022-12-13T01:31:00Z,SPX,spot,4010\n2022-12-13T01:31:20Z,SPX,spot,4002.5\n");
+    Path ticks = write("ticks.csv", rows.toString());
+
+    String text = block(section, "$ ./gex live data/cboe-spx-2022-12-12.csv ticks.csv --format text\n");
+    assertThat(Cli.run("live", Cli.SPX.toString(), ticks.toString(), "--format", "text").out())
+        .isEqualTo(text);
+
+    String jq = block(section, "| jq -c '{valuationTime, spot, totalGex, regime}'\n");
+    List<JsonNode> live = lines(Cli.run("live", Cli.SPX.toString(), ticks.toString()));
+    List<String> shown = jq.lines().toList();
+    assertThat(shown).hasSize(live.size());
+    for (int i = 0; i < shown.size(); i++) {
+      JsonNode readmeLine = JSON.readTree(shown.get(i));
+      for (String key : List.of("valuationTime", "regime")) {
+        assertThat(readmeLine.get(key).asText()).as(key).isEqualTo(live.get(i).get(key).asText());
+      }
+      for (String key : List.of("spot", "totalGex")) {
+        assertThat(readmeLine.get(key).asDouble()).as(key).isEqualTo(live.get(i).get(key).asDouble());
+      }
+    }
+  }
+
+  /**
+   * The lines after {@code marker} up to the closing three backticks (and the indent before them, in a list
+   * item).
+   */
+  private static String block(String text, String marker) {
+    int start = text.indexOf(marker);
+    assertThat(start).as("README holds %s", marker).isNotNegative();
+    start += marker.length();
+    String lines = text.substring(start, text.indexOf("```", start));
+    return lines.substring(0, lines.lastIndexOf('\n') + 1);
+  }
+
   private static double parse(String column) {
     return Double.parseDouble(column.replace(",", ""));
   }
