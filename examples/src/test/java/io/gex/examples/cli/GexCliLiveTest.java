@@ -136,6 +136,13 @@ class GexCliLiveTest {
   }
 
   /**
+   * The README's figures against gex live's: relative 1e-12, not to the bit, since the last digits of a
+   * double may differ between JVMs and processors (Math.exp is exact only to an ulp).
+   */
+  private static final org.assertj.core.data.Percentage SAME =
+      org.assertj.core.data.Percentage.withPercentage(1e-10);
+
+  /**
    * The README's two replays of the SPX snapshot with its tick rows (its csv block, then the spot of 4,010 at
    * 01:31 and of 4,002.5 at 01:31:20 that it names) print what gex live prints: the text form whole, and
    * the jq-filtered JSON lines figure for figure. They had drifted once, unnoticed.
@@ -164,9 +171,44 @@ class GexCliLiveTest {
         assertThat(readmeLine.get(key).asText()).as(key).isEqualTo(live.get(i).get(key).asText());
       }
       for (String key : List.of("spot", "totalGex")) {
-        assertThat(readmeLine.get(key).asDouble()).as(key).isEqualTo(live.get(i).get(key).asDouble());
+        assertThat(readmeLine.get(key).asDouble()).as(key).isCloseTo(live.get(i).get(key).asDouble(), SAME);
       }
     }
+  }
+
+  /** The README's lines of its synthetic session (the 406 lines, cut with "...") are among gex live's. */
+  @Test
+  void readmeSyntheticSession_linesAreAmongWhatGexLivePrints() throws IOException {
+    String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
+    String section = readme.substring(readme.indexOf("### Live replay: `./gex live`"));
+    String command =
+        "./gex live --synthetic SPX --events 2000 --every 1m | jq -c '{valuationTime, spot, totalGex,"
+            + " zeroGamma, expiries: (.byExpiry|length)}'\n";
+    assertThat(section).contains(command);
+    String shown = block(section.substring(section.indexOf(command)), "```text\n");
+
+    List<JsonNode> live =
+        lines(Cli.run("live", "--synthetic", "SPX", "--events", "2000", "--every", "1m"));
+
+    assertThat(live).hasSize(406);
+    Map<String, JsonNode> byTime = new java.util.HashMap<>();
+    live.forEach(j -> byTime.put(j.get("valuationTime").asText(), j));
+    int checked = 0;
+    for (String line : shown.lines().toList()) {
+      if (line.equals("...")) {
+        continue;
+      }
+      JsonNode readmeLine = JSON.readTree(line);
+      JsonNode found = byTime.get(readmeLine.get("valuationTime").asText());
+      assertThat(found).as(line).isNotNull();
+      JsonNode j = java.util.Objects.requireNonNull(found);
+      for (String key : List.of("spot", "totalGex", "zeroGamma")) {
+        assertThat(readmeLine.get(key).asDouble()).as(key + " in " + line).isCloseTo(j.get(key).asDouble(), SAME);
+      }
+      assertThat(readmeLine.get("expiries").asInt()).isEqualTo(j.get("byExpiry").size());
+      checked++;
+    }
+    assertThat(checked).isEqualTo(6);
   }
 
   /**
