@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -211,21 +212,20 @@ class GexEngineTest {
   }
 
   @Test
-  void noUsableContract_countsRowsNotReadApartFromTheChainsContracts() {
-    var counts = new java.util.EnumMap<Reason, Integer>(Reason.class);
-    counts.put(Reason.SETTLED, 48);
-    counts.put(Reason.MALFORMED, 1);
-    assertThat(new NoUsableContractsException("SPX", 48, counts, List.of()))
-        .hasMessage(
+  void noUsableContract_countsRowsLeftOutApartFromTheChainsContracts() {
+    assertThat(noUsable("SPX", 48, Map.of(Reason.SETTLED, 48, Reason.MALFORMED, 1)))
+        .isEqualTo(
             "no usable contract in the SPX chain: 48 contracts, skipped (SETTLED 48); 1 row left out when"
                 + " read (MALFORMED 1)");
-    counts.clear();
-    counts.put(Reason.MALFORMED, 2);
-    counts.put(Reason.DUPLICATE, 1);
-    assertThat(new NoUsableContractsException("RUT", 0, counts, List.of()))
-        .hasMessage(
+    assertThat(noUsable("RUT", 0, Map.of(Reason.DUPLICATE, 1, Reason.MALFORMED, 2)))
+        .isEqualTo(
             "no usable contract in the RUT chain: 0 contracts; 3 rows left out when read (MALFORMED 2,"
                 + " DUPLICATE 1)");
+  }
+
+  private static String noUsable(String underlying, int contracts, Map<Reason, Integer> counts) {
+    var e = new NoUsableContractsException(underlying, contracts, counts, List.of());
+    return String.valueOf(e.getMessage());
   }
 
   @Test
