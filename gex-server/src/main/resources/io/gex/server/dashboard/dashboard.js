@@ -51,7 +51,7 @@
       animation: false,
       tooltip: { trigger: 'axis' },
       legend: { data: ['calls', 'puts', 'net'] },
-      grid: { left: 56, right: 24, top: 32, bottom: 44 },
+      grid: { left: 56, right: 24, top: 48, bottom: 44 },
       xAxis: { type: 'value', scale: true, name: 'strike', nameLocation: 'middle', nameGap: 26 },
       yAxis: { type: 'value', name: '$bn' },
       series: [
@@ -69,7 +69,7 @@
       animation: false,
       tooltip: { trigger: 'axis' },
       legend: { data: d.profiles.map((p) => p.scope) },
-      grid: { left: 56, right: 24, top: 32, bottom: 44 },
+      grid: { left: 56, right: 24, top: 48, bottom: 44 },
       xAxis: { type: 'value', scale: true, name: 'spot', nameLocation: 'middle', nameGap: 26 },
       yAxis: { type: 'value', name: '$bn' },
       series: d.profiles.map((p, i) => ({
