@@ -46,6 +46,15 @@ final class Formats {
     return String.format(Locale.ROOT, "%+.2f%%", value);
   }
 
+  /** A fraction as a percentage without needless digits, such as {@code 10%} or {@code 2.5%}. */
+  static String plainPercent(double fraction) {
+    return java.math.BigDecimal.valueOf(fraction * 100)
+            .setScale(2, java.math.RoundingMode.HALF_EVEN)
+            .stripTrailingZeros()
+            .toPlainString()
+        + "%";
+  }
+
   /** The valuation time in the analysis's settlement zone, such as {@code 2022-12-12 16:15 EST}. */
   static String valuationTime(GexAnalysis analysis) {
     return TIME.format(analysis.valuationTime().atZone(analysis.settings().settlementZone()));

@@ -25,8 +25,8 @@ import java.util.Optional;
  * same vocabulary: the conventions ({@link io.gex.settings.GexSettings#describe()}) and the gamma state ({@link
  * GexAnalysis#gammaState()}) under the title; the headline table (levels, max pain and pin risk, dealers,
  * hedge flow, delta / vanna / charm totals, zero delta, contracts used and skipped by reason); the alerts;
- * the top strikes by |net GEX|; one row per expiry (DTE, call / put / net GEX, open interest, max pain,
- * expected move, pin score); the skipped contracts by reason; then the charts.
+ * the top strikes by |net GEX| within the strike window; one row per expiry (DTE, call / put / net GEX,
+ * open interest, max pain, expected move, pin score); the skipped contracts by reason; then the charts.
  *
  * <p>The page is readable offline: images are linked relatively, styles are inline, there is no script,
  * and every text from the analysis or the caller is HTML-escaped. Alerts are plain lines supplied by the
@@ -303,10 +303,19 @@ public final class GexReport {
       }
       sb.append("</ul>\n");
     }
+    // The strikes of the GEX-by-strike chart's window, as gex analyze lists them.
+    List<Integer> top =
+        ReportTables.topStrikes(
+            analysis.exposures().byStrike(),
+            ReportTables.TOP_STRIKES,
+            analysis.spot(),
+            charts.strikeWindow());
     sb.append("\n<h2 id=\"top-strikes-title\">Top ")
-        .append(Math.min(ReportTables.TOP_STRIKES, analysis.exposures().byStrike().size()))
-        .append(" strikes by |net GEX| ($bn per 1% move)</h2>\n")
-        .append(ReportTables.topStrikesTable(analysis));
+        .append(top.size())
+        .append(" strikes by |net GEX| within &plusmn;")
+        .append(Formats.plainPercent(charts.strikeWindow()))
+        .append(" of spot ($bn per 1% move)</h2>\n")
+        .append(ReportTables.topStrikesTable(analysis, top));
     for (ChartKind kind : ChartKind.values()) {
       sb.append("\n<h2>").append(escape(kind.title())).append("</h2>\n");
       List<Path> pages = images.getOrDefault(kind, List.of());

@@ -25,11 +25,16 @@ final class ReportTables {
   private ReportTables() {}
 
 
-  /** Indices of the strikes with the largest |net GEX|, largest first, ties by ascending strike. */
-  static List<Integer> topStrikes(GexByStrike byStrike, int count) {
+  /**
+   * Indices of the strikes within {@code window} of spot (a fraction) with the largest |net GEX|, largest
+   * first, ties by ascending strike: the table of {@code gex analyze}.
+   */
+  static List<Integer> topStrikes(GexByStrike byStrike, int count, double spot, double window) {
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < byStrike.size(); i++) {
-      order.add(i);
+      if (Math.abs(byStrike.strikes().get(i) / spot - 1) <= window + 1e-12) {
+        order.add(i);
+      }
     }
     order.sort(
         Comparator.comparingDouble((Integer i) -> -Math.abs(byStrike.netGex().get(i)))
@@ -37,12 +42,12 @@ final class ReportTables {
     return List.copyOf(order.subList(0, Math.min(count, order.size())));
   }
 
-  static String topStrikesTable(GexAnalysis analysis) {
+  static String topStrikesTable(GexAnalysis analysis, List<Integer> top) {
     GexByStrike b = analysis.exposures().byStrike();
     StringBuilder sb = new StringBuilder();
     sb.append("<table class=\"grid\" id=\"top-strikes\">\n  <thead><tr><th>Strike</th><th>Call GEX</th>")
         .append("<th>Put GEX</th><th>Net GEX</th></tr></thead>\n  <tbody>\n");
-    for (int i : topStrikes(b, TOP_STRIKES)) {
+    for (int i : top) {
       sb.append("    <tr><td>")
           .append(escape(Formats.level(b.strikes().get(i))))
           .append("</td>")

@@ -130,10 +130,16 @@ class GexReportTest {
                 + Formats.billions(first.callGex()) + "</td>")
         .contains(String.format(java.util.Locale.ROOT, "<td>%,d</td><td>%s</td><td>&plusmn;%,.2f",
             first.openInterest(), Formats.level(pin.maxPain()), pin.expectedMove()));
-    // The top strikes by |net GEX|, largest first.
+    // The top strikes by |net GEX| within the strike window (±10% of spot), largest first: gex analyze's
+    // table (3,500, 12% below spot, with a larger |net| than 3,850, is not in it).
+    assertThat(html).contains("Top 10 strikes by |net GEX| within &plusmn;10% of spot ($bn per 1% move)");
     String top = section(html, "id=\"top-strikes\"");
     assertThat(count(top, "<tr><td>")).isEqualTo(10);
-    List<Integer> order = ReportTables.topStrikes(spx.exposures().byStrike(), 10);
+    double spot = spx.spot();
+    List<Integer> order = ReportTables.topStrikes(spx.exposures().byStrike(), 10, spot, 0.10);
+    assertThat(order)
+        .extracting(i -> spx.exposures().byStrike().strikes().get(i))
+        .containsExactly(4100.0, 4200.0, 3800.0, 4150.0, 3600.0, 3700.0, 3900.0, 4050.0, 4175.0, 3850.0);
     double previous = Double.POSITIVE_INFINITY;
     for (int i : order) {
       double net = Math.abs(spx.exposures().byStrike().netGex().get(i));
@@ -141,10 +147,12 @@ class GexReportTest {
       previous = net;
     }
     for (int i = 0; i < spx.exposures().byStrike().size(); i++) {
-      if (!order.contains(i)) {
+      double strike = spx.exposures().byStrike().strikes().get(i);
+      if (!order.contains(i) && Math.abs(strike / spot - 1) <= 0.10) {
         assertThat(Math.abs(spx.exposures().byStrike().netGex().get(i))).isLessThanOrEqualTo(previous);
       }
     }
+    assertThat(top).doesNotContain("<tr><td>3,500</td>");
     assertThat(top).contains("<tr><td>" + Formats.level(spx.exposures().byStrike().strikes().get(order.get(0))) + "</td>");
   }
 
