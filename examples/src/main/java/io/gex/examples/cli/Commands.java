@@ -182,8 +182,13 @@ final class Commands {
       PrintWriter out = Objects.requireNonNull(spec, "spec").commandLine().getOut();
       try (Plugins loaded = plugins == null ? Plugins.none() : Plugins.load(plugins)) {
         ChainSources sources = AnalysisRun.sources(loaded);
+        // Descriptions in one column, after the longest id (a plugin's may be longer than any built-in's).
+        int width = 1;
         for (OptionChainSource s : sources.sources()) {
-          out.printf("%-12s %s%n", s.id(), s.description());
+          width = Math.max(width, s.id().length());
+        }
+        for (OptionChainSource s : sources.sources()) {
+          out.printf("%-" + width + "s  %s%n", s.id(), s.description());
         }
         sources
             .report()

@@ -452,6 +452,12 @@ class GexCliTest {
 
     assertThat(r.exit()).isZero();
     assertThat(r.out()).contains("cboe-json").contains("cboe-csv").contains("csv").contains("synthetic");
+    // The descriptions start in one column, two spaces after the longest id (optionsdx-csv).
+    List<String> lines = r.out().lines().toList();
+    assertThat(lines).contains("optionsdx-csv  OptionsDX end-of-day CSV ([QUOTE_DATE], [UNDERLYING_LAST], [C_IV],"
+        + " [STRIKE], [P_IV], ...)");
+    assertThat(lines).allSatisfy(l -> assertThat(l.charAt(15)).as(l).isNotEqualTo(' '));
+    assertThat(lines).allSatisfy(l -> assertThat(l.substring(13, 15)).isEqualTo("  "));
   }
 
   @Test
