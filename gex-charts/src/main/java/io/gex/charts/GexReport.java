@@ -304,14 +304,13 @@ public final class GexReport {
       sb.append("</ul>\n");
     }
     // The strikes of the GEX-by-strike chart's window, as gex analyze lists them.
-    List<Integer> top =
-        ReportTables.topStrikes(
-            analysis.exposures().byStrike(),
-            ReportTables.TOP_STRIKES,
-            analysis.spot(),
-            charts.strikeWindow());
+    int[] top =
+        analysis
+            .exposures()
+            .byStrike()
+            .largestNet(ReportTables.TOP_STRIKES, analysis.spot(), charts.strikeWindow());
     sb.append("\n<h2 id=\"top-strikes-title\">Top ")
-        .append(top.size())
+        .append(top.length)
         .append(" strikes by |net GEX| within &plusmn;")
         .append(Formats.plainPercent(charts.strikeWindow()))
         .append(" of spot ($bn per 1% move)</h2>\n")

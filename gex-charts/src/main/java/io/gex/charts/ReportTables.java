@@ -8,11 +8,8 @@ import io.gex.analysis.ExpiryPinRisk;
 import io.gex.analysis.GexByStrike;
 import io.gex.chain.ContractDiagnostic;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -24,25 +21,8 @@ final class ReportTables {
 
   private ReportTables() {}
 
-
-  /**
-   * Indices of the strikes within {@code window} of spot (a fraction) with the largest |net GEX|, largest
-   * first, ties by ascending strike: the table of {@code gex analyze}.
-   */
-  static List<Integer> topStrikes(GexByStrike byStrike, int count, double spot, double window) {
-    List<Integer> order = new ArrayList<>();
-    for (int i = 0; i < byStrike.size(); i++) {
-      if (Math.abs(byStrike.strikes().get(i) / spot - 1) <= window + 1e-12) {
-        order.add(i);
-      }
-    }
-    order.sort(
-        Comparator.comparingDouble((Integer i) -> -Math.abs(byStrike.netGex().get(i)))
-            .thenComparingDouble(i -> byStrike.strikes().get(i)));
-    return List.copyOf(order.subList(0, Math.min(count, order.size())));
-  }
-
-  static String topStrikesTable(GexAnalysis analysis, List<Integer> top) {
+  /** The rows of the strikes {@code top} (indices into the analysis's exposures by strike). */
+  static String topStrikesTable(GexAnalysis analysis, int[] top) {
     GexByStrike b = analysis.exposures().byStrike();
     StringBuilder sb = new StringBuilder();
     sb.append("<table class=\"grid\" id=\"top-strikes\">\n  <thead><tr><th>Strike</th><th>Call GEX</th>")

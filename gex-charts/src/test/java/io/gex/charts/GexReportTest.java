@@ -136,7 +136,8 @@ class GexReportTest {
     String top = section(html, "id=\"top-strikes\"");
     assertThat(count(top, "<tr><td>")).isEqualTo(10);
     double spot = spx.spot();
-    List<Integer> order = ReportTables.topStrikes(spx.exposures().byStrike(), 10, spot, 0.10);
+    List<Integer> order =
+        java.util.Arrays.stream(spx.exposures().byStrike().largestNet(10, spot, 0.10)).boxed().toList();
     assertThat(order)
         .extracting(i -> spx.exposures().byStrike().strikes().get(i))
         .containsExactly(4100.0, 4200.0, 3800.0, 4150.0, 3600.0, 3700.0, 3900.0, 4050.0, 4175.0, 3850.0);

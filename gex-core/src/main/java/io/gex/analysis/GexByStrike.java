@@ -42,6 +42,38 @@ public record GexByStrike(
     return strikes.size();
   }
 
+  /**
+   * The indices of the strikes within {@code window} of {@code spot} with the largest |net GEX|, at most
+   * {@code count} of them, largest first, ties by ascending strike: the "top strikes" table of gex's text
+   * summary and HTML report.
+   *
+   * @param count how many at most ({@code >= 0})
+   * @param spot the spot the window is around ({@code > 0})
+   * @param window the half-width of the window, a fraction of spot ({@code >= 0}; a strike at its edge is in)
+   * @throws IllegalArgumentException if count is negative, spot not positive or window negative or NaN
+   */
+  public int[] largestNet(int count, double spot, double window) {
+    if (count < 0) {
+      throw new IllegalArgumentException("count must be >= 0, was " + count);
+    }
+    if (!(spot > 0) || !Double.isFinite(spot)) {
+      throw new IllegalArgumentException("spot must be positive and finite, was " + spot);
+    }
+    if (!(window >= 0)) {
+      throw new IllegalArgumentException("window must be >= 0, was " + window);
+    }
+    java.util.List<Integer> order = new java.util.ArrayList<>();
+    for (int i = 0; i < size(); i++) {
+      if (Math.abs(strikes.get(i) / spot - 1) <= window + 1e-12) {
+        order.add(i);
+      }
+    }
+    order.sort(
+        java.util.Comparator.comparingDouble((Integer i) -> -Math.abs(netGex.get(i)))
+            .thenComparingDouble(i -> strikes.get(i)));
+    return order.stream().limit(count).mapToInt(Integer::intValue).toArray();
+  }
+
   /** The index of a strike, or a negative number if it is not listed (as {@code Arrays.binarySearch}). */
   public int indexOf(double strike) {
     return java.util.Arrays.binarySearch(strikes.toArray(), strike);

@@ -10,8 +10,6 @@ import io.gex.settings.ExpirySelection;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -217,22 +215,12 @@ public final class AnalysisText {
 
   private static void topStrikes(StringBuilder out, GexAnalysis analysis, double window) {
     GexByStrike byStrike = analysis.exposures().byStrike();
-    double spot = analysis.spot();
-    List<Integer> order = new ArrayList<>();
-    for (int i = 0; i < byStrike.size(); i++) {
-      if (Math.abs(byStrike.strikes().get(i) / spot - 1) <= window + 1e-12) {
-        order.add(i);
-      }
-    }
-    // Largest |net| first; ties by ascending strike, so the table is stable.
-    order.sort(
-        Comparator.comparingDouble((Integer i) -> -Math.abs(byStrike.netGex().get(i)))
-            .thenComparingDouble(i -> byStrike.strikes().get(i)));
-    List<Integer> top = order.subList(0, Math.min(TOP_STRIKES, order.size()));
+    // Largest |net| first; ties by ascending strike, so the table is stable (the report's too).
+    int[] top = byStrike.largestNet(TOP_STRIKES, analysis.spot(), window);
     line(
         out,
         "Top %d strikes by |net GEX| within ±%s%% of spot ($bn per 1%% move)",
-        top.size(),
+        top.length,
         percent(window));
     line(out, "  %12s  %8s  %8s  %8s", "strike", "calls", "puts", "net");
     for (int i : top) {
@@ -250,15 +238,18 @@ public final class AnalysisText {
     return BigDecimal.valueOf(fraction * 100).setScale(2, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
   }
 
-  private static String bn(double dollars) {
+  /** Dollars as signed $bn with two decimals and thousands separators, such as {@code -3.39}. */
+  static String bn(double dollars) {
     return String.format(Locale.ROOT, "%+,.2f", dollars / 1e9);
   }
 
-  private static String level(double value) {
+  /** An index level with two decimals and thousands separators, such as {@code 4,007.95}. */
+  static String level(double value) {
     return String.format(Locale.ROOT, "%,.2f", value);
   }
 
-  private static String level(OptionalDouble value) {
+  /** {@link #level(double)}, or {@code none}. */
+  static String level(OptionalDouble value) {
     return value.isPresent() ? level(value.getAsDouble()) : "none";
   }
 

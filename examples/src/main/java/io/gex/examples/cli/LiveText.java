@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalDouble;
 
 /**
  * The lines of {@code gex live --format text}, for watching a replay in a terminal: a header, then per
@@ -55,11 +54,11 @@ final class LiveText {
                 COLUMNS,
                 time(analysis),
                 analysis.symbol(),
-                level(analysis.spot()),
-                String.format(Locale.ROOT, "%+,.2f", analysis.totalGex() / 1e9),
-                level(analysis.zeroGamma()),
-                level(analysis.callWall()),
-                level(analysis.putWall()),
+                AnalysisText.level(analysis.spot()),
+                AnalysisText.bn(analysis.totalGex()),
+                AnalysisText.level(analysis.zeroGamma()),
+                AnalysisText.level(analysis.callWall()),
+                AnalysisText.level(analysis.putWall()),
                 analysis.regime().name()))
         .append('\n');
     for (GexAlert a : alerts) {
@@ -73,13 +72,5 @@ final class LiveText {
     var t = analysis.valuationTime();
     int millis = t.getNano() / 1_000_000;
     return SECONDS.format(t) + (millis == 0 ? "" : String.format(Locale.ROOT, ".%03d", millis));
-  }
-
-  private static String level(double value) {
-    return String.format(Locale.ROOT, "%,.2f", value);
-  }
-
-  private static String level(OptionalDouble value) {
-    return value.isPresent() ? level(value.getAsDouble()) : "none";
   }
 }

@@ -149,8 +149,7 @@ class GexCliLiveTest {
    */
   @Test
   void readmeLiveReplays_areWhatGexLivePrints() throws IOException {
-    String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
-    String section = readme.substring(readme.indexOf("### Live replay: `./gex live`"));
+    String section = readmeLiveSection();
     String csv = block(section, "```csv\n");
     StringBuilder rows = new StringBuilder();
     csv.lines().forEach(l -> rows.append(l.strip()).append('\n')); // the list item's indent off
@@ -179,8 +178,7 @@ class GexCliLiveTest {
   /** The README's lines of its synthetic session (the 406 lines, cut with "...") are among gex live's. */
   @Test
   void readmeSyntheticSession_linesAreAmongWhatGexLivePrints() throws IOException {
-    String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
-    String section = readme.substring(readme.indexOf("### Live replay: `./gex live`"));
+    String section = readmeLiveSection();
     String command =
         "./gex live --synthetic SPX --events 2000 --every 1m | jq -c '{valuationTime, spot, totalGex,"
             + " zeroGamma, expiries: (.byExpiry|length)}'\n";
@@ -209,6 +207,12 @@ class GexCliLiveTest {
       checked++;
     }
     assertThat(checked).isEqualTo(6);
+  }
+
+  /** The README from its section on gex live on. */
+  private static String readmeLiveSection() throws IOException {
+    String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
+    return readme.substring(readme.indexOf("### Live replay: `./gex live`"));
   }
 
   /**
