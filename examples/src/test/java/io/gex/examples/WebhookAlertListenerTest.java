@@ -92,7 +92,7 @@ class WebhookAlertListenerTest {
         AlertSeverity.MEDIUM,
         "SPX",
         Instant.parse("2022-12-12T21:15:00Z"),
-        "SPX spot 3990.56 is 0.35% below the zero-gamma level 4004.64",
+        "SPX spot 3,990.56 is 14.08 points (0.35%) below the zero-gamma level 4,004.64",
         figures);
   }
 
@@ -113,7 +113,7 @@ class WebhookAlertListenerTest {
     assertThat(body.get("severity").asText()).isEqualTo("MEDIUM");
     assertThat(body.get("symbol").asText()).isEqualTo("SPX");
     assertThat(body.get("instant").asText()).isEqualTo("2022-12-12T21:15:00Z");
-    assertThat(body.get("message").asText()).contains("4004.64");
+    assertThat(body.get("message").asText()).contains("4,004.64");
     assertThat(body.get("figures").get("zeroGamma").asDouble()).isEqualTo(4004.64);
     assertThat(listener.awaitPending(Duration.ofSeconds(30))).isTrue();
     assertThat(listener.delivered()).isEqualTo(1);

@@ -50,8 +50,8 @@ class WebhookAlertListenerTest {
       assertThat(webhook.sent.get(0).get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(204);
       assertThat(bodies).containsExactly(
           "{\"type\":\"gamma-flip-proximity\",\"severity\":\"HIGH\",\"symbol\":\"SPX\","
-              + "\"instant\":\"2022-12-12T15:00:00Z\",\"message\":\"SPX spot 4000.00 is 0.25% below the"
-              + " zero-gamma level 4010.00 (alert within 1.00%)\",\"figures\":{\"spot\":4000.0,"
+              + "\"instant\":\"2022-12-12T15:00:00Z\",\"message\":\"SPX spot 4,000.00 is 10.00 points (0.25%)"
+              + " below the zero-gamma level 4,010.00 (alert within 1.00%)\",\"figures\":{\"spot\":4000.0,"
               + "\"zeroGamma\":4010.0,\"distancePercent\":0.25,\"distancePoints\":10.0}}");
     } finally {
       server.stop(0);

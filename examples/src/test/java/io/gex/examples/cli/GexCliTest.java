@@ -82,7 +82,7 @@ class GexCliTest {
         .contains("Top 10 strikes by |net GEX| within ±10% of spot")
         .containsPattern("4,100\\.00 +\\+4\\.26 +-2\\.21 +\\+2\\.06")
         .contains("Alerts (1)")
-        .contains("MEDIUM  SPX spot 3990.56 is 0.44% below the zero-gamma level 4007.95");
+        .contains("MEDIUM  SPX spot 3,990.56 is 17.39 points (0.44%) below the zero-gamma level 4,007.95");
     assertThat(out.split("\n")).hasSizeLessThanOrEqualTo(45);
     // One vocabulary for the gamma state: the separate Regime and Dealers lines that contradicted it are gone.
     assertThat(out).doesNotContain("Regime").doesNotContain("Dealers ").doesNotContain("NEUTRAL");
@@ -234,7 +234,7 @@ class GexCliTest {
     assertThat(alerts.size()).isEqualTo(1);
     assertThat(alerts.get(0).get("type").asText()).isEqualTo("gamma-flip-proximity");
     assertThat(alerts.get(0).get("severity").asText()).isEqualTo("MEDIUM");
-    assertThat(alerts.get(0).get("message").asText()).contains("4007.95");
+    assertThat(alerts.get(0).get("message").asText()).contains("zero-gamma level 4,007.95");
   }
 
   @Test
@@ -441,7 +441,7 @@ class GexCliTest {
       assertThat(Path.of(p).getParent()).isEqualTo(out);
     }
     String html = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
-    assertThat(html).contains("SPX").contains("zero-gamma level 4007.95");
+    assertThat(html).contains("SPX").contains("zero-gamma level 4,007.95");
   }
 
 

@@ -7,9 +7,33 @@ import java.util.Locale;
 final class Figures {
   private Figures() {}
 
-  /** An index level or strike: 4012.50. */
+  /**
+   * An index level, with thousands separators as elsewhere in gex's output (the command line's tables,
+   * the dashboard): 4,012.50.
+   */
   static String level(double value) {
-    return String.format(Locale.ROOT, "%.2f", value);
+    return String.format(Locale.ROOT, "%,.2f", value);
+  }
+
+  /** A distance in index points: 17.39 (no sign; the message says which side). */
+  static String points(double value) {
+    return String.format(Locale.ROOT, "%,.2f", Math.abs(value));
+  }
+
+  /**
+   * A strike in a message, as traders write it: 4,000 or 4,012.5 (thousands separators, no trailing
+   * zeros; OCC strikes have at most three decimals).
+   */
+  static String strike(double strike) {
+    String s = String.format(Locale.ROOT, "%,.3f", strike);
+    int end = s.length();
+    while (s.charAt(end - 1) == '0') {
+      end--;
+    }
+    if (s.charAt(end - 1) == '.') {
+      end--;
+    }
+    return s.substring(0, end);
   }
 
   /** A percentage: 0.31%. */

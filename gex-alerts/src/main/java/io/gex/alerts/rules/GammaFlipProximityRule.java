@@ -100,7 +100,9 @@ public final class GammaFlipProximityRule implements AlertRule {
             + " spot "
             + Figures.level(spot)
             + " is "
-            + (points == 0 ? "" : Figures.percent(distance) + " ")
+            + (points == 0
+                ? ""
+                : Figures.points(points) + " points (" + Figures.percent(distance) + ") ")
             + side
             + " the zero-gamma level "
             + Figures.level(zeroGamma)

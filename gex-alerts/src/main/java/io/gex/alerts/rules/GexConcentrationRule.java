@@ -122,7 +122,7 @@ public final class GexConcentrationRule implements AlertRule {
                 .message(
                     current.symbol()
                         + " strike "
-                        + Figures.strikeKey(strike)
+                        + Figures.strike(strike)
                         + " holds "
                         + Figures.percent(share * 100)
                         + " of gross GEX ("

@@ -88,11 +88,11 @@ public final class PinRiskRule implements AlertRule {
                       + ") has pin-risk score "
                       + String.format(Locale.ROOT, "%.1f", e.score())
                       + " at strike "
-                      + Figures.strikeKey(e.pinStrike())
+                      + Figures.strike(e.pinStrike())
                       + " (spot "
                       + Figures.level(current.spot())
                       + ", max pain "
-                      + Figures.strikeKey(e.maxPain())
+                      + Figures.strike(e.maxPain())
                       + "; alert at "
                       + String.format(Locale.ROOT, "%.1f", minScore)
                       + ")")

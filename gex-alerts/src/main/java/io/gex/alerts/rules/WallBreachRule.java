@@ -113,12 +113,13 @@ public final class WallBreachRule implements AlertRule {
                 + " broke "
                 + where
                 + " "
-                + Figures.strikeKey(wall)
+                + Figures.strike(wall)
                 + " by "
+                + Figures.points(current.spot() - wall)
+                + " points ("
                 + Figures.percent(beyond)
-                + " (previous spot "
-                + Figures.level(before.spot())
-                + ")")
+                + "); previous spot "
+                + Figures.level(before.spot()))
         .figure("wall", wall)
         .figure("spot", current.spot())
         .figure("previousSpot", before.spot())

@@ -48,7 +48,7 @@ class GammaFlipProximityRuleTest {
       assertThat(a.figure("distancePoints")).isEqualTo(40.0);
       assertThat(a.figure("zeroGamma")).isEqualTo(4040.0);
       assertThat(a.message()).isEqualTo(
-          "SPX spot 4000.00 is 1.00% below the zero-gamma level 4040.00 (alert within 1.00%)");
+          "SPX spot 4,000.00 is 40.00 points (1.00%) below the zero-gamma level 4,040.00 (alert within 1.00%)");
     });
     assertThat(severityAt(3960)).contains(AlertSeverity.LOW);
     assertThat(alertsAt(3960).get(0).figure("distancePercent")).isEqualTo(-1.0);
@@ -64,7 +64,7 @@ class GammaFlipProximityRuleTest {
     assertThat(severityAt(4010)).contains(AlertSeverity.HIGH); // 0.25% exactly
     assertThat(severityAt(4009.96)).contains(AlertSeverity.HIGH);
     assertThat(severityAt(4000)).contains(AlertSeverity.HIGH);
-    assertThat(alertsAt(4000).get(0).message()).contains("is at the zero-gamma level 4000.00");
+    assertThat(alertsAt(4000).get(0).message()).contains("SPX spot 4,000.00 is at the zero-gamma level 4,000.00 (");
   }
 
   @Test

@@ -90,7 +90,7 @@ class GexConcentrationRuleTest {
       assertThat(a.figure("share")).isEqualTo(0.5);
       assertThat(a.severity()).isEqualTo(AlertSeverity.HIGH);
       assertThat(a.message()).isEqualTo(
-          "SPX strike 3950 holds 50.00% of gross GEX ($2.00bn of $4.00bn per 1% move; alert at 25.00%)");
+          "SPX strike 3,950 holds 50.00% of gross GEX ($2.00bn of $4.00bn per 1% move; alert at 25.00%)");
     });
   }
 

@@ -55,7 +55,7 @@ class PinRiskRuleTest {
     assertThat(a.figure("daysToExpiry")).isEqualTo(0.0);
     assertThat(a.figure("expectedMove")).isEqualTo(25.0);
     assertThat(a.message()).isEqualTo(
-        "SPX 2022-12-16 expiry (0 days) has pin-risk score 85.0 at strike 4000 (spot 4001.00, max pain 4000;"
+        "SPX 2022-12-16 expiry (0 days) has pin-risk score 85.0 at strike 4,000 (spot 4,001.00, max pain 4,000;"
             + " alert at 70.0)");
   }
 

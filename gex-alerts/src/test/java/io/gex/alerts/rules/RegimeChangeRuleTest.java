@@ -46,7 +46,7 @@ class RegimeChangeRuleTest {
       assertThat(a.figure("previousSpot")).isEqualTo(4000.0);
       assertThat(a.message()).isEqualTo(
           "SPX gamma regime changed from POSITIVE to NEGATIVE, dealers short gamma: hedging amplifies moves"
-              + " (total GEX $2.00bn -> -$1.50bn per 1% move; spot 4000.00 -> 4010.00)");
+              + " (total GEX $2.00bn -> -$1.50bn per 1% move; spot 4,000.00 -> 4,010.00)");
     });
   }
 

@@ -41,7 +41,7 @@ class WallBreachRuleTest {
       assertThat(a.figure("wall")).isEqualTo(4100.0);
       assertThat(a.figure("previousSpot")).isEqualTo(4050.0);
       assertThat(a.message()).isEqualTo(
-          "SPX spot 4100.10 broke above the call wall 4100 by 0.00% (previous spot 4050.00)");
+          "SPX spot 4,100.10 broke above the call wall 4,100 by 0.10 points (0.00%); previous spot 4,050.00");
     });
   }
 
