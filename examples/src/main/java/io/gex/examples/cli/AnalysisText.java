@@ -100,7 +100,14 @@ public final class AnalysisText {
         bn(analysis.exposures().putGex()),
         String.format(Locale.ROOT, "%,.2f", d.grossGex() / 1e9));
     zeroGamma(out, analysis, window);
-    row(out, "Strike zero gamma", "%s", level(analysis.exposures().strikeZeroGamma()));
+    OptionalDouble strikeZero = analysis.exposures().strikeZeroGamma();
+    row(
+        out,
+        "Strike zero gamma",
+        "%s",
+        strikeZero.isPresent()
+            ? level(strikeZero.getAsDouble())
+            : "none (cumulative net GEX by strike does not change sign)");
     row(out, "Call wall", "%s", level(analysis.callWall()));
     row(out, "Put wall", "%s", level(analysis.putWall()));
     row(out, "Abs gamma strike", "%s", level(analysis.exposures().absGammaStrike()));
