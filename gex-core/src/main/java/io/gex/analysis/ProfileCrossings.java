@@ -596,29 +596,10 @@ final class ProfileCrossings {
         for (int t = 0, m = count; t < m; t++) {
           gs[t] = gaussian(ds[t]);
         }
-        // Two interleaved sums of each, so that each add waits on the one before it half as often.
         double sum = 0;
         double slope = 0;
         double curvature = 0;
-        double sum2 = 0;
-        double slope2 = 0;
-        double curvature2 = 0;
-        int t = 0;
-        for (int m = count; t + 1 < m; t += 2) {
-          double dt = ds[t];
-          double e = coef[t] * gs[t];
-          double k = invSd[t];
-          sum += e;
-          slope -= e * dt * k;
-          curvature += e * (dt * dt - 1) * k * k;
-          double dt2 = ds[t + 1];
-          double e2 = coef[t + 1] * gs[t + 1];
-          double k2 = invSd[t + 1];
-          sum2 += e2;
-          slope2 -= e2 * dt2 * k2;
-          curvature2 += e2 * (dt2 * dt2 - 1) * k2 * k2;
-        }
-        if (t < count) {
+        for (int t = 0, m = count; t < m; t++) {
           double dt = ds[t];
           double e = coef[t] * gs[t];
           double k = invSd[t];
@@ -626,9 +607,6 @@ final class ProfileCrossings {
           slope -= e * dt * k;
           curvature += e * (dt * dt - 1) * k * k;
         }
-        sum += sum2;
-        slope += slope2;
-        curvature += curvature2;
         if (sum == 0) {
           return Math.exp(x);
         }
