@@ -434,7 +434,7 @@ final class ProfileCrossings {
 
     /**
      * The contracts of the scope among them, for Brent's method (all of them unless loaded from a shared
-     * cell); memberCount is -1 until they are listed from the shared cell (members()).
+     * cell); memberCount is -1 until listMembers() lists them from the shared cell.
      */
     int[] members = new int[0];
 
@@ -525,7 +525,7 @@ final class ProfileCrossings {
       }
       source = from;
       sourceIncluded = included;
-      memberCount = -1; // listed when Brent's method needs them (members())
+      memberCount = -1; // listed when Brent's method needs them (listMembers)
       mask = bits;
       invSd = from.invSd;
       dStart = from.dStart;
