@@ -17,7 +17,7 @@ final class Figures {
 
   /** A distance in index points: 17.39 (no sign; the message says which side). */
   static String points(double value) {
-    return String.format(Locale.ROOT, "%,.2f", Math.abs(value));
+    return level(Math.abs(value));
   }
 
   /**
