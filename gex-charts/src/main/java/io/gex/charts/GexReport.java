@@ -202,7 +202,12 @@ public final class GexReport {
               + " in the profile)";
     }
     rows.add(new HeadlineRow("Zero gamma", zeroGamma));
-    rows.add(new HeadlineRow("Strike zero gamma", Formats.level(analysis.exposures().strikeZeroGamma(), "none")));
+    rows.add(
+        new HeadlineRow(
+            "Strike zero gamma",
+            Formats.level(
+                analysis.exposures().strikeZeroGamma(),
+                "none (cumulative net GEX by strike does not change sign)")));
     rows.add(new HeadlineRow("Call wall", Formats.level(analysis.callWall(), "none")));
     rows.add(new HeadlineRow("Put wall", Formats.level(analysis.putWall(), "none")));
     rows.add(

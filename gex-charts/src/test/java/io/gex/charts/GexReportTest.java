@@ -319,7 +319,7 @@ class GexReportTest {
 
     assertThat(rows)
         .containsEntry("Zero gamma", "none in the profile range")
-        .containsEntry("Strike zero gamma", "none")
+        .containsEntry("Strike zero gamma", "none (cumulative net GEX by strike does not change sign)")
         .containsEntry("Call wall", "none")
         .containsEntry("Put wall", "none")
         .containsEntry("Absolute gamma strike", "none")

@@ -38,6 +38,10 @@ public final class AnalysisText {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.US);
 
+  /** The strike zero gamma when there is none, with why (as the HTML report says it). */
+  private static final String NO_STRIKE_ZERO_GAMMA =
+      "none (cumulative net GEX by strike does not change sign)";
+
   private AnalysisText() {}
 
   /**
@@ -100,14 +104,11 @@ public final class AnalysisText {
         bn(analysis.exposures().putGex()),
         String.format(Locale.ROOT, "%,.2f", d.grossGex() / 1e9));
     zeroGamma(out, analysis, window);
-    OptionalDouble strikeZero = analysis.exposures().strikeZeroGamma();
     row(
         out,
         "Strike zero gamma",
         "%s",
-        strikeZero.isPresent()
-            ? level(strikeZero.getAsDouble())
-            : "none (cumulative net GEX by strike does not change sign)");
+        level(analysis.exposures().strikeZeroGamma(), NO_STRIKE_ZERO_GAMMA));
     row(out, "Call wall", "%s", level(analysis.callWall()));
     row(out, "Put wall", "%s", level(analysis.putWall()));
     row(out, "Abs gamma strike", "%s", level(analysis.exposures().absGammaStrike()));
@@ -257,7 +258,12 @@ public final class AnalysisText {
 
   /** {@link #level(double)}, or {@code none}. */
   static String level(OptionalDouble value) {
-    return value.isPresent() ? level(value.getAsDouble()) : "none";
+    return level(value, "none");
+  }
+
+  /** {@link #level(double)}, or {@code absent}. */
+  private static String level(OptionalDouble value, String absent) {
+    return value.isPresent() ? level(value.getAsDouble()) : absent;
   }
 
   private static void row(StringBuilder out, String label, String format, Object... args) {
