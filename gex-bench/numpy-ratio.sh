@@ -7,8 +7,12 @@
 # subset against gex's whole analysis (what the issue asks), and against gex computing that same subset
 # (resolve, gamma exposures by strike, one profile with its crossings: like for like).
 #
+# gex is warmed up for WARMUP seconds (default 20) before it is measured: on a 2-core machine the JIT takes
+# about 10 seconds to settle the full analysis (JMH's iterations fall from 51 to 8 ms over the first 10
+# seconds on the AMD machine of 2026-12-02), and a shorter warm-up measures code still being compiled.
+#
 #   ./mvnw -q -pl gex-bench -am package -DskipTests    # once: builds gex-bench/target/benchmarks.jar
-#   gex-bench/numpy-ratio.sh [ROUNDS]                  # default 3 rounds, about a minute each
+#   gex-bench/numpy-ratio.sh [ROUNDS]                  # default 3 rounds, about a minute and a half each
 #
 # Needs python3 with numpy and scipy.
 set -euo pipefail
@@ -27,7 +31,7 @@ numpy_cpu() {
 
 for r in $(seq 1 "$rounds"); do
   before=$(numpy_cpu)
-  report=$(java -Dwarmup=6 -DbatchMillis=250 -cp "$jar" io.gex.bench.CpuTimeReport spx 2>/dev/null)
+  report=$(java -Dwarmup="${WARMUP:-20}" -DbatchMillis=250 -cp "$jar" io.gex.bench.CpuTimeReport spx 2>/dev/null)
   gex_us=$(sed -n 's/^spx (.*): full \([0-9]*\) us.*/\1/p' <<<"$report")
   subset_us=$(sed -n "s/^spx numpy's subset: \([0-9]*\) us.*/\1/p" <<<"$report")
   after=$(numpy_cpu)

@@ -33,14 +33,19 @@ import org.openjdk.jmh.annotations.Warmup;
  * GexEngine.Builder#executor}), which computes the gamma profiles beside it: wall time falls, CPU time
  * does not.
  *
+ * <p>Warm-up: ten one-second iterations. On a 2-core machine the JIT settles the SPX analysis only after
+ * about nine seconds: with no warm-up, the iterations of 2026-12-02 on the AMD machine took 42, 21, 14, 12,
+ * 13, 12, 10 and 9 ms, then 8 to 11 ms; the 500-contract chain 6,298, 1,408, 675, 559 and 450 µs, then 280
+ * to 360 µs. Three iterations measured code still being compiled.
+ *
  * <pre>
- * java -jar gex-bench/target/benchmarks.jar FullAnalysis -f 1 -wi 3 -i 5 -prof gc
+ * java -jar gex-bench/target/benchmarks.jar FullAnalysis -f 1 -i 5 -prof gc
  * </pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 10, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 @SuppressWarnings("NullAway.Init") // JMH sets @Param fields and calls @Setup before any benchmark call
