@@ -2,6 +2,7 @@ package io.gex.bench;
 
 import io.gex.server.GexServer;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -162,7 +163,8 @@ public final class ServerLoadReport {
 
   private static @Nullable String load() {
     try {
-      return new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/loadavg"))).strip();
+      return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"), StandardCharsets.US_ASCII)
+          .strip();
     } catch (IOException e) {
       return "unknown";
     }

@@ -4,6 +4,7 @@ import io.gex.settings.IvSource;
 import io.gex.settings.SignConvention;
 import io.gex.storage.postgres.PostgresGexStore;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -121,7 +122,12 @@ public final class GexJob implements Callable<Integer> {
     if (System.getProperty("org.slf4j.simpleLogger.log.org.apache.flink") == null) {
       System.setProperty("org.slf4j.simpleLogger.log.org.apache.flink", "error");
     }
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    // UTF-8 as gex's command line writes (the JDK 17 default charset is the platform's, which may lack ± and µ).
+    System.exit(
+        run(
+            args,
+            new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+            new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
   }
 
   /** Runs the job with these arguments, printing to {@code out} and {@code err}; returns the exit status. */

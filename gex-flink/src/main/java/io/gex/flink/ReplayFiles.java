@@ -64,7 +64,6 @@ public final class ReplayFiles {
     }
     ChainSources sources = ChainSources.builder().noSystemProperty().build();
     List<GexEvent> snapshots = new ArrayList<>();
-    List<TickFile> ticks = new ArrayList<>();
     List<Object> order = new ArrayList<>(); // per file, in path order: a GexEvent or a TickFile
     for (Path file : files) {
       try {
@@ -80,7 +79,6 @@ public final class ReplayFiles {
                 d.location() + ": " + d.field() + " '" + d.value() + "': " + d.detail()
                     + " (" + t.rejectedRows() + " bad rows in " + file + ")");
           }
-          ticks.add(t);
           order.add(t);
         } else {
           OptionChain chain = sources.detect(file).load(SourceRequest.of(file));

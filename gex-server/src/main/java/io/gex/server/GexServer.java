@@ -110,7 +110,6 @@ public final class GexServer implements AutoCloseable {
   private final AlertEngine alerts;
   private final ApiKeys keys;
   private final AnalysisHub hub;
-  private final GexEngine cachedEngine;
   private final ChainSources sources;
   private final Properties resources;
   private @Nullable Javalin app;
@@ -126,7 +125,6 @@ public final class GexServer implements AutoCloseable {
     this.keys = new ApiKeys(b.apiKeys, b.rateLimit);
     GexEngine engine = b.engine != null ? b.engine : GexEngine.builder().build();
     this.hub = new AnalysisHub(engine, alerts, storage, metrics);
-    this.cachedEngine = storage.cached(engine);
     this.sources = b.sources != null ? b.sources : ChainSources.discover();
     storage.bindMetrics(metrics.registry());
     this.resources = new Properties();

@@ -36,6 +36,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -57,7 +58,8 @@ public final class ServerStorage implements AutoCloseable {
   private final GexStore store;
   private final TieredGexCache cache;
   private @Nullable Timer saveTimer;
-  private volatile long saveFailures;
+  /** Incremented by the analyses of every symbol, which may run at once. */
+  private final AtomicLong saveFailures = new AtomicLong();
 
   private ServerStorage(GexStore store, TieredGexCache cache) {
     this.store = Objects.requireNonNull(store, "store");
@@ -140,7 +142,7 @@ public final class ServerStorage implements AutoCloseable {
             .description("time to record one analysis in the store")
             .publishPercentileHistogram()
             .register(registry);
-    FunctionCounter.builder("gex.store.failures", this, s -> s.saveFailures)
+    FunctionCounter.builder("gex.store.failures", this, s -> s.saveFailures.get())
         .description("analyses the store failed to record")
         .register(registry);
     cacheCounter(registry, "gex.cache.hits", "cache hits, either level", s -> s.overall().hits());
@@ -169,7 +171,7 @@ public final class ServerStorage implements AutoCloseable {
     try {
       store.save(new StoredSnapshot(analysis, chain, records));
     } catch (RuntimeException e) {
-      saveFailures++;
+      saveFailures.incrementAndGet();
       throw e;
     } finally {
       Timer timer = saveTimer;
