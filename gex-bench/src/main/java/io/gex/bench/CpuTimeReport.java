@@ -56,7 +56,8 @@ import org.jspecify.annotations.Nullable;
  * the two, and gives the calling thread's CPU time with the pool.
  *
  * <p>Arguments: the chains as for {@link BenchData#chain} (default {@code 500 spx}); the system property
- * {@code warmup} sets the warm-up seconds per chain (default 10), and {@code batchMillis} the work per batch
+ * {@code warmup} sets the warm-up seconds per chain (default 20: on a 2-core machine the JIT takes about nine
+ * seconds to settle the SPX analysis), and {@code batchMillis} the work per batch
  * (default 50 ms; on a noisy machine more calls per batch steady the medians). Not thread-safe; a
  * command-line tool.
  */
@@ -82,7 +83,7 @@ public final class CpuTimeReport {
     }
     THREADS.setThreadCpuTimeEnabled(true);
     String[] chains = args.length == 0 ? new String[] {"500", BenchData.SPX} : args;
-    long warmupNanos = TimeUnit.SECONDS.toNanos(Long.getLong("warmup", 10));
+    long warmupNanos = TimeUnit.SECONDS.toNanos(Long.getLong("warmup", 20));
     for (String name : chains) {
       OptionChain chain = BenchData.chain(name);
       GexEngine engine = GexEngine.builder().build();
