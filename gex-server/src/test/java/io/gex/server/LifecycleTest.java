@@ -29,9 +29,22 @@ import org.junit.jupiter.api.Test;
 /** Readiness with a store that is down, the shutdown of event streams, and storage from the environment. */
 class LifecycleTest {
 
-  /** The in-memory store, saying it is down. */
+  /** The in-memory store, saying it is down; with {@code refusing}, every save throws as well. */
   static final class DownStore implements GexStore {
+    /** Thrown by every refused save: made once and without a stack trace, so that refusing is cheap. */
+    private static final RuntimeException REFUSED =
+        new RuntimeException("connection refused", null, false, false) {};
+
     private final InMemoryGexStore delegate = new InMemoryGexStore();
+    private final boolean refusing;
+
+    DownStore() {
+      this(false);
+    }
+
+    DownStore(boolean refusing) {
+      this.refusing = refusing;
+    }
 
     @Override
     public String id() {
@@ -40,6 +53,9 @@ class LifecycleTest {
 
     @Override
     public void save(StoredSnapshot snapshot) {
+      if (refusing) {
+        throw REFUSED;
+      }
       delegate.save(snapshot);
     }
 
