@@ -8,8 +8,8 @@
 # (resolve, gamma exposures by strike, one profile with its crossings: like for like).
 #
 # gex is warmed up for WARMUP seconds (default 20) before it is measured: on a 2-core machine the JIT takes
-# about 10 seconds to settle the full analysis (JMH's iterations fall from 51 to 8 ms over the first 10
-# seconds on the AMD machine of 2026-12-02), and a shorter warm-up measures code still being compiled.
+# about nine seconds to settle the full analysis (FullAnalysisBenchmark's class comment has the figures),
+# and a shorter warm-up measures code still being compiled.
 #
 #   ./mvnw -q -pl gex-bench -am package -DskipTests    # once: builds gex-bench/target/benchmarks.jar
 #   gex-bench/numpy-ratio.sh [ROUNDS]                  # default 3 rounds, about a minute and a half each

@@ -57,7 +57,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Arguments: the chains as for {@link BenchData#chain} (default {@code 500 spx}); the system property
  * {@code warmup} sets the warm-up seconds per chain (default 20: on a 2-core machine the JIT takes about nine
- * seconds to settle the SPX analysis), and {@code batchMillis} the work per batch
+ * seconds to settle the SPX analysis, as {@link FullAnalysisBenchmark} records), and {@code batchMillis} the work per batch
  * (default 50 ms; on a noisy machine more calls per batch steady the medians). Not thread-safe; a
  * command-line tool.
  */

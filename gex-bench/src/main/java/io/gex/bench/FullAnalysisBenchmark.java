@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Warm-up: ten one-second iterations. On a 2-core machine the JIT settles the SPX analysis only after
  * about nine seconds: with no warm-up, the iterations of 2026-12-02 on the AMD machine took 42, 21, 14, 12,
- * 13, 12, 10 and 9 ms, then 8 to 11 ms; the 500-contract chain 6,298, 1,408, 675, 559 and 450 µs, then 280
+ * 13, 12, 10 and 9 ms, then 8 to 11 ms; the 500-contract chain 6,298, 1,408, 675, 559 and 450 µs, then 272
  * to 360 µs. Three iterations measured code still being compiled.
  *
  * <pre>

@@ -122,7 +122,8 @@ public final class GexJob implements Callable<Integer> {
     if (System.getProperty("org.slf4j.simpleLogger.log.org.apache.flink") == null) {
       System.setProperty("org.slf4j.simpleLogger.log.org.apache.flink", "error");
     }
-    // UTF-8 as gex's command line writes (the JDK 17 default charset is the platform's, which may lack ± and µ).
+    // UTF-8, as gex's command line writes: on JDK 17 the default charset is the platform's, which may
+    // lack ± and µ.
     System.exit(
         run(
             args,
