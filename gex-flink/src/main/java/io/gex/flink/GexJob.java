@@ -122,8 +122,8 @@ public final class GexJob implements Callable<Integer> {
     if (System.getProperty("org.slf4j.simpleLogger.log.org.apache.flink") == null) {
       System.setProperty("org.slf4j.simpleLogger.log.org.apache.flink", "error");
     }
-    // UTF-8, as gex's command line writes: on JDK 17 the default charset is the platform's, which may
-    // lack ± and µ.
+    // UTF-8, as gex's command line writes, whatever the platform charset (JDK 17's default): the job's own
+    // text is ASCII, but the file names and source messages it repeats need not be.
     System.exit(
         run(
             args,
